@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { ApiKeysView } from "@/components/api-keys/api-keys-view";
+import { NoAccess } from "@/components/portal/no-access";
+import { PageHeader } from "@/components/portal/page-header";
+import { listApiKeys } from "@/lib/api-keys/manage";
+import { requireMember } from "@/lib/auth/current-member";
+import { allows, exceeding } from "@/lib/permissions";
+import { listRoles } from "@/lib/roles/queries";
+import { listApiKeysSchema } from "@/lib/validations/api-key";
+
+export const metadata: Metadata = { title: "API Keys" };
+
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const member = await requireMember();
+  const header = <PageHeader title="API Keys" description="Keys let scripts call the REST API with the permissions of their role." />;
+  if (!allows(member.permissions, "api_keys", "READ")) return <>{header}<NoAccess area="api_keys" /></>;
+
+  const parsed = listApiKeysSchema.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : listApiKeysSchema.parse({});
+  const [page, roles] = await Promise.all([listApiKeys(member.account.id, query), listRoles(member.account.id)]);
+  return (
+    <>
+      {header}
+      <ApiKeysView
+        rows={page.items.map((key) => ({
+          keyId: key.keyId,
+          name: key.name,
+          start: key.start,
+          role: key.role,
+          createdAt: key.createdAt.toISOString(),
+          lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+        }))}
+        total={page.total}
+        roles={roles.map((role) => ({
+          id: role.id,
+          name: role.name,
+          permissions: role.permissions,
+          grantable: exceeding(role.permissions, member.permissions).length === 0,
+        }))}
+        canWrite={allows(member.permissions, "api_keys", "FULL")}
+        query={query}
+      />
+    </>
+  );
+}

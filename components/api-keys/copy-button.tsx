@@ -1,0 +1,36 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { cn } from "@/lib/cn";
+
+export function CopyButton({ value, label, subtle = false }: { value: string; label: string; subtle?: boolean }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      toast.error("Could not copy. Select the text and copy it yourself.");
+    }
+  }
+  const Icon = copied ? Check : Copy;
+  return (
+    <button
+      type="button"
+      onClick={copy}
+      aria-label={label}
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-md focus-visible:outline-2 focus-visible:outline-indigo-600",
+        subtle
+          ? "p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+          : "h-9 border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 hover:bg-slate-50",
+      )}
+    >
+      <Icon className="h-3.5 w-3.5" aria-hidden />
+      {subtle ? null : copied ? "Copied" : "Copy"}
+    </button>
+  );
+}

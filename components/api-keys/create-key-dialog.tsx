@@ -1,0 +1,80 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { createApiKeyAction } from "@/lib/actions/create-api-key";
+import type { FieldErrors } from "@/lib/actions/safe-action";
+import { KeyFields, type KeyFormValues } from "./key-fields";
+import { SecretView } from "./secret-view";
+import type { RoleChoice } from "./types";
+
+export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disabled?: boolean }) {
+  const firstGrantable = roles.find((role) => role.grantable)?.id ?? "";
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState<KeyFormValues>({ name: "", roleId: firstGrantable });
+  const [errors, setErrors] = useState<FieldErrors>();
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      // The secret leaves the page's memory with the dialog.
+      setCreated(null);
+      setValues({ name: "", roleId: firstGrantable });
+      setErrors(undefined);
+    }
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await createApiKeyAction(values);
+      if (result.ok) {
+        setCreated({ name: result.key.name, secret: result.secret });
+        toast.success(`Key “${result.key.name}” created.`);
+      } else {
+        setErrors(result.fieldErrors);
+        if (!result.fieldErrors) toast.error(result.error);
+      }
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <Button onClick={() => onOpenChange(true)} disabled={disabled}>
+        <Plus className="h-4 w-4" aria-hidden />
+        Create Key
+      </Button>
+      {created ? (
+        <DialogContent
+          title="Save your API key"
+          description={`“${created.name}” is ready. Copy the key now and keep it somewhere safe.`}
+          onInteractOutside={(event) => event.preventDefault()}
+        >
+          <SecretView secret={created.secret} />
+          <DialogFooter>
+            <Button onClick={() => onOpenChange(false)}>Done</Button>
+          </DialogFooter>
+        </DialogContent>
+      ) : (
+        <DialogContent title="Create Key" description="A key lets a script call the API with the permissions of its role.">
+          <form onSubmit={submit} noValidate>
+            <KeyFields values={values} onChange={setValues} roles={roles} errors={errors} />
+            <DialogFooter>
+              <Button variant="secondary" onClick={() => onOpenChange(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {pending ? "Creating…" : "Create Key"}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      )}
+    </Dialog>
+  );
+}

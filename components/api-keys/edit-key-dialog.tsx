@@ -1,0 +1,73 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import type { FieldErrors } from "@/lib/actions/safe-action";
+import { updateApiKeyAction } from "@/lib/actions/update-api-key";
+import { KeyFields, type KeyFormValues } from "./key-fields";
+import type { KeyRow, RoleChoice } from "./types";
+
+export function EditKeyDialog({
+  row,
+  roles,
+  open,
+  onOpenChange,
+  onDelete,
+}: {
+  row: KeyRow;
+  roles: RoleChoice[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDelete: () => void;
+}) {
+  const [values, setValues] = useState<KeyFormValues>({ name: row.name, roleId: row.role.id });
+  const [errors, setErrors] = useState<FieldErrors>();
+  const [pending, startTransition] = useTransition();
+  // The key's current role stays selectable even if it is above the editor's own.
+  const choices = roles.map((role) => (role.id === row.role.id ? { ...role, grantable: true } : role));
+
+  // Each opening starts from the key as it is now.
+  useEffect(() => {
+    if (open) {
+      setValues({ name: row.name, roleId: row.role.id });
+      setErrors(undefined);
+    }
+  }, [open, row.name, row.role.id]);
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await updateApiKeyAction({ keyId: row.keyId, ...values });
+      if (result.ok) {
+        toast.success(`Key “${result.key.name}” saved.`);
+        onOpenChange(false);
+      } else {
+        setErrors(result.fieldErrors);
+        if (!result.fieldErrors) toast.error(result.error);
+      }
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent title="Edit key" description={<code className="font-mono text-xs">{row.keyId}</code>}>
+        <form onSubmit={submit} noValidate>
+          <KeyFields values={values} onChange={setValues} roles={choices} errors={errors} />
+          <DialogFooter>
+            <Button variant="ghost" className="mr-auto text-red-600 hover:bg-red-50 hover:text-red-700" onClick={onDelete}>
+              Delete key
+            </Button>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,17 @@
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function formatDate(iso: string, withTime = false): string {
+  return (withTime ? dateTimeFormat : dateFormat).format(new Date(iso)) + (withTime ? " UTC" : "");
+}
+
+// "Last used" is written every few seconds, so "just now" covers the first minute.
+export function formatRelative(iso: string, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (seconds < 60) return "Just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return formatDate(iso);
+}

@@ -1,0 +1,22 @@
+import { TriangleAlert } from "lucide-react";
+import { CopyButton } from "./copy-button";
+
+export function SecretView({ secret }: { secret: string }) {
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center gap-2">
+        <code
+          data-testid="new-key-secret"
+          className="block flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm whitespace-nowrap text-slate-900 select-all"
+        >
+          {secret}
+        </code>
+        <CopyButton value={secret} label="Copy" />
+      </div>
+      <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <TriangleAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+        This key will not be shown again. If you lose it, delete it and create a new one.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction } from "@/lib/actions/sign-in";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import { FormAlert } from "./form-alert";
+
+export function SignInForm() {
+  const [state, action, pending] = useActionState(signInAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      {state && !state.ok && !errors ? <FormAlert message={state.error} /> : null}
+      <Field id="email" label="Email" error={errors?.email?.[0]}>
+        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus />
+      </Field>
+      <Field id="password" label="Password" error={errors?.password?.[0]}>
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" className="w-full justify-center" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+      <p className="text-center text-sm text-slate-500">
+        New here?{" "}
+        <Link href="/sign-up" className="font-medium text-indigo-600 hover:underline">
+          Create your account
+        </Link>
+      </p>
+    </form>
+  );
+}

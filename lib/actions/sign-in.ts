@@ -1,0 +1,11 @@
+"use server";
+
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { signInSchema } from "@/lib/validations/auth";
+import { invalid, type ActionResult } from "./safe-action";
+
+export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  return signInWithPassword(parsed.data);
+}

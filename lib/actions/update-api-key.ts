@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { updateApiKey } from "@/lib/api-keys/manage";
+import { keyIdSchema, keyNameSchema, roleIdSchema } from "@/lib/validations/api-key";
+import { memberAction } from "./safe-action";
+
+const schema = z.strictObject({ keyId: keyIdSchema, name: keyNameSchema, roleId: roleIdSchema });
+
+export const updateApiKeyAction = memberAction({ area: "api_keys", level: "FULL" }, schema, async (input, { actor }) => {
+  const key = await updateApiKey(actor, input.keyId, { name: input.name, roleId: input.roleId });
+  revalidatePath("/api-keys");
+  return { key: { keyId: key.keyId, name: key.name } };
+});

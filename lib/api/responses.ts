@@ -1,0 +1,50 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200): NextResponse {
+  return NextResponse.json(body, { status, headers: NO_STORE });
+}
+
+export function noContent(): NextResponse {
+  return new NextResponse(null, { status: 204, headers: NO_STORE });
+}
+
+// Every error leaves as { error: { code, message, ...details } } with its status.
+// Raw error messages never reach the client.
+export function errorResponse(error: unknown): NextResponse {
+  const appError = toAppError(error);
+  const headers: Record<string, string> = { ...NO_STORE };
+  if (appError.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
+  return NextResponse.json(
+    { error: { code: appError.code, message: appError.message, ...appError.details } },
+    { status: appError.status, headers },
+  );
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    return new AppError("validation_failed", "The request has invalid fields.", {
+      fieldErrors: z.flattenError(error).fieldErrors,
+    });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    return new AppError("conflict", "A record with these values already exists.");
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("service_unavailable", "The database is unavailable. Try again shortly.");
+  }
+  console.error("api request failed:", error instanceof Error ? error.name : "unknown error");
+  return new AppError("internal_error", "Something went wrong on our side. Nothing was changed.");
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return ["P1001", "P1002", "P1017", "P2024"].includes(error.code);
+  const code = (error as { code?: string } | null)?.code;
+  return code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01";
+}

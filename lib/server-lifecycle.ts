@@ -1,0 +1,22 @@
+import { flushLastUsed } from "@/lib/api-keys/last-used";
+import { closeConnection, getConnection } from "@/lib/db/connection";
+import { migrate } from "@/lib/db/migrate";
+
+export async function startServer(): Promise<void> {
+  const applied = await migrate(getConnection());
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void shutdown());
+  }
+}
+
+async function shutdown(): Promise<void> {
+  try {
+    await flushLastUsed();
+    await closeConnection();
+  } catch (error) {
+    console.error("shutdown:", error instanceof Error ? error.message : error);
+  } finally {
+    process.exit(0);
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const keyNameSchema = z
+  .string({ error: "Enter a name for the key." })
+  .trim()
+  .min(1, "Enter a name for the key.")
+  .max(100, "Use at most 100 characters for the name.");
+
+export const roleIdSchema = z.uuid({ error: "Choose a role." });
+
+export const createApiKeySchema = z.strictObject({ name: keyNameSchema, roleId: roleIdSchema });
+
+export const updateApiKeySchema = z
+  .strictObject({ name: keyNameSchema.optional(), roleId: roleIdSchema.optional() })
+  .refine((value) => value.name !== undefined || value.roleId !== undefined, {
+    error: "Send a name, a roleId, or both.",
+  });
+
+export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Not a Key ID.");
+
+export const API_KEY_SORTS = ["name", "createdAt", "lastUsedAt"] as const;
+
+export const listApiKeysSchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  q: z.string().trim().max(100).optional().default(""),
+  sort: z.enum(API_KEY_SORTS).default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+});
+
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
+export type ListApiKeysQuery = z.infer<typeof listApiKeysSchema>;

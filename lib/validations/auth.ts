@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the password.`)
+  .max(200, "Use at most 200 characters for the password.");
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+export const signUpSchema = z.object({
+  accountName: z.string().trim().min(1, "Enter the name of your organisation.").max(100, "Use at most 100 characters."),
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  email: emailSchema,
+  password: passwordSchema,
+});

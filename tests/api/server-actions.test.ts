@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { actionJson, api, callAction, createKeyInPortal, roleId, signUp, type Session } from "../helpers/portal";
+
+const baseUrl = inject("baseUrl");
+type Result = { ok: boolean; error?: string };
+
+// Server actions are public POST endpoints: each is called here raw, as an attacker would.
+describe("API key server actions called directly", () => {
+  let owner: Session;
+  let intruder: Session;
+  let key: { keyId: string; secret: string };
+  let ownerRole: string;
+
+  beforeAll(async () => {
+    owner = await signUp(baseUrl, "Victim Org");
+    intruder = await signUp(baseUrl, "Intruder Org");
+    key = await createKeyInPortal(baseUrl, owner.cookie, "precious");
+    ownerRole = await roleId(baseUrl, owner.cookie, "Owner");
+  });
+
+  async function keyStillIntact() {
+    const whoami = await api(baseUrl, key.secret)("/api/v1/whoami");
+    expect(whoami.status).toBe(200);
+    expect((await whoami.json()).name).toBe("precious");
+  }
+
+  it("refuses every action without a session and changes nothing", async () => {
+    const calls: [string, unknown][] = [
+      ["createApiKeyAction", { name: "sneaky", roleId: ownerRole }],
+      ["updateApiKeyAction", { keyId: key.keyId, name: "hijacked", roleId: ownerRole }],
+      ["deleteApiKeyAction", { keyId: key.keyId }],
+    ];
+    for (const [name, input] of calls) {
+      const result = await actionJson<Result>(await callAction(baseUrl, name, [input]));
+      expect(result, name).toMatchObject({ ok: false, error: "Your session has ended. Sign in again." });
+    }
+    const list = await (await api(baseUrl, key.secret)("/api/v1/api-keys")).json();
+    expect(list.items.map((item: { name: string }) => item.name)).toEqual(["precious"]);
+    await keyStillIntact();
+  });
+
+  it("refuses another account's session: its Key IDs and roles are not found", async () => {
+    const update = await actionJson<Result>(
+      await callAction(baseUrl, "updateApiKeyAction", [{ keyId: key.keyId, name: "hijacked", roleId: ownerRole }], intruder.cookie),
+    );
+    expect(update.ok).toBe(false);
+    const remove = await actionJson<Result>(await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: key.keyId }], intruder.cookie));
+    expect(remove).toMatchObject({ ok: false, error: `No API key with Key ID ${key.keyId}.` });
+    const create = await actionJson<Result>(
+      await callAction(baseUrl, "createApiKeyAction", [{ name: "planted", roleId: ownerRole }], intruder.cookie),
+    );
+    expect(create.ok).toBe(false);
+    await keyStillIntact();
+  });
+
+  it("refuses a forged session cookie", async () => {
+    const forged = "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..forged.forged.forged";
+    const result = await actionJson<Result>(await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: key.keyId }], forged));
+    expect(result.ok).toBe(false);
+    await keyStillIntact();
+  });
+
+  it("answers invalid input with field errors and writes nothing", async () => {
+    const result = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+      await callAction(baseUrl, "createApiKeyAction", [{ name: "", roleId: ownerRole }], owner.cookie),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.fieldErrors.name).toEqual(["Enter a name for the key."]);
+    const list = await (await api(baseUrl, key.secret)("/api/v1/api-keys")).json();
+    expect(list.total).toBe(1);
+  });
+});
+
+describe("sign-up", () => {
+  it("checks the password length on the server and keeps the email unique", async () => {
+    const form = new FormData();
+    form.set("accountName", "Short");
+    form.set("name", "Sam");
+    form.set("email", "sam@example.com");
+    form.set("password", "short");
+    const result = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+      await callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up"),
+    );
+    expect(result.fieldErrors.password[0]).toMatch(/at least 12 characters/);
+
+    const first = await signUp(baseUrl);
+    const again = new FormData();
+    again.set("accountName", "Dup");
+    again.set("name", "Dup");
+    again.set("email", first.email);
+    again.set("password", "another long password");
+    const duplicate = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+      await callAction(baseUrl, "signUpAction", [null, again], "", "/sign-up"),
+    );
+    expect(duplicate.fieldErrors.email[0]).toMatch(/already exists/);
+  });
+
+  it("gives a wrong email and a wrong password the same message", async () => {
+    const account = await signUp(baseUrl);
+    const messages = [];
+    for (const [email, password] of [
+      [account.email, "wrong password here"],
+      ["nobody@example.com", account.password],
+    ]) {
+      const form = new FormData();
+      form.set("email", email);
+      form.set("password", password);
+      messages.push(await actionJson<Result>(await callAction(baseUrl, "signInAction", [null, form], "", "/sign-in")));
+    }
+    expect(messages[0]).toEqual({ ok: false, error: "The email or password is wrong." });
+    expect(messages[1]).toEqual(messages[0]);
+  });
+});
