@@ -5,9 +5,9 @@ import { useEffect, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { Pagination } from "./pagination";
+import { Pagination } from "@/components/ui/pagination";
 import type { KeyRow, RoleChoice } from "./types";
-import { useListState, type ListState } from "./use-list-state";
+import { useListState, type ListState } from "@/components/ui/use-list-state";
 
 type Props = {
   rows: KeyRow[];
@@ -34,7 +34,7 @@ export function ApiKeysView({ rows, total, roles, canWrite, query }: Props) {
         </p>
       ) : (
         <div className={list.pending ? "opacity-60 transition-opacity" : undefined}>
-          <ApiKeysTable rows={rows} total={total} roles={roles} canWrite={canWrite} list={list} />
+          <ApiKeysTable rows={rows} roles={roles} canWrite={canWrite} list={list} />
           <Pagination list={list} total={total} />
         </div>
       )}

@@ -4,7 +4,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/actions/safe-action";
-import { RoleSummary } from "./role-summary";
+import { RoleSummary } from "@/components/roles/role-summary";
 import type { RoleChoice } from "./types";
 
 export type KeyFormValues = { name: string; roleId: string };

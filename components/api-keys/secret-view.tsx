@@ -1,5 +1,5 @@
 import { TriangleAlert } from "lucide-react";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 export function SecretView({ secret }: { secret: string }) {
   return (

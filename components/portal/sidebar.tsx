@@ -3,7 +3,16 @@ import { signOutAction } from "@/lib/actions/sign-out";
 import { allows, type Area, type Permissions } from "@/lib/permissions";
 import { NavLink } from "./nav-link";
 
-const NAV: { href: string; label: string; area: Area }[] = [{ href: "/api-keys", label: "API Keys", area: "api_keys" }];
+// Areas the member has No Access to are not shown.
+const NAV: { href: string; label: string; area: Area }[] = [
+  { href: "/users", label: "Users", area: "users" },
+  { href: "/groups", label: "Groups", area: "groups" },
+  { href: "/networks", label: "Networks", area: "networks" },
+  { href: "/vouchers", label: "Vouchers", area: "vouchers" },
+  { href: "/api-keys", label: "API Keys", area: "api_keys" },
+  { href: "/roles", label: "Roles", area: "roles" },
+  { href: "/team", label: "Team", area: "team" },
+];
 
 type MemberSummary = { name: string; email: string; accountName: string; roleName: string };
 
@@ -20,6 +29,9 @@ export function Sidebar({ member, permissions }: { member: MemberSummary; permis
             {item.label}
           </NavLink>
         ))}
+        <a href="/api/reference" className="block rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-50 hover:text-slate-900">
+          API Reference
+        </a>
       </nav>
       <div className="border-t border-slate-200 px-5 py-4 text-sm">
         <p className="truncate font-medium text-slate-900">{member.name}</p>

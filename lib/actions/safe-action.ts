@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { getCurrentMember, memberActor, type CurrentMember } from "@/lib/auth/current-member";
 import { AppError } from "@/lib/errors";
 import { allows, AREAS, LEVEL_LABELS, type Area, type Level } from "@/lib/permissions";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type ActionResult<T extends object = object> =
@@ -40,12 +41,8 @@ export function memberAction<S extends z.ZodType, T extends object>(
 }
 
 export function invalid(error: z.ZodError): ActionResult<never> {
-  const { formErrors, fieldErrors } = z.flattenError(error);
-  return {
-    ok: false,
-    error: formErrors[0] ?? "Check the highlighted fields.",
-    fieldErrors: fieldErrors as FieldErrors,
-  };
+  const { form, fields } = fieldErrorsOf(error);
+  return { ok: false, error: form[0] ?? "Check the highlighted fields.", fieldErrors: fields };
 }
 
 export function toActionError(error: unknown): ActionResult<never> {

@@ -43,7 +43,7 @@ export async function listApiKeys(accountId: string, query: ListApiKeysQuery) {
 
 export async function getApiKey(accountId: string, keyId: string): Promise<ApiKeyView> {
   const key = await getDb().apiKey.findFirst({ where: { keyId, accountId, deletedAt: null }, select: keyView });
-  if (!key) throw notFound(keyId);
+  if (!key) throw notFound();
   return key;
 }
 
@@ -80,7 +80,7 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
       where: { keyId, accountId: actor.accountId, deletedAt: null },
       data: { name: input.name, roleId: role?.id },
     });
-    if (count === 0) throw notFound(keyId);
+    if (count === 0) throw notFound();
     await tx.auditEvent.create({
       data: { accountId: actor.accountId, actor: actor.ref, action: "api_key.update", target: keyId },
     });
@@ -96,13 +96,13 @@ export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
       where: { keyId, accountId: actor.accountId, deletedAt: null },
       data: { hash: null, deletedAt: new Date(), deletedById: actor.ref },
     });
-    if (count === 0) throw notFound(keyId);
+    if (count === 0) throw notFound();
     await tx.auditEvent.create({
       data: { accountId: actor.accountId, actor: actor.ref, action: "api_key.delete", target: keyId },
     });
   });
 }
 
-function notFound(keyId: string): AppError {
-  return new AppError("not_found", `No API key with Key ID ${keyId}.`);
+function notFound(): AppError {
+  return new AppError("not_found", "No API key with this Key ID.");
 }

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -28,9 +29,8 @@ export function errorResponse(error: unknown): NextResponse {
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
-    return new AppError("validation_failed", "The request has invalid fields.", {
-      fieldErrors: z.flattenError(error).fieldErrors,
-    });
+    const { form, fields } = fieldErrorsOf(error);
+    return new AppError("validation_failed", form[0] ?? "The request has invalid fields.", { fieldErrors: fields });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
     return new AppError("conflict", "A record with these values already exists.");

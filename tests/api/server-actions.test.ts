@@ -46,7 +46,7 @@ describe("API key server actions called directly", () => {
     );
     expect(update.ok).toBe(false);
     const remove = await actionJson<Result>(await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: key.keyId }], intruder.cookie));
-    expect(remove).toMatchObject({ ok: false, error: `No API key with Key ID ${key.keyId}.` });
+    expect(remove).toMatchObject({ ok: false, error: "No API key with this Key ID." });
     const create = await actionJson<Result>(
       await callAction(baseUrl, "createApiKeyAction", [{ name: "planted", roleId: ownerRole }], intruder.cookie),
     );

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
+import { CurlExample } from "@/components/api-keys/curl-example";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { listApiKeys } from "@/lib/api-keys/manage";
@@ -40,6 +42,16 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         canWrite={allows(member.permissions, "api_keys", "FULL")}
         query={query}
       />
+      <div className="mt-8">
+        <CurlExample origin={await requestOrigin()} />
+      </div>
     </>
   );
+}
+
+async function requestOrigin(): Promise<string> {
+  const headerList = await headers();
+  const host = headerList.get("x-forwarded-host") ?? headerList.get("host") ?? "localhost:3000";
+  const proto = headerList.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
 }

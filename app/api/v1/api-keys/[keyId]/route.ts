@@ -10,7 +10,7 @@ type Params = { keyId: string };
 
 function parseKeyId(params: Params): string {
   const parsed = keyIdSchema.safeParse(params.keyId);
-  if (!parsed.success) throw new AppError("not_found", `No API key with Key ID ${params.keyId.slice(0, 40)}.`);
+  if (!parsed.success) throw new AppError("not_found", "No API key with this Key ID.");
   return parsed.data;
 }
 

@@ -2,7 +2,7 @@
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import type { ListState } from "./use-list-state";
+import type { ListState } from "@/components/ui/use-list-state";
 
 export function Pagination({ list, total }: { list: ListState; total: number }) {
   const pages = Math.max(1, Math.ceil(total / list.pageSize));

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { ResourcePage } from "@/components/resources/resource-page";
+import { formatDate } from "@/lib/format-date";
+import { groups } from "@/lib/resources/groups";
+
+export const metadata: Metadata = { title: "Groups" };
+type Group = Awaited<ReturnType<typeof groups.list>>["items"][number];
+
+export default function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  return (
+    <ResourcePage<Group>
+      resource={groups}
+      title="Groups"
+      description="Groups of users, each member with a priority from 1 to 10."
+      empty="No groups yet. Create them with POST /api/v1/groups."
+      columns={[{ key: "name", label: "Name" }, { key: "description", label: "Description" }, { key: "members", label: "Members" }, { key: "createdAt", label: "Created" }]}
+      toRow={(group) => ({ id: group.id, name: group.name, description: group.description || "—", members: String(group.members.length), createdAt: formatDate(group.createdAt) })}
+      searchParams={searchParams}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { NoAccess } from "@/components/portal/no-access";
+import { PageHeader } from "@/components/portal/page-header";
+import { RolesView } from "@/components/roles/roles-view";
+import { requireMember } from "@/lib/auth/current-member";
+import { allows } from "@/lib/permissions";
+import { roles } from "@/lib/resources/roles";
+import { MAX_PAGE_SIZE } from "@/lib/validations/common";
+
+export const metadata: Metadata = { title: "Roles" };
+
+export default async function RolesPage() {
+  const member = await requireMember();
+  const header = <PageHeader title="Roles" description="A role gives each area of the account one level: No Access, Read Access or Full Access." />;
+  if (!allows(member.permissions, "roles", "READ")) return <>{header}<NoAccess area="roles" /></>;
+  const { items } = await roles.list(member.account.id, { page: 1, pageSize: MAX_PAGE_SIZE });
+  return (
+    <>
+      {header}
+      <RolesView
+        roles={items.map((role) => ({ id: role.id, name: role.name, builtIn: role.builtIn, permissions: role.permissions, usage: role.usage }))}
+        own={member.permissions}
+        canWrite={allows(member.permissions, "roles", "FULL")}
+      />
+    </>
+  );
+}

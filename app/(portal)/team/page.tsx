@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { NoAccess } from "@/components/portal/no-access";
+import { PageHeader } from "@/components/portal/page-header";
+import { TeamView } from "@/components/team/team-view";
+import { requireMember } from "@/lib/auth/current-member";
+import { allows, exceeding } from "@/lib/permissions";
+import { listRoles } from "@/lib/roles/queries";
+import { team } from "@/lib/resources/team";
+import { MAX_PAGE_SIZE } from "@/lib/validations/common";
+
+export const metadata: Metadata = { title: "Team" };
+
+export default async function TeamPage() {
+  const member = await requireMember();
+  const header = <PageHeader title="Team" description="Members who sign in to this portal, and the role each one has." />;
+  if (!allows(member.permissions, "team", "READ")) return <>{header}<NoAccess area="team" /></>;
+  const [{ items }, roles] = await Promise.all([team.list(member.account.id, { page: 1, pageSize: MAX_PAGE_SIZE }), listRoles(member.account.id)]);
+  return (
+    <>
+      {header}
+      <TeamView
+        members={items.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, isYou: row.id === member.id }))}
+        roles={roles.map((role) => ({ id: role.id, name: role.name, grantable: exceeding(role.permissions, member.permissions).length === 0 }))}
+        canWrite={allows(member.permissions, "team", "FULL")}
+      />
+    </>
+  );
+}

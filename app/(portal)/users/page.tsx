@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { ResourcePage } from "@/components/resources/resource-page";
+import { formatDate } from "@/lib/format-date";
+import { users } from "@/lib/resources/users";
+
+export const metadata: Metadata = { title: "Users" };
+type User = Awaited<ReturnType<typeof users.list>>["items"][number];
+
+export default function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  return (
+    <ResourcePage<User>
+      resource={users}
+      title="Users"
+      description="People and devices that sign in to your networks. Manage them through the API."
+      empty="No users yet. Create them with POST /api/v1/users."
+      columns={[{ key: "username", label: "Username" }, { key: "fullName", label: "Full name" }, { key: "email", label: "Email" }, { key: "status", label: "Status" }, { key: "createdAt", label: "Created" }]}
+      toRow={(user) => ({ id: user.id, username: user.username, fullName: user.fullName, email: user.email ?? "—", status: user.status === "enabled" ? "Enabled" : "Disabled", createdAt: formatDate(user.createdAt) })}
+      searchParams={searchParams}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { ResourcePage } from "@/components/resources/resource-page";
+import { formatDate } from "@/lib/format-date";
+import { vouchers } from "@/lib/resources/vouchers";
+
+export const metadata: Metadata = { title: "Vouchers" };
+type Voucher = Awaited<ReturnType<typeof vouchers.list>>["items"][number];
+
+export default function VouchersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  return (
+    <ResourcePage<Voucher>
+      resource={vouchers}
+      title="Vouchers"
+      description="Guest access codes, with their validity and usage limits."
+      empty="No vouchers yet. Create up to 1,000 at once with POST /api/v1/vouchers/batch."
+      columns={[{ key: "code", label: "Code", mono: true }, { key: "validity", label: "Validity" }, { key: "usage", label: "Used" }, { key: "expiresAt", label: "Expires" }]}
+      toRow={(voucher) => ({
+        id: voucher.id,
+        code: voucher.code,
+        validity: `${Math.round(voucher.validitySeconds / 60).toLocaleString("en")} min`,
+        usage: `${voucher.usedCount} of ${voucher.usageLimit}`,
+        expiresAt: voucher.expiresAt ? formatDate(voucher.expiresAt) : "Never",
+      })}
+      searchParams={searchParams}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { AREA_NAMES, AREAS, LEVEL_LABELS, LEVELS, maxLevelOf, type Area, type Level, type Permissions } from "@/lib/permissions";
+import { cn } from "@/lib/cn";
+
+const RANK: Record<Level, number> = { NONE: 0, READ: 1, FULL: 2 };
+
+// One level per area. Levels above the editor's own are shown but can't be chosen.
+export function LevelPicker({
+  value,
+  onChange,
+  own,
+}: {
+  value: Permissions;
+  onChange: (value: Permissions) => void;
+  own: Permissions;
+}) {
+  return (
+    <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
+      {AREA_NAMES.map((area) => (
+        <fieldset key={area} className="flex items-center justify-between gap-4 px-3 py-2.5">
+          <legend className="sr-only">{AREAS[area].label}</legend>
+          <div className="min-w-0">
+            <p className="text-sm font-medium text-slate-800" aria-hidden>
+              {AREAS[area].label}
+            </p>
+            <p className="text-xs text-slate-500">{AREAS[area].description}</p>
+          </div>
+          <div className="flex shrink-0 overflow-hidden rounded-md border border-slate-300 text-xs">
+            {LEVELS.filter((level) => RANK[level] <= RANK[maxLevelOf(area)]).map((level) => (
+              <LevelOption key={level} area={area} level={level} value={value} own={own} onChange={onChange} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </div>
+  );
+}
+
+function LevelOption({ area, level, value, own, onChange }: { area: Area; level: Level; value: Permissions; own: Permissions; onChange: (value: Permissions) => void }) {
+  const aboveOwn = RANK[level] > RANK[own[area]];
+  const checked = value[area] === level;
+  return (
+    <label
+      title={aboveOwn ? "Above your own access: you can't grant it." : undefined}
+      className={cn(
+        "cursor-pointer border-l border-slate-300 px-2.5 py-1.5 first:border-l-0 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600",
+        checked ? "bg-indigo-600 text-white" : "bg-white text-slate-600 hover:bg-slate-50",
+        aboveOwn && "cursor-not-allowed text-slate-300 hover:bg-white",
+      )}
+    >
+      <input
+        type="radio"
+        className="sr-only"
+        name={`level-${area}`}
+        value={level}
+        checked={checked}
+        disabled={aboveOwn}
+        aria-label={`${AREAS[area].label}: ${LEVEL_LABELS[level]}`}
+        onChange={() => onChange({ ...value, [area]: level })}
+      />
+      {LEVEL_LABELS[level].replace(" Access", "")}
+    </label>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { addMemberAction } from "@/lib/actions/add-member";
+import type { FieldErrors } from "@/lib/actions/safe-action";
+import type { RoleOption } from "./types";
+
+export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disabled: boolean }) {
+  const initial = { name: "", email: "", roleId: roles.find((role) => role.grantable && role.name !== "Owner")?.id ?? "" };
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>();
+  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function change(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      setCreated(null);
+      setValues(initial);
+      setErrors(undefined);
+    }
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await addMemberAction(values);
+      if (result.ok) setCreated({ email: result.member.email, password: result.initialPassword });
+      else {
+        setErrors(result.fieldErrors);
+        if (!result.fieldErrors) toast.error(result.error);
+      }
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={change}>
+      <Button disabled={disabled} onClick={() => change(true)}>
+        <Plus className="h-4 w-4" aria-hidden /> Add Member
+      </Button>
+      {created ? (
+        <DialogContent title="Member added" description={`Give ${created.email} this initial password. It will not be shown again.`} onInteractOutside={(event) => event.preventDefault()}>
+          <div className="flex items-center gap-2">
+            <code data-testid="initial-password" className="flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm">
+              {created.password}
+            </code>
+            <CopyButton value={created.password} label="Copy" />
+          </div>
+          <DialogFooter>
+            <Button onClick={() => change(false)}>Done</Button>
+          </DialogFooter>
+        </DialogContent>
+      ) : (
+        <DialogContent title="Add Member" description="They sign in with their email and the initial password shown next.">
+          <form onSubmit={submit} noValidate className="space-y-4">
+            <Field id="member-name" label="Name" error={errors?.name?.[0]}>
+              <Input id="member-name" value={values.name} onChange={(event) => setValues({ ...values, name: event.target.value })} />
+            </Field>
+            <Field id="member-email" label="Email" error={errors?.email?.[0]}>
+              <Input id="member-email" type="email" value={values.email} onChange={(event) => setValues({ ...values, email: event.target.value })} />
+            </Field>
+            <Field id="member-role" label="Role" error={errors?.roleId?.[0]}>
+              <Select
+                id="member-role"
+                value={values.roleId}
+                placeholder="Choose a role"
+                onValueChange={(roleId) => setValues({ ...values, roleId })}
+                options={roles.map((role) => ({ value: role.id, label: role.name, disabled: !role.grantable, note: role.grantable ? undefined : "more access than yours" }))}
+              />
+            </Field>
+            <DialogFooter>
+              <Button variant="secondary" onClick={() => change(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {pending ? "Adding…" : "Add Member"}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      )}
+    </Dialog>
+  );
+}

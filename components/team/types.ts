@@ -1,0 +1,2 @@
+export type MemberRow = { id: string; name: string; email: string; role: { id: string; name: string }; isYou: boolean };
+export type RoleOption = { id: string; name: string; grantable: boolean };

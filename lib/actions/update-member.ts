@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { team } from "@/lib/resources/team";
+import { memberAction } from "./safe-action";
+
+export const updateMemberAction = memberAction(
+  { area: "team", level: "FULL" },
+  z.strictObject({ id: z.uuid(), roleId: z.uuid({ error: "Choose a role." }) }),
+  async ({ id, roleId }, { actor }) => {
+    const member = await team.update(actor, id, { roleId });
+    if (!member) throw new AppError("not_found", "This member is no longer in the team.");
+    revalidatePath("/team");
+    return { member: { id: member.id, name: member.name } };
+  },
+);

@@ -1,0 +1,57 @@
+import { AppError } from "@/lib/errors";
+import { withConflictMessage } from "@/lib/db/conflict";
+import type { AnyResource } from "@/lib/resources/resource";
+import { idSchema, pageQuerySchema } from "@/lib/validations/common";
+import { readJson } from "./body";
+import { json, noContent } from "./responses";
+import { apiRoute } from "./route";
+
+type IdParams = { id: string };
+
+// The five handlers of an account-scoped resource: list and create on the collection,
+// get, update and delete on an item. GET needs Read Access to the area; the rest Full.
+export function collectionRoutes(resource: AnyResource) {
+  return {
+    GET: apiRoute(resource.area, async ({ request, actor }) => {
+      const page = pageQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+      const { items, total } = await resource.list(actor.accountId, page);
+      return json({ items, total, page: page.page, pageSize: page.pageSize });
+    }),
+    POST: apiRoute(resource.area, async ({ request, actor }) => {
+      const input = await readJson(request, resource.schemas.create);
+      return json(await withConflictMessage(resource.conflictMessage, () => resource.create(actor, input)), 201);
+    }),
+  };
+}
+
+export function itemRoutes(resource: AnyResource) {
+  return {
+    GET: apiRoute<IdParams>(resource.area, async ({ actor, params }) => {
+      const item = await resource.get(actor.accountId, parseId(resource, params.id));
+      if (!item) throw notFound(resource);
+      return json(item);
+    }),
+    PATCH: apiRoute<IdParams>(resource.area, async ({ request, actor, params }) => {
+      const id = parseId(resource, params.id);
+      const input = await readJson(request, resource.schemas.update);
+      const item = await withConflictMessage(resource.conflictMessage, () => resource.update(actor, id, input));
+      if (!item) throw notFound(resource);
+      return json(item);
+    }),
+    DELETE: apiRoute<IdParams>(resource.area, async ({ actor, params }) => {
+      if (!(await resource.remove(actor, parseId(resource, params.id)))) throw notFound(resource);
+      return noContent();
+    }),
+  };
+}
+
+// An id that is not a UUID can't exist: the same 404 as an unknown one.
+export function parseId(resource: { singular: string }, id: string): string {
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success) throw notFound(resource);
+  return parsed.data;
+}
+
+export function notFound(resource: { singular: string }): AppError {
+  return new AppError("not_found", `No ${resource.singular} with this id.`);
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { auditEventSchema } from "@/lib/audit-log";
+import { apiKeySchema, createdApiKeySchema } from "@/lib/api-keys/serialize";
+import { LEVELS, levelForMethod, type Area } from "@/lib/permissions";
+import { groupMemberInputSchema, groupSchema } from "@/lib/resources/groups";
+import { RESOURCES } from "@/lib/resources";
+import { voucherBatchSchema, voucherSchema } from "@/lib/resources/vouchers";
+import { createApiKeySchema, listApiKeysSchema, updateApiKeySchema } from "@/lib/validations/api-key";
+import { pageOf, pageQuerySchema } from "@/lib/validations/common";
+
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+// Every endpoint of /api/v1 with the schemas its handler validates with. The OpenAPI
+// document and the authorization-matrix tests are generated from this list.
+export type Endpoint = {
+  method: Method;
+  path: string;
+  area: Area | null;
+  summary: string;
+  tag: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  status: number;
+  response?: z.ZodType;
+};
+
+const endpoints: Endpoint[] = [
+  {
+    method: "GET",
+    path: "/api/v1/whoami",
+    area: null,
+    tag: "whoami",
+    summary: "The calling key, its account, role and permissions",
+    status: 200,
+    response: z.object({
+      keyId: z.string(),
+      name: z.string(),
+      account: z.object({ id: z.uuid(), name: z.string() }),
+      role: z.object({ id: z.uuid(), name: z.string() }),
+      permissions: z.record(z.string(), z.enum(LEVELS)),
+    }),
+  },
+  { method: "GET", path: "/api/v1/api-keys", area: "api_keys", tag: "api-keys", summary: "List API keys", query: listApiKeysSchema, status: 200, response: pageOf(apiKeySchema) },
+  { method: "POST", path: "/api/v1/api-keys", area: "api_keys", tag: "api-keys", summary: "Create an API key; its secret is in this response only", body: createApiKeySchema, status: 201, response: createdApiKeySchema },
+  { method: "GET", path: "/api/v1/api-keys/{keyId}", area: "api_keys", tag: "api-keys", summary: "Get an API key by Key ID", status: 200, response: apiKeySchema },
+  { method: "PATCH", path: "/api/v1/api-keys/{keyId}", area: "api_keys", tag: "api-keys", summary: "Rename a key or change its role", body: updateApiKeySchema, status: 200, response: apiKeySchema },
+  { method: "DELETE", path: "/api/v1/api-keys/{keyId}", area: "api_keys", tag: "api-keys", summary: "Delete a key; it is refused from the next request on", status: 204 },
+  ...RESOURCES.flatMap((resource): Endpoint[] => {
+    const base = `/api/v1/${resource.name}`;
+    const common = { area: resource.area, tag: resource.name };
+    return [
+      { ...common, method: "GET", path: base, summary: `List ${resource.name}`, query: pageQuerySchema, status: 200, response: pageOf(resource.schemas.output) },
+      { ...common, method: "POST", path: base, summary: `Create a ${resource.singular}`, body: resource.schemas.create, status: 201, response: resource.schemas.output },
+      { ...common, method: "GET", path: `${base}/{id}`, summary: `Get a ${resource.singular}`, status: 200, response: resource.schemas.output },
+      { ...common, method: "PATCH", path: `${base}/{id}`, summary: `Update a ${resource.singular}`, body: resource.schemas.update, status: 200, response: resource.schemas.output },
+      { ...common, method: "DELETE", path: `${base}/{id}`, summary: `Delete a ${resource.singular}`, status: 204 },
+    ];
+  }),
+  { method: "POST", path: "/api/v1/groups/{id}/users", area: "groups", tag: "groups", summary: "Add a user to a group, or change their priority", body: groupMemberInputSchema, status: 200, response: groupSchema },
+  { method: "DELETE", path: "/api/v1/groups/{id}/users/{userId}", area: "groups", tag: "groups", summary: "Take a user out of a group", status: 204 },
+  { method: "POST", path: "/api/v1/vouchers/batch", area: "vouchers", tag: "vouchers", summary: "Create up to 1,000 vouchers in one transaction", body: voucherBatchSchema, status: 201, response: z.object({ items: z.array(voucherSchema), total: z.number().int() }) },
+  { method: "GET", path: "/api/v1/audit-log", area: "audit_log", tag: "audit-log", summary: "Audit events, newest first", query: pageQuerySchema, status: 200, response: pageOf(auditEventSchema) },
+];
+
+export const ENDPOINTS = endpoints;
+
+export function levelNeeded(endpoint: Endpoint) {
+  return levelForMethod(endpoint.method);
+}

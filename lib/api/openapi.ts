@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { AREAS, LEVEL_LABELS } from "@/lib/permissions";
+import { MAX_BODY_BYTES } from "./body";
+import { ENDPOINTS, levelNeeded, type Endpoint } from "./endpoints";
+
+const errorSchema = z.object({
+  error: z.looseObject({
+    code: z.enum([
+      "unauthorized",
+      "forbidden",
+      "not_found",
+      "validation_failed",
+      "conflict",
+      "payload_too_large",
+      "unsupported_media_type",
+      "bad_request",
+      "service_unavailable",
+      "internal_error",
+    ]),
+    message: z.string(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema;
+  return rest;
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
+function operation(endpoint: Endpoint) {
+  const level = levelNeeded(endpoint);
+  const pathParams = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+  const queryParams = endpoint.query
+    ? Object.entries((schemaOf(endpoint.query, "input").properties ?? {}) as Record<string, JsonSchema>).map(([name, schema]) => ({
+        name,
+        in: "query",
+        required: false,
+        schema,
+      }))
+    : [];
+  const responses: Record<string, unknown> = {
+    [endpoint.status]: endpoint.response
+      ? { description: "Success", content: { "application/json": { schema: schemaOf(endpoint.response, "output") } } }
+      : { description: "Success, no content" },
+    401: errorResponse("Missing, malformed, unknown or deleted key (one body for all)."),
+    ...(endpoint.area ? { 403: errorResponse(`The key's role lacks ${LEVEL_LABELS[level]} to ${AREAS[endpoint.area].label}.`) } : {}),
+  };
+  if (endpoint.path.includes("{")) responses[404] = errorResponse("No such record in this account.");
+  if (endpoint.query) responses[400] = errorResponse("Invalid query parameters.");
+  if (endpoint.body) {
+    responses[400] = errorResponse("Invalid body, with fieldErrors.");
+    responses[409] = errorResponse("A unique value is taken, or the record is in use.");
+    responses[413] = errorResponse(`Body larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+    responses[415] = errorResponse("Body is not application/json.");
+  }
+  return {
+    summary: endpoint.summary,
+    tags: [endpoint.tag],
+    operationId: `${endpoint.method.toLowerCase()}${endpoint.path.replace(/\/api\/v1|[{}]/g, "").replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
+    description: endpoint.area
+      ? `Needs **${LEVEL_LABELS[level]}** to **${AREAS[endpoint.area].label}**.`
+      : "Any valid key.",
+    "x-area": endpoint.area,
+    "x-level": endpoint.area ? level : null,
+    security: [{ bearerAuth: [] }],
+    parameters: [...pathParams, ...queryParams],
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(endpoint.body, "input") } } } }
+      : {}),
+    responses,
+  };
+}
+
+// OpenAPI 3.1, generated from the zod schemas the handlers validate with.
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of ENDPOINTS) {
+    paths[endpoint.path] ??= {};
+    paths[endpoint.path][endpoint.method.toLowerCase()] = operation(endpoint);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Wisp Portal API",
+      version: "1.0.0",
+      description:
+        "Send an API key as `Authorization: Bearer <key>`. A key's role decides what it may call: " +
+        "Read Access allows an area's GET endpoints, Full Access all of them. Errors are `{ error: { code, message } }`.",
+    },
+    servers: [{ url: "/" }],
+    components: {
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API key, e.g. wisp_…" } },
+      schemas: { Error: schemaOf(errorSchema, "output") },
+    },
+    security: [{ bearerAuth: [] }],
+    paths,
+  };
+}
