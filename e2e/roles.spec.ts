@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+async function setLevel(page: Page, area: string, level: "No Access" | "Read Access" | "Full Access") {
+  // Keyboard, as a person using only the keyboard would: focus the option, press Space.
+  const option = page.getByRole("dialog").getByRole("radio", { name: `${area}: ${level}` });
+  await option.focus();
+  await page.keyboard.press("Space");
+  await expect(option).toBeChecked();
+}
+
+test("a custom role decides what its key may do, and a raised level applies on the next call", async ({ page, request }) => {
+  await page.goto("/roles");
+  await expect(page.getByRole("row", { name: /Owner/ })).toContainText("Built-in");
+  await expect(page.getByRole("button", { name: "Edit Owner" })).toBeDisabled();
+
+  // A role with mixed levels.
+  await page.getByRole("button", { name: "Add Role" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add Role" });
+  await dialog.getByLabel("Role Name").fill("User Auditor");
+  await setLevel(page, "Users", "Read Access");
+  await setLevel(page, "Vouchers", "Full Access");
+  await setLevel(page, "Audit Log", "Read Access");
+  await expect(dialog.getByLabel("Audit Log: Full Access")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Save Role" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("row", { name: /User Auditor/ })).toBeVisible();
+
+  // A key with that role; the dialog shows what the role allows.
+  await page.goto("/api-keys");
+  await page.getByRole("button", { name: "Create Key" }).first().click();
+  const create = page.getByRole("dialog", { name: "Create Key" });
+  await create.getByLabel("Key Name").fill("Auditor script");
+  await create.getByRole("combobox", { name: "Role" }).click();
+  await page.getByRole("option", { name: "User Auditor" }).click();
+  const summary = create.getByLabel("What this role allows");
+  await expect(summary).toContainText("UsersRead Access");
+  await expect(summary).toContainText("NetworksNo Access");
+  await create.getByRole("button", { name: "Create Key" }).click();
+  const secret = (await page.getByTestId("new-key-secret").textContent())!;
+  await page.getByRole("button", { name: "Done" }).click();
+  const auth = { Authorization: `Bearer ${secret}` };
+
+  expect((await request.get("/api/v1/users", { headers: auth })).status()).toBe(200);
+  const refused = await request.post("/api/v1/users", { headers: auth, data: { username: "guest-1" } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error).toMatchObject({ area: "users", required: "FULL", granted: "READ" });
+  expect((await request.get("/api/v1/networks", { headers: auth })).status()).toBe(403);
+
+  // Raise Users to Full Access in the portal: the very next write succeeds.
+  await page.goto("/roles");
+  await page.getByRole("button", { name: "Edit User Auditor" }).click();
+  await setLevel(page, "Users", "Full Access");
+  await page.getByRole("dialog").getByRole("button", { name: "Save Role" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  const allowed = await request.post("/api/v1/users", { headers: auth, data: { username: "guest-1" } });
+  expect(allowed.status()).toBe(201);
+
+  // In use by the key: the role can't be deleted, and the refusal says why.
+  await page.getByRole("button", { name: "Delete User Auditor" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText("User Auditor is in use by 0 team members and 1 API key")).toBeVisible();
+
+  await page.goto("/users");
+  await expect(page.getByRole("row", { name: /guest-1/ })).toBeVisible();
+  await page.screenshot({ path: "test-results/roles-users.png", fullPage: true });
+});
+
+test("add a team member with a one-time password; they sign in and see only their areas", async ({ page, browser }) => {
+  await page.goto("/team");
+  await page.getByRole("button", { name: "Add Member" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add Member" });
+  await dialog.getByLabel("Name").fill("Rita Reader");
+  await dialog.getByLabel("Email").fill("rita@acme.example");
+  await dialog.getByRole("combobox", { name: "Role" }).click();
+  await page.getByRole("option", { name: "User Auditor" }).click();
+  await dialog.getByRole("button", { name: "Add Member" }).click();
+  const password = (await page.getByTestId("initial-password").textContent())!;
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("row", { name: /Rita Reader/ })).toContainText("User Auditor");
+  await page.screenshot({ path: "test-results/team.png", fullPage: true });
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const rita = await context.newPage();
+  await rita.goto("/sign-in");
+  await rita.getByLabel("Email").fill("rita@acme.example");
+  await rita.getByLabel("Password").fill("wrong password!");
+  await rita.getByRole("button", { name: "Sign in" }).click();
+  await expect(rita.getByText("The email or password is wrong.")).toBeVisible();
+  await rita.getByLabel("Password").fill(password);
+  await rita.getByRole("button", { name: "Sign in" }).click();
+  await expect(rita).toHaveURL(/\/api-keys$/);
+  const nav = rita.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Networks" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Team" })).toHaveCount(0);
+  await expect(rita.getByText("Your role has No Access to API Keys.")).toBeVisible();
+  await context.close();
+});
