@@ -6,18 +6,24 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      {
-        extends: true,
-        test: {
-          name: "api",
-          include: ["tests/api/**/*.test.ts"],
-          // One production server (next start) on a fresh embedded database for the run.
-          globalSetup: ["tests/api/global-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-        },
-      },
+      apiProject("api"),
+      apiProject("api-postgres"),
     ],
   },
 });
+
+// The API suite against a real `next start`: once on the embedded database, once on PostgreSQL.
+function apiProject(name: string) {
+  return {
+    extends: true,
+    test: {
+      name,
+      include: ["tests/api/**/*.test.ts"],
+      // One production server (next start) on a fresh database for the whole project.
+      globalSetup: ["tests/api/global-setup.ts"],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      fileParallelism: false,
+    },
+  };
+}
