@@ -1,3 +1,4 @@
+import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/api-keys/cache-coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { closeConnection, getConnection } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
@@ -5,6 +6,7 @@ import { migrate } from "@/lib/db/migrate";
 export async function startServer(): Promise<void> {
   const applied = await migrate(getConnection());
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  await startCacheCoordinator();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => void shutdown());
   }
@@ -12,6 +14,7 @@ export async function startServer(): Promise<void> {
 
 async function shutdown(): Promise<void> {
   try {
+    await stopCacheCoordinator();
     await flushLastUsed();
     await closeConnection();
   } catch (error) {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleGrantableBy } from "@/lib/roles/queries";
 import type { CreateApiKeyInput, ListApiKeysQuery, UpdateApiKeyInput } from "@/lib/validations/api-key";
+import { invalidateKeyCache } from "./cache-coordinator";
 import { generateKeyId, generateSecret, hashSecret, visibleStart } from "./format";
 
 // What anyone may see of a key. The secret and its hash are never part of it.
@@ -75,7 +76,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
 export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApiKeyInput): Promise<ApiKeyView> {
   await getApiKey(actor.accountId, keyId);
   const role = input.roleId ? await roleGrantableBy(actor, input.roleId) : undefined;
-  return getDb().$transaction(async (tx) => {
+  const updated = await getDb().$transaction(async (tx) => {
     const { count } = await tx.apiKey.updateMany({
       where: { keyId, accountId: actor.accountId, deletedAt: null },
       data: { name: input.name, roleId: role?.id },
@@ -86,6 +87,8 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
     });
     return tx.apiKey.findFirstOrThrow({ where: { keyId, accountId: actor.accountId }, select: keyView });
   });
+  await invalidateKeyCache();
+  return updated;
 }
 
 // Destroys the hash, so the key can never verify again; the row stays to record who
@@ -101,6 +104,8 @@ export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
       data: { accountId: actor.accountId, actor: actor.ref, action: "api_key.delete", target: keyId },
     });
   });
+  // Done only once no instance can still answer with this key.
+  await invalidateKeyCache();
 }
 
 function notFound(): AppError {

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { toPermissions, type Permissions } from "@/lib/permissions";
 import { hashSecret, isWellFormed } from "./format";
+import { keyCache } from "./cache";
 import { recordKeyUse } from "./last-used";
 
 export type VerifiedKey = {
@@ -13,12 +14,20 @@ export type VerifiedKey = {
 };
 
 // The only door for API keys. A malformed secret or a bad checksum is refused before
-// any database query; otherwise the key is looked up by its hash on every call, so a
-// deleted key or a changed role applies to the very next request.
+// any database query. A known key is answered from memory while the cache may be
+// trusted (cache.ts), else looked up by its hash; a deleted key or a changed role
+// applies to the very next request either way.
 export async function verifyApiKey(secret: string): Promise<VerifiedKey | null> {
   if (!isWellFormed(secret)) return null;
+  const hash = hashSecret(secret);
+  const cached = keyCache.get(hash);
+  if (cached) {
+    recordKeyUse(cached.id);
+    return cached;
+  }
+  const generation = keyCache.beginRead();
   const key = await getDb().apiKey.findUnique({
-    where: { hash: hashSecret(secret) },
+    where: { hash },
     select: {
       id: true,
       keyId: true,
@@ -30,7 +39,7 @@ export async function verifyApiKey(secret: string): Promise<VerifiedKey | null> 
   });
   if (!key || key.deletedAt) return null;
   recordKeyUse(key.id);
-  return {
+  const verified: VerifiedKey = {
     id: key.id,
     keyId: key.keyId,
     name: key.name,
@@ -38,4 +47,6 @@ export async function verifyApiKey(secret: string): Promise<VerifiedKey | null> 
     role: { id: key.role.id, name: key.role.name },
     permissions: toPermissions(key.role.permissions),
   };
+  keyCache.set(hash, verified, generation);
+  return verified;
 }

@@ -6,6 +6,7 @@ import { allPermissions, AREA_NAMES, AREAS, exceeding, LEVELS, toPermissions, ty
 import { isoDate } from "@/lib/validations/common";
 import { createRoleSchema, updateRoleSchema } from "@/lib/validations/role";
 import type { Actor } from "@/lib/actor";
+import { invalidateKeyCache } from "@/lib/api-keys/cache-coordinator";
 import { defineResource, pageArgs } from "./resource";
 
 export const roleSchema = z
@@ -104,6 +105,8 @@ export const roles = defineResource({
         await tx.rolePermission.createMany({ data: AREA_NAMES.map((area) => ({ roleId: id, area, level: permissions[area] })) });
       }
     });
+    // Keys with this role see the change on their very next request, on every instance.
+    await invalidateKeyCache();
     return findOne(actor.accountId, id);
   },
   async remove(actor, id) {
