@@ -46,5 +46,8 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
   if (error instanceof Prisma.PrismaClientKnownRequestError) return ["P1001", "P1002", "P1017", "P2024"].includes(error.code);
   const code = (error as { code?: string } | null)?.code;
-  return code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01";
+  if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01") return true;
+  // node-postgres reports a dropped or unreachable server with plain Errors.
+  const message = error instanceof Error ? error.message : "";
+  return /^Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message);
 }

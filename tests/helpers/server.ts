@@ -17,6 +17,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
+  // TEST_SERVER_LOG=1 shows the servers' own output while debugging a test.
+  if (process.env.TEST_SERVER_LOG) child.stderr?.pipe(process.stderr);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, child);

@@ -1,0 +1,146 @@
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKeyWithRole, createRole, expectJson, newAccount, unique, type TestAccount } from "../helpers/account";
+import { api } from "../helpers/portal";
+import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
+import { startServer, type RunningServer } from "../helpers/server";
+import { startTcpProxy } from "../helpers/tcp-proxy";
+
+// Several `next start` instances on one PostgreSQL database, as behind a load balancer.
+let database: TestDatabase;
+let a: RunningServer;
+let b: RunningServer;
+let account: TestAccount;
+let onB: TestAccount["owner"];
+const stopLater: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // Both start at once on an empty database: one applies the migrations, the other waits.
+  [a, b] = await Promise.all([startServer(3321, { DATABASE_URL: database.url }), startServer(3322, { DATABASE_URL: database.url })]);
+  account = await newAccount(a.url, "Cluster Org");
+  onB = api(b.url, account.ownerKey.secret);
+}, 120_000);
+
+afterAll(async () => {
+  for (const stop of stopLater) await stop();
+  await a?.stop();
+  await b?.stop();
+  await database?.drop();
+}, 60_000);
+
+async function readOnlyRole(call: TestAccount["owner"]) {
+  const { items } = await expectJson<{ items: { id: string; name: string }[] }>(await call("/api/v1/roles"), 200);
+  return items.find((role) => role.name === "Read Only")!.id;
+}
+
+describe("two instances on one PostgreSQL database", () => {
+  it("applied each migration exactly once although both started together", async () => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query("SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY 1");
+    await client.end();
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.every((row) => row.n === 1)).toBe(true);
+  });
+
+  it("refuses a key deleted through A on the very next request to B, 200 rounds in a row", async () => {
+    const roleId = await readOnlyRole(account.owner);
+    const failures: string[] = [];
+    for (let round = 0; round < 200; round++) {
+      const key = await createKeyWithRole(a.url, account.owner, roleId, `round ${round}`);
+      const onBWithKey = api(b.url, key.secret);
+      // Created on A, works on B at once; the second call is answered from B's cache.
+      const first = await onBWithKey("/api/v1/whoami");
+      const second = await onBWithKey("/api/v1/whoami");
+      if (first.status !== 200 || second.status !== 200) failures.push(`round ${round}: new key got ${first.status}/${second.status} on B`);
+      const deleted = await account.owner(`/api/v1/api-keys/${key.keyId}`, { method: "DELETE" });
+      if (deleted.status !== 204) failures.push(`round ${round}: delete got ${deleted.status}`);
+      const after = await onBWithKey("/api/v1/whoami");
+      if (after.status !== 401) failures.push(`round ${round}: deleted key got ${after.status} on B`);
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+
+  it("applies a role change made through A to B's next request, 50 rounds in a row", async () => {
+    const role = await createRole(account.owner, { users: "READ" });
+    const key = await createKeyWithRole(a.url, account.owner, role.id);
+    const onBWithKey = api(b.url, key.secret);
+    const failures: string[] = [];
+    for (let round = 0; round < 50; round++) {
+      const level = round % 2 === 0 ? "FULL" : "READ";
+      await onBWithKey("/api/v1/whoami"); // warm B's cache with the old permissions
+      await expectJson(await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { permissions: { users: level } } }), 200);
+      const write = await onBWithKey("/api/v1/users", { method: "POST", json: { username: unique("u") } });
+      const expected = level === "FULL" ? 201 : 403;
+      if (write.status !== expected) failures.push(`round ${round}: ${level} gave ${write.status}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it("records last use within the stated interval, and flushes it on graceful shutdown", async () => {
+    const key = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
+    const started = Date.now();
+    expect((await api(b.url, key.secret)("/api/v1/whoami")).status).toBe(200);
+    let lastUsedAt: string | null = null;
+    while (!lastUsedAt && Date.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      lastUsedAt = (await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${key.keyId}`), 200)).lastUsedAt;
+    }
+    expect(lastUsedAt).not.toBeNull();
+    expect(Date.now() - started).toBeLessThan(6_500);
+
+    // A third instance used once, then stopped before its flush interval: the use survives.
+    const other = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
+    const c = await startServer(3323, { DATABASE_URL: database.url });
+    expect((await api(c.url, other.secret)("/api/v1/whoami")).status).toBe(200);
+    await c.stop();
+    const recorded = await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${other.keyId}`), 200);
+    expect(recorded.lastUsedAt).not.toBeNull();
+  }, 60_000);
+});
+
+describe("an instance that loses its database", () => {
+  it("refuses keys instead of answering from memory, never serves a key deleted meanwhile, and recovers", async () => {
+    const target = new URL(database.url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    stopLater.push(() => proxy.close());
+    const viaProxy = new URL(database.url);
+    viaProxy.port = String(proxy.port);
+    const c = await startServer(3324, { DATABASE_URL: viaProxy.toString() });
+    stopLater.push(() => c.stop());
+
+    const roleId = await readOnlyRole(account.owner);
+    const doomed = await createKeyWithRole(a.url, account.owner, roleId, "doomed");
+    const survivor = await createKeyWithRole(a.url, account.owner, roleId, "survivor");
+    for (const key of [doomed, survivor]) {
+      expect((await api(c.url, key.secret)("/api/v1/whoami")).status).toBe(200);
+      expect((await api(c.url, key.secret)("/api/v1/whoami")).status).toBe(200); // cached on C
+    }
+
+    proxy.cut();
+    // Deleted through A while C can't hear about it: A waits until C's lease has run out.
+    const startedDelete = Date.now();
+    expect((await account.owner(`/api/v1/api-keys/${doomed.keyId}`, { method: "DELETE" })).status).toBe(204);
+    const deleteTook = Date.now() - startedDelete;
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      statuses.push((await api(c.url, doomed.secret)("/api/v1/whoami")).status);
+      statuses.push((await api(c.url, survivor.secret)("/api/v1/whoami")).status);
+    }
+    expect(statuses.filter((status) => status === 200)).toEqual([]);
+    expect(statuses.every((status) => status === 503 || status === 401)).toBe(true);
+    console.log(`delete while an instance was cut off took ${deleteTook} ms; that instance answered ${[...new Set(statuses)].join(", ")}`);
+
+    proxy.restore();
+    let recovered = 0;
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      recovered = (await api(c.url, survivor.secret)("/api/v1/whoami")).status;
+      if (recovered === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(recovered).toBe(200);
+    expect((await api(c.url, doomed.secret)("/api/v1/whoami")).status).toBe(401);
+  }, 90_000);
+});
