@@ -27,6 +27,7 @@ export async function verifyApiKey(secret: string): Promise<VerifiedKey | null> 
   }
   const generation = keyCache.beginRead();
   const key = await getDb().apiKey.findUnique({
+    relationLoadStrategy: "join",
     where: { hash },
     select: {
       id: true,

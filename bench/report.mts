@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Figures } from "./load.mts";
+
+export type Report = { date: string; seconds: number; load: Figures[]; notes: Record<string, string | number>[] };
+
+export const RESULTS_DIR = path.resolve(import.meta.dirname, "results");
+
+// Writes results.json, results.md and a bar chart of requests/s per scenario.
+export function writeReport(report: Report): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, "results.json"), JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(path.join(RESULTS_DIR, "results.md"), markdown(report));
+  writeFileSync(path.join(RESULTS_DIR, "requests-per-second.svg"), chart(report.load));
+}
+
+function markdown(report: Report): string {
+  const lines = [
+    `# Benchmark results (${report.date})`,
+    "",
+    `autocannon, 10 connections, ${report.seconds} s per scenario, on this 2-core machine (noisy: compare figures of one run).`,
+    "",
+    "| database | scenario | req/s | p50 ms | p99 ms | non-2xx |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+    ...report.load.map((f) => `| ${f.database} | ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} |`),
+    "",
+    "| measurement | value |",
+    "| --- | --- |",
+    ...report.notes.map((note) => `| ${note.name} | ${note.value} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+function chart(load: Figures[]): string {
+  const width = 760;
+  const barHeight = 22;
+  const labelWidth = 330;
+  const max = Math.max(...load.map((f) => f.rps), 1);
+  const rows = load.map((f, i) => {
+    const y = 30 + i * (barHeight + 6);
+    const w = Math.round(((width - labelWidth - 70) * f.rps) / max);
+    const color = f.database.startsWith("embedded") ? "#6366f1" : "#0ea5e9";
+    return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" font-size="12">${escape(`${f.database} · ${f.scenario}`)}</text>
+<rect x="${labelWidth}" y="${y}" width="${w}" height="${barHeight}" fill="${color}" rx="3"/>
+<text x="${labelWidth + w + 6}" y="${y + 15}" font-size="12">${f.rps}</text>`;
+  });
+  const height = 40 + load.length * (barHeight + 6);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui, sans-serif">
+<rect width="100%" height="100%" fill="white"/>
+<text x="10" y="18" font-size="13" font-weight="600">Requests per second (autocannon, 10 connections)</text>
+${rows.join("\n")}
+</svg>
+`;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

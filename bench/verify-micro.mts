@@ -1,0 +1,45 @@
+// The verification function alone, in-process on an embedded database: format and
+// checksum, hash, and the whole check with and without the cache. Prints "name\tvalue".
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "wisp-micro-"));
+
+const { getConnection } = await import("../lib/db/connection");
+const { migrate } = await import("../lib/db/migrate");
+const { createAccount } = await import("../lib/accounts/create-account");
+const { listRoles } = await import("../lib/roles/queries");
+const { createApiKey } = await import("../lib/api-keys/manage");
+const { verifyApiKey } = await import("../lib/api-keys/verify");
+const { keyCache } = await import("../lib/api-keys/cache");
+const { hashSecret, isWellFormed, generateSecret } = await import("../lib/api-keys/format");
+const { allPermissions } = await import("../lib/permissions");
+
+await migrate(getConnection());
+const { accountId } = await createAccount({ accountName: "Micro", name: "M", email: "micro@example.com", password: "micro benchmark password" });
+const roles = await listRoles(accountId);
+const actor = { accountId, ref: "bench", permissions: allPermissions("FULL") };
+const { secret } = await createApiKey(actor, { name: "micro", roleId: roles[0].id });
+
+async function opsPerSecond(run: () => unknown, minimumMs = 1500): Promise<number> {
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < minimumMs) {
+    for (let i = 0; i < 100; i++) await run();
+    count += 100;
+  }
+  return Math.round((count * 1000) / (performance.now() - started));
+}
+
+const report = (name: string, value: number) => console.log(`${name}\t${value.toLocaleString("en")} ops/s`);
+const wrong = generateSecret().slice(0, -1) + "0";
+
+report("micro: format + checksum (isWellFormed)", await opsPerSecond(() => isWellFormed(secret)));
+report("micro: SHA-256 of a secret", await opsPerSecond(() => hashSecret(secret)));
+report("micro: verify, bad checksum (no query)", await opsPerSecond(() => verifyApiKey(wrong)));
+keyCache.setUsable(() => true);
+report("micro: verify, cached", await opsPerSecond(() => verifyApiKey(secret)));
+keyCache.setUsable(() => false);
+report("micro: verify, uncached (PGlite lookup)", await opsPerSecond(() => verifyApiKey(secret)));
+process.exit(0);
