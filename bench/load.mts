@@ -28,3 +28,11 @@ export async function load(
   console.log(`${database.padEnd(22)} ${scenario.padEnd(40)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}`);
   return figures;
 }
+
+// A fresh `next start` compiles its routes lazily and the JIT is cold: run each route
+// for a few seconds first, so the first scenario measured is not penalised.
+export async function warmUp(targets: { url: string; headers?: Record<string, string> }[]): Promise<void> {
+  for (const target of targets) {
+    await autocannon({ url: target.url, headers: target.headers, connections: CONNECTIONS, duration: 3 });
+  }
+}

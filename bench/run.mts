@@ -9,7 +9,7 @@ import { api } from "../tests/helpers/portal";
 import { createKeyWithRole, expectJson, newAccount, type TestAccount } from "../tests/helpers/account";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
-import { load, SECONDS, type Figures } from "./load.mts";
+import { load, SECONDS, warmUp, type Figures } from "./load.mts";
 import { writeReport, type Report } from "./report.mts";
 import { accountAndRole, bulkKeys } from "./seed.mts";
 
@@ -32,6 +32,11 @@ const unknownKey = () => generateSecret();
 
 async function scenarios(server: RunningServer, database: string, secret: string): Promise<Figures[]> {
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
+  await warmUp([
+    { url: `${server.url}/api/health` },
+    { url: `${server.url}/api/v1/whoami`, headers: auth(secret) },
+    { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
+  ]);
   const health = await load("1. /api/health (no auth)", database, [{ url: `${server.url}/api/health` }]);
   const whoami = await load("2. whoami, valid key", database, [{ url: `${server.url}/api/v1/whoami`, headers: auth(secret) }]);
   const unknown = await load("3a. whoami, unknown well-formed key", database, [{ url: `${server.url}/api/v1/whoami`, headers: auth(unknownKey()) }]);
@@ -87,6 +92,7 @@ async function postgres() {
     const b = await startServer(3503, { DATABASE_URL: database.url });
     servers.push(b);
     const both = [a, b];
+    await warmUp([{ url: `${b.url}/api/health` }, { url: `${b.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } }]);
     const healthBoth = await load("1. /api/health (no auth)", "PostgreSQL, 2 instances", both.map((s) => ({ url: `${s.url}/api/health` })));
     const whoamiBoth = await load("2. whoami, valid key", "PostgreSQL, 2 instances", both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })));
     report.load.push(healthBoth, whoamiBoth);
@@ -96,6 +102,7 @@ async function postgres() {
     const uncached = await startServer(3504, { DATABASE_URL: database.url, KEY_CACHE: "off" });
     servers.push(uncached);
     const auth = { Authorization: `Bearer ${key.secret}` };
+    await warmUp([{ url: `${uncached.url}/api/v1/whoami`, headers: auth }]);
     const small = [
       await load("2. whoami, valid key (~1k keys)", "PostgreSQL", [{ url: `${a.url}/api/v1/whoami`, headers: auth }]),
       await load("2. whoami, valid key, no cache (~1k keys)", "PostgreSQL", [{ url: `${uncached.url}/api/v1/whoami`, headers: auth }]),

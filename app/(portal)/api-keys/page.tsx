@@ -5,6 +5,7 @@ import { CurlExample } from "@/components/api-keys/curl-example";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { listApiKeys } from "@/lib/api-keys/manage";
+import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows, exceeding } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
@@ -24,14 +25,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     <>
       {header}
       <ApiKeysView
-        rows={page.items.map((key) => ({
-          keyId: key.keyId,
-          name: key.name,
-          start: key.start,
-          role: key.role,
-          createdAt: key.createdAt.toISOString(),
-          lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
-        }))}
+        rows={page.items.map(serializeApiKey)}
         total={page.total}
         roles={roles.map((role) => ({
           id: role.id,
