@@ -37,7 +37,7 @@ test("create, use, edit and delete a key, and see the API refuse it at once", as
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
-  const secret = await createKey(page, "Billing sync");
+  const secret = await createKey(page, "Billing sync", "Owner");
   const row = page.getByRole("row", { name: /Billing sync/ });
   await expect(row).toContainText("Owner");
   await expect(row).toContainText(secret.slice(0, 9));
@@ -67,7 +67,7 @@ test("create, use, edit and delete a key, and see the API refuse it at once", as
 
   // A few more keys for the screenshot kept as a test artifact.
   await createKey(page, "Guest voucher printer", "Read Only");
-  await createKey(page, "Nightly backup");
+  await createKey(page, "Nightly backup", "Owner");
   await page.screenshot({ path: testInfo.outputPath("api-keys-page.png"), fullPage: true });
   await page.screenshot({ path: "test-results/api-keys-page.png", fullPage: true });
 

@@ -12,7 +12,8 @@ import { SecretView } from "./secret-view";
 import type { RoleChoice } from "./types";
 
 export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disabled?: boolean }) {
-  const firstGrantable = roles.find((role) => role.grantable)?.id ?? "";
+  // Least privilege by default: the grantable role that allows the least.
+  const firstGrantable = leastPrivileged(roles);
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<KeyFormValues>({ name: "", roleId: firstGrantable });
   const [errors, setErrors] = useState<FieldErrors>();
@@ -77,4 +78,10 @@ export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disa
       )}
     </Dialog>
   );
+}
+
+function leastPrivileged(roles: RoleChoice[]): string {
+  const rank = { NONE: 0, READ: 1, FULL: 2 } as const;
+  const weight = (role: RoleChoice) => Object.values(role.permissions).reduce((sum, level) => sum + rank[level], 0);
+  return [...roles].filter((role) => role.grantable).sort((a, b) => weight(a) - weight(b))[0]?.id ?? "";
 }

@@ -8,7 +8,7 @@ const PAGE = `<!doctype html>
     <title>API Reference · Wisp Portal</title>
   </head>
   <body>
-    <script id="api-reference" data-url="/api/v1/openapi.json" data-configuration='{"hideClientButton":true,"withDefaultFonts":false}'></script>
+    <script id="api-reference" data-url="/api/v1/openapi.json" data-configuration='{"hideClientButton":true,"withDefaultFonts":false,"showDeveloperTools":"never","agent":{"disabled":true}}'></script>
     <script src="/api/reference/scalar.js"></script>
   </body>
 </html>`;
