@@ -56,6 +56,9 @@ export function RoleFormDialog({
           <Field id="role-name" label="Role Name" error={errors?.name?.[0]}>
             <Input id="role-name" value={name} maxLength={60} onChange={(event) => setName(event.target.value)} aria-invalid={Boolean(errors?.name) || undefined} />
           </Field>
+          {Object.values(own).some((level) => level !== "FULL") ? (
+            <p className="text-xs text-slate-500">Levels above your own access are greyed out: nobody can grant more than they have.</p>
+          ) : null}
           <div className="max-h-[50vh] overflow-y-auto">
             <LevelPicker value={permissions} onChange={setPermissions} own={own} />
           </div>
