@@ -36,3 +36,25 @@ export async function warmUp(targets: { url: string; headers?: Record<string, st
     await autocannon({ url: target.url, headers: target.headers, connections: CONNECTIONS, duration: 3 });
   }
 }
+
+// The machine is noisy and a server's speed drifts: measure a pair of scenarios in
+// alternating rounds and keep each one's median round, so their ratio compares like with like.
+export async function alternating(
+  database: string,
+  pair: [string, { url: string; headers?: Record<string, string> }][],
+  rounds = 4,
+): Promise<Figures[]> {
+  const runs: Figures[][] = pair.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    // A B, then B A: a server that speeds up or slows down over time favours neither.
+    const order = round % 2 === 0 ? [...pair.keys()] : [...pair.keys()].reverse();
+    for (const index of order) {
+      const [scenario, target] = pair[index];
+      runs[index].push(await load(`${scenario} (round ${round + 1})`, database, [target]));
+    }
+  }
+  return runs.map((figures, index) => {
+    const median = [...figures].sort((a, b) => a.rps - b.rps)[Math.floor(figures.length / 2)];
+    return { ...median, scenario: pair[index][0] };
+  });
+}

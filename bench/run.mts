@@ -9,7 +9,7 @@ import { api } from "../tests/helpers/portal";
 import { createKeyWithRole, expectJson, newAccount, type TestAccount } from "../tests/helpers/account";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
-import { load, SECONDS, warmUp, type Figures } from "./load.mts";
+import { alternating, load, SECONDS, warmUp, type Figures } from "./load.mts";
 import { writeReport, type Report } from "./report.mts";
 import { accountAndRole, bulkKeys } from "./seed.mts";
 
@@ -37,8 +37,10 @@ async function scenarios(server: RunningServer, database: string, secret: string
     { url: `${server.url}/api/v1/whoami`, headers: auth(secret) },
     { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
   ]);
-  const health = await load("1. /api/health (no auth)", database, [{ url: `${server.url}/api/health` }]);
-  const whoami = await load("2. whoami, valid key", database, [{ url: `${server.url}/api/v1/whoami`, headers: auth(secret) }]);
+  const [health, whoami] = await alternating(database, [
+    ["1. /api/health (no auth)", { url: `${server.url}/api/health` }],
+    ["2. whoami, valid key", { url: `${server.url}/api/v1/whoami`, headers: auth(secret) }],
+  ]);
   const unknown = await load("3a. whoami, unknown well-formed key", database, [{ url: `${server.url}/api/v1/whoami`, headers: auth(unknownKey()) }]);
   const malformed = await load("3b. whoami, malformed key", database, [{ url: `${server.url}/api/v1/whoami`, headers: auth(MALFORMED_KEY) }]);
   const list = await load("4. api-keys?pageSize=50", database, [{ url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) }]);
@@ -103,19 +105,19 @@ async function postgres() {
     servers.push(uncached);
     const auth = { Authorization: `Bearer ${key.secret}` };
     await warmUp([{ url: `${uncached.url}/api/v1/whoami`, headers: auth }]);
-    const small = [
-      await load("2. whoami, valid key (~1k keys)", "PostgreSQL", [{ url: `${a.url}/api/v1/whoami`, headers: auth }]),
-      await load("2. whoami, valid key, no cache (~1k keys)", "PostgreSQL", [{ url: `${uncached.url}/api/v1/whoami`, headers: auth }]),
-    ];
+    const small = await alternating("PostgreSQL", [
+      ["2. whoami, valid key (~1k keys)", { url: `${a.url}/api/v1/whoami`, headers: auth }],
+      ["2. whoami, valid key, no cache (~1k keys)", { url: `${uncached.url}/api/v1/whoami`, headers: auth }],
+    ]);
     const bulkAccount = await newAccount(a.url, "Bench Bulk");
     const bulk = await accountAndRole(database.url, bulkAccount.ownerKey.keyId);
     const started = Date.now();
     await bulkKeys(database.url, bulk.accountId, bulk.roleId, 1_000_000 - 1_010);
     note("seeding 1,000,000 keys (SQL)", `${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const large = [
-      await load("2. whoami, valid key (1M keys)", "PostgreSQL", [{ url: `${a.url}/api/v1/whoami`, headers: auth }]),
-      await load("2. whoami, valid key, no cache (1M keys)", "PostgreSQL", [{ url: `${uncached.url}/api/v1/whoami`, headers: auth }]),
-    ];
+    const large = await alternating("PostgreSQL", [
+      ["2. whoami, valid key (1M keys)", { url: `${a.url}/api/v1/whoami`, headers: auth }],
+      ["2. whoami, valid key, no cache (1M keys)", { url: `${uncached.url}/api/v1/whoami`, headers: auth }],
+    ]);
     report.load.push(...small, ...large);
     note("p99 whoami 1M ÷ 1k keys (cached)", (large[0].p99 / Math.max(small[0].p99, 1)).toFixed(2));
     note("p99 whoami 1M ÷ 1k keys (no cache)", (large[1].p99 / Math.max(small[1].p99, 1)).toFixed(2));

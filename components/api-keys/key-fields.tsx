@@ -4,6 +4,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/actions/safe-action";
+import { roleOptions } from "@/components/roles/role-options";
 import { RoleSummary } from "@/components/roles/role-summary";
 import type { RoleChoice } from "./types";
 
@@ -42,12 +43,7 @@ export function KeyFields({
           placeholder="Choose a role"
           invalid={Boolean(errors?.roleId)}
           onValueChange={(roleId) => onChange({ ...values, roleId })}
-          options={roles.map((choice) => ({
-            value: choice.id,
-            label: choice.name,
-            disabled: !choice.grantable,
-            note: choice.grantable ? undefined : "more access than yours",
-          }))}
+          options={roleOptions(roles)}
         />
         {role ? <RoleSummary permissions={role.permissions} /> : null}
       </Field>

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/actions/safe-action";
 import { saveRoleAction } from "@/lib/actions/save-role";
-import { allPermissions, type Permissions } from "@/lib/permissions";
+import { allPermissions, AREA_NAMES, maxLevelOf, type Permissions } from "@/lib/permissions";
 import { LevelPicker } from "./level-picker";
 import type { RoleRow } from "./types";
 
@@ -56,7 +56,7 @@ export function RoleFormDialog({
           <Field id="role-name" label="Role Name" error={errors?.name?.[0]}>
             <Input id="role-name" value={name} maxLength={60} onChange={(event) => setName(event.target.value)} aria-invalid={Boolean(errors?.name) || undefined} />
           </Field>
-          {Object.values(own).some((level) => level !== "FULL") ? (
+          {AREA_NAMES.some((area) => own[area] !== maxLevelOf(area)) ? (
             <p className="text-xs text-slate-500">Levels above your own access are greyed out: nobody can grant more than they have.</p>
           ) : null}
           <div className="max-h-[50vh] overflow-y-auto">

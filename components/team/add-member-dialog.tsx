@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { roleOptions } from "@/components/roles/role-options";
 import { addMemberAction } from "@/lib/actions/add-member";
 import type { FieldErrors } from "@/lib/actions/safe-action";
 import type { RoleOption } from "./types";
@@ -74,7 +75,7 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
                 value={values.roleId}
                 placeholder="Choose a role"
                 onValueChange={(roleId) => setValues({ ...values, roleId })}
-                options={roles.map((role) => ({ value: role.id, label: role.name, disabled: !role.grantable, note: role.grantable ? undefined : "more access than yours" }))}
+                options={roleOptions(roles)}
               />
             </Field>
             <DialogFooter>

@@ -9,6 +9,7 @@ import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { roleOptions } from "@/components/roles/role-options";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import { updateMemberAction } from "@/lib/actions/update-member";
 import { AddMemberDialog } from "./add-member-dialog";
@@ -80,7 +81,7 @@ export function TeamView({ members, roles, canWrite }: { members: MemberRow[]; r
                 id="edit-member-role"
                 value={roleId}
                 onValueChange={setRoleId}
-                options={roles.map((role) => ({ value: role.id, label: role.name, disabled: !role.grantable && role.id !== editing?.role.id, note: role.grantable ? undefined : "more access than yours" }))}
+                options={roleOptions(roles, editing?.role.id)}
               />
             </Field>
             <DialogFooter>
