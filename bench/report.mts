@@ -33,9 +33,9 @@ function markdown(report: Report): string {
 }
 
 function chart(load: Figures[]): string {
-  const width = 760;
+  const width = 880;
   const barHeight = 22;
-  const labelWidth = 330;
+  const labelWidth = 420;
   const max = Math.max(...load.map((f) => f.rps), 1);
   const rows = load.map((f, i) => {
     const y = 30 + i * (barHeight + 6);
