@@ -88,7 +88,8 @@ describe("two instances on one PostgreSQL database", () => {
       lastUsedAt = (await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${key.keyId}`), 200)).lastUsedAt;
     }
     expect(lastUsedAt).not.toBeNull();
-    expect(Date.now() - started).toBeLessThan(6_500);
+    // Flushed every 5 s: allow the flush itself and a slow machine on top.
+    expect(Date.now() - started).toBeLessThan(7_000);
 
     // A third instance used once, then stopped before its flush interval: the use survives.
     const other = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
