@@ -6,7 +6,7 @@ import path from "node:path";
 import { generateSecret } from "../lib/api-keys/format";
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { api } from "../tests/helpers/portal";
-import { createKeyWithRole, expectJson, newAccount, type TestAccount } from "../tests/helpers/account";
+import { createKeyWithRole, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
 import { alternating, load, SECONDS, warmUp, type Figures } from "./load.mts";
@@ -23,8 +23,7 @@ const note = (name: string, value: string | number) => {
 };
 
 async function readOnlyKey(server: RunningServer, account: TestAccount) {
-  const { items } = await expectJson<{ items: { id: string; name: string }[] }>(await account.owner("/api/v1/roles"), 200);
-  return createKeyWithRole(server.url, account.owner, items.find((role) => role.name === "Read Only")!.id, "bench key");
+  return createKeyWithRole(server.url, account.owner, (await roleNamed(account.owner, "Read Only")).id, "bench key");
 }
 
 // A well-formed key (correct checksum) that no account has: costs one lookup.
@@ -66,17 +65,12 @@ async function embedded() {
   try {
     const account = await newAccount(server.url, "Bench Embedded");
     const key = await readOnlyKey(server, account);
-    for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, (await accountRoleId(account)), `seed ${i}`);
+    const { id: roleId } = await roleNamed(account.owner, "Read Only");
+    for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
     report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret)));
   } finally {
     await server.stop();
   }
-}
-
-let cachedRoleId: string | undefined;
-async function accountRoleId(account: TestAccount): Promise<string> {
-  cachedRoleId ??= (await expectJson<{ items: { id: string; name: string }[] }>(await account.owner("/api/v1/roles"), 200)).items.find((role) => role.name === "Read Only")!.id;
-  return cachedRoleId;
 }
 
 async function postgres() {

@@ -25,6 +25,8 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
+export const ERROR_CODES = Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]];
+
 export class AppError extends Error {
   readonly status: number;
   constructor(

@@ -1,13 +1,8 @@
+import type { ApiKeyJson } from "@/lib/api-keys/serialize";
 import type { Permissions } from "@/lib/permissions";
 
-// What the API Keys page hands to the browser: never a secret or a hash.
-export type KeyRow = {
-  keyId: string;
-  name: string;
-  start: string;
-  role: { id: string; name: string };
-  createdAt: string;
-  lastUsedAt: string | null;
-};
+// What the API Keys page hands to the browser is the API's own representation of a key:
+// never a secret or a hash.
+export type KeyRow = ApiKeyJson;
 
 export type RoleChoice = { id: string; name: string; permissions: Permissions; grantable: boolean };

@@ -14,7 +14,7 @@ import { keyCache } from "./cache";
 // when that is gone too). A change to a key or role clears the local cache, NOTIFYs,
 // and returns only when every instance with a live lease has acknowledged, or its lease
 // has run out (after which that instance no longer trusts its memory).
-export const LEASE_MS = 3000;
+const LEASE_MS = 3000;
 const HEARTBEAT_MS = 1000;
 const MARGIN_MS = 500;
 const CHANNEL = "wisp_key_cache";

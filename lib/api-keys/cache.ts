@@ -38,7 +38,4 @@ export const keyCache = {
     state.generation++;
     state.entries.clear();
   },
-  get size() {
-    return state.entries.size;
-  },
 };

@@ -15,8 +15,10 @@ export const apiKeySchema = z
 export const createdApiKeySchema = apiKeySchema
   .extend({ secret: z.string().meta({ description: "The key itself. Shown in this response only." }) });
 
+export type ApiKeyJson = z.infer<typeof apiKeySchema>;
+
 // The API's representation of a key: its Key ID, never its secret or hash.
-export function serializeApiKey(key: ApiKeyView): z.infer<typeof apiKeySchema> {
+export function serializeApiKey(key: ApiKeyView): ApiKeyJson {
   return {
     keyId: key.keyId,
     name: key.name,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { auditEventSchema } from "@/lib/audit-log";
 import { apiKeySchema, createdApiKeySchema } from "@/lib/api-keys/serialize";
-import { LEVELS, levelForMethod, type Area } from "@/lib/permissions";
+import { LEVELS, type Area } from "@/lib/permissions";
 import { groupMemberInputSchema, groupSchema } from "@/lib/resources/groups";
 import { RESOURCES } from "@/lib/resources";
 import { voucherBatchSchema, voucherSchema } from "@/lib/resources/vouchers";
@@ -24,7 +24,7 @@ export type Endpoint = {
   response?: z.ZodType;
 };
 
-const endpoints: Endpoint[] = [
+export const ENDPOINTS: Endpoint[] = [
   {
     method: "GET",
     path: "/api/v1/whoami",
@@ -61,9 +61,3 @@ const endpoints: Endpoint[] = [
   { method: "POST", path: "/api/v1/vouchers/batch", area: "vouchers", tag: "vouchers", summary: "Create up to 1,000 vouchers in one transaction", body: voucherBatchSchema, status: 201, response: z.object({ items: z.array(voucherSchema), total: z.number().int() }) },
   { method: "GET", path: "/api/v1/audit-log", area: "audit_log", tag: "audit-log", summary: "Audit events, newest first", query: pageQuerySchema, status: 200, response: pageOf(auditEventSchema) },
 ];
-
-export const ENDPOINTS = endpoints;
-
-export function levelNeeded(endpoint: Endpoint) {
-  return levelForMethod(endpoint.method);
-}

@@ -1,22 +1,12 @@
 import { z } from "zod";
-import { AREAS, LEVEL_LABELS } from "@/lib/permissions";
+import { ERROR_CODES } from "@/lib/errors";
+import { AREAS, LEVEL_LABELS, levelForMethod } from "@/lib/permissions";
 import { MAX_BODY_BYTES } from "./body";
-import { ENDPOINTS, levelNeeded, type Endpoint } from "./endpoints";
+import { ENDPOINTS, type Endpoint } from "./endpoints";
 
 const errorSchema = z.object({
   error: z.looseObject({
-    code: z.enum([
-      "unauthorized",
-      "forbidden",
-      "not_found",
-      "validation_failed",
-      "conflict",
-      "payload_too_large",
-      "unsupported_media_type",
-      "bad_request",
-      "service_unavailable",
-      "internal_error",
-    ]),
+    code: z.enum(ERROR_CODES),
     message: z.string(),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
   }),
@@ -35,7 +25,7 @@ const errorResponse = (description: string) => ({
 });
 
 function operation(endpoint: Endpoint) {
-  const level = levelNeeded(endpoint);
+  const level = levelForMethod(endpoint.method);
   const pathParams = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: "path",

@@ -96,8 +96,7 @@ export const team = defineResource({
     await assertNotAbove(actor, id);
     if (input.roleId) {
       const role = await roleGrantableBy(actor, input.roleId);
-      const target = await getDb().role.findFirst({ where: { id: role.id }, select: { builtIn: true } });
-      if (target?.builtIn !== "OWNER") await assertNotLastOwner(actor.accountId, id, "given another role");
+      if (role.builtIn !== "OWNER") await assertNotLastOwner(actor.accountId, id, "given another role");
     }
     await getDb().member.updateMany({ where: { id, accountId: actor.accountId }, data: { name: input.name, roleId: input.roleId } });
     return findOne(actor.accountId, id);

@@ -20,10 +20,10 @@ export async function listRoles(accountId: string): Promise<RoleOption[]> {
 }
 
 // A role of the actor's own account that grants nothing beyond the actor's permissions.
-export async function roleGrantableBy(actor: Actor, roleId: string): Promise<{ id: string; name: string }> {
+export async function roleGrantableBy(actor: Actor, roleId: string) {
   const role = await getDb().role.findFirst({
     where: { id: roleId, accountId: actor.accountId },
-    select: { id: true, name: true, permissions: { select: { area: true, level: true } } },
+    select: { id: true, name: true, builtIn: true, permissions: { select: { area: true, level: true } } },
   });
   if (!role) throw fieldError("roleId", "Choose a role of this account.");
   const over = exceeding(toPermissions(role.permissions), actor.permissions);
@@ -33,5 +33,5 @@ export async function roleGrantableBy(actor: Actor, roleId: string): Promise<{ i
       fieldErrors: { roleId: [`This role has more access than yours in: ${areas}.`] },
     });
   }
-  return { id: role.id, name: role.name };
+  return { id: role.id, name: role.name, builtIn: role.builtIn };
 }

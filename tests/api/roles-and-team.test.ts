@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { actionJson, callAction, sessionCookie } from "../helpers/portal";
-import { createKeyWithRole, createRole, expectJson, newAccount, unique, type TestAccount } from "../helpers/account";
+import { createKeyWithRole, createRole, expectJson, newAccount, roleNamed, unique, type TestAccount } from "../helpers/account";
 
 const baseUrl = inject("baseUrl");
 type Role = { id: string; name: string; builtIn: boolean; usage: { members: number; apiKeys: number } };
@@ -20,10 +20,7 @@ async function signIn(email: string, password: string): Promise<string> {
 
 beforeAll(async () => {
   account = await newAccount(baseUrl, "Roles Org");
-  roleByName = async (name) => {
-    const { items } = await expectJson<{ items: Role[] }>(await account.owner("/api/v1/roles"), 200);
-    return items.find((role) => role.name === name)!;
-  };
+  roleByName = (name) => roleNamed<Role>(account.owner, name);
 });
 
 describe("roles", () => {
@@ -106,13 +103,13 @@ describe("team", () => {
     const fresh = await newAccount(baseUrl, "Solo Org");
     const { items } = await expectJson<{ items: Member[] }>(await fresh.owner("/api/v1/team"), 200);
     const [owner] = items;
-    const readOnly = (await expectJson<{ items: Role[] }>(await fresh.owner("/api/v1/roles"), 200)).items.find((role) => role.name === "Read Only")!;
+    const readOnly = await roleNamed(fresh.owner, "Read Only");
     const demote = await fresh.owner(`/api/v1/team/${owner.id}`, { method: "PATCH", json: { roleId: readOnly.id } });
     expect(demote.status).toBe(409);
     expect((await demote.json()).error.message).toContain("last Owner");
     expect((await fresh.owner(`/api/v1/team/${owner.id}`, { method: "DELETE" })).status).toBe(409);
 
-    const ownerRole = (await expectJson<{ items: Role[] }>(await fresh.owner("/api/v1/roles"), 200)).items.find((role) => role.name === "Owner")!;
+    const ownerRole = await roleNamed(fresh.owner, "Owner");
     await expectJson(await fresh.owner("/api/v1/team", { method: "POST", json: { name: "Second", email: `${unique("o")}@example.com`, roleId: ownerRole.id } }), 201);
     expect((await fresh.owner(`/api/v1/team/${owner.id}`, { method: "PATCH", json: { roleId: readOnly.id } })).status).toBe(200);
   });

@@ -1,6 +1,6 @@
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKeyWithRole, createRole, expectJson, newAccount, unique, type TestAccount } from "../helpers/account";
+import { createKeyWithRole, createRole, expectJson, newAccount, roleNamed, unique, type TestAccount } from "../helpers/account";
 import { api } from "../helpers/portal";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
 import { startServer, type RunningServer } from "../helpers/server";
@@ -29,10 +29,7 @@ afterAll(async () => {
   await database?.drop();
 }, 60_000);
 
-async function readOnlyRole(call: TestAccount["owner"]) {
-  const { items } = await expectJson<{ items: { id: string; name: string }[] }>(await call("/api/v1/roles"), 200);
-  return items.find((role) => role.name === "Read Only")!.id;
-}
+const readOnlyRole = async (call: TestAccount["owner"]) => (await roleNamed(call, "Read Only")).id;
 
 describe("two instances on one PostgreSQL database", () => {
   it("applied each migration exactly once although both started together", async () => {

@@ -29,6 +29,14 @@ export async function createKeyWithRole(baseUrl: string, owner: Call, roleId: st
   return { ...key, call: api(baseUrl, key.secret) };
 }
 
+// A role of the account by name, as the API lists it (e.g. the built-in "Owner" or "Read Only").
+export async function roleNamed<T extends { id: string; name: string } = { id: string; name: string }>(call: Call, name: string): Promise<T> {
+  const { items } = await expectJson<{ items: T[] }>(await call("/api/v1/roles?pageSize=100"), 200);
+  const role = items.find((candidate) => candidate.name === name);
+  if (!role) throw new Error(`no role named ${name}`);
+  return role;
+}
+
 export function unique(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }

@@ -1,4 +1,4 @@
-import { expectJson, unique, type Call, type TestAccount } from "./account";
+import { expectJson, roleNamed, unique, type Call, type TestAccount } from "./account";
 
 // A fresh, valid request for every endpoint of the API, used by the authorization
 // matrix and the OpenAPI contract test.
@@ -13,8 +13,7 @@ const newGroup = (a: TestAccount) => created(a.owner, "/api/v1/groups", { name: 
 const newNetwork = (a: TestAccount) => created(a.owner, "/api/v1/networks", { name: unique("net"), ssid: "Guest" });
 const newVoucher = (a: TestAccount) => created(a.owner, "/api/v1/vouchers", { validitySeconds: 3600 });
 const newRole = (a: TestAccount) => created(a.owner, "/api/v1/roles", { name: unique("role"), permissions: { users: "READ" } });
-const readOnlyRoleId = async (a: TestAccount) =>
-  ((await (await a.owner("/api/v1/roles")).json()) as { items: { id: string; name: string }[] }).items.find((role) => role.name === "Read Only")!.id;
+const readOnlyRoleId = async (a: TestAccount) => (await roleNamed(a.owner, "Read Only")).id;
 const newMember = async (a: TestAccount) => created(a.owner, "/api/v1/team", { name: "Member", email: `${unique("m")}@example.com`, roleId: await readOnlyRoleId(a) });
 const newKey = async (a: TestAccount) => created(a.owner, "/api/v1/api-keys", { name: unique("key"), roleId: await readOnlyRoleId(a) });
 
