@@ -5,7 +5,6 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { generateSecret } from "../lib/api-keys/format";
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
-import { api } from "../tests/helpers/portal";
 import { createKeyWithRole, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
