@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3411);
+const port = Number(process.env.E2E_PORT ?? 3411 + Number(process.env.TEST_PORT_OFFSET ?? 0));
 const baseURL = `http://127.0.0.1:${port}`;
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
@@ -28,13 +28,15 @@ export function EditKeyDialog({
   // The key's current role stays selectable even if it is above the editor's own.
   const choices = roles.map((role) => (role.id === row.role.id ? { ...role, grantable: true } : role));
 
-  // Each opening starts from the key as it is now.
-  useEffect(() => {
+  // Each opening starts from the key as it is now (state adjusted during render, not in an effect).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setValues({ name: row.name, roleId: row.role.id });
       setErrors(undefined);
     }
-  }, [open, row.name, row.role.id]);
+  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

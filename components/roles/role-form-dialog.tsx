@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
@@ -28,12 +28,16 @@ export function RoleFormDialog({
   const [errors, setErrors] = useState<FieldErrors>();
   const [pending, startTransition] = useTransition();
 
-  useEffect(() => {
-    if (!open) return;
-    setName(role?.name ?? "");
-    setPermissions(role?.permissions ?? allPermissions("NONE"));
-    setErrors(undefined);
-  }, [open, role]);
+  // Each opening starts from the role as it is now (state adjusted during render, not in an effect).
+  const [wasOpen, setWasOpen] = useState(false);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setName(role?.name ?? "");
+      setPermissions(role?.permissions ?? allPermissions("NONE"));
+      setErrors(undefined);
+    }
+  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

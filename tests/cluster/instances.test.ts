@@ -11,7 +11,6 @@ let database: TestDatabase;
 let a: RunningServer;
 let b: RunningServer;
 let account: TestAccount;
-let onB: TestAccount["owner"];
 const stopLater: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
@@ -19,7 +18,6 @@ beforeAll(async () => {
   // Both start at once on an empty database: one applies the migrations, the other waits.
   [a, b] = await Promise.all([startServer(3321, { DATABASE_URL: database.url }), startServer(3322, { DATABASE_URL: database.url })]);
   account = await newAccount(a.url, "Cluster Org");
-  onB = api(b.url, account.ownerKey.secret);
 }, 120_000);
 
 afterAll(async () => {

@@ -7,7 +7,9 @@ export type RunningServer = { url: string; stop: () => Promise<void> };
 
 // A real `next start` of the production build on its own port and its own database:
 // a fresh embedded data directory unless `env.DATABASE_URL` says otherwise.
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
+// TEST_PORT_OFFSET shifts every test port, so several checkouts can run their suites at once.
+export async function startServer(basePort: number, env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = basePort + Number(process.env.TEST_PORT_OFFSET ?? 0);
   const dataDir = mkdtempSync(path.join(tmpdir(), "wisp-test-"));
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     cwd: path.resolve(import.meta.dirname, "../.."),
