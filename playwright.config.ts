@@ -36,7 +36,12 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", testIgnore: /.*\.setup\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/owner.json" } },
+    {
+      name: "chromium",
+      testIgnore: /.*\.setup\.ts/,
+      dependencies: ["setup"],
+      use: { storageState: "e2e/.auth/owner.json" },
+    },
   ],
   // A production server on a fresh embedded database, wiped before each run.
   webServer: {

@@ -1,6 +1,14 @@
 import autocannon from "autocannon";
 
-export type Figures = { scenario: string; database: string; rps: number; p50: number; p99: number; non2xx: number; requests: number };
+export type Figures = {
+  scenario: string;
+  database: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  requests: number;
+};
 
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 10;
@@ -13,7 +21,12 @@ export async function load(
 ): Promise<Figures> {
   const results = await Promise.all(
     targets.map((target) =>
-      autocannon({ url: target.url, headers: target.headers, connections: Math.max(1, Math.round(CONNECTIONS / targets.length)), duration: SECONDS }),
+      autocannon({
+        url: target.url,
+        headers: target.headers,
+        connections: Math.max(1, Math.round(CONNECTIONS / targets.length)),
+        duration: SECONDS,
+      }),
     ),
   );
   const figures: Figures = {
@@ -25,7 +38,9 @@ export async function load(
     non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
     requests: results.reduce((sum, result) => sum + result.requests.total, 0),
   };
-  console.log(`${database.padEnd(22)} ${scenario.padEnd(40)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}`);
+  console.log(
+    `${database.padEnd(22)} ${scenario.padEnd(40)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}`,
+  );
   return figures;
 }
 

@@ -39,9 +39,15 @@ async function scenarios(server: RunningServer, database: string, secret: string
     ["1. /api/health (no auth)", { url: `${server.url}/api/health` }],
     ["2. whoami, valid key", { url: `${server.url}/api/v1/whoami`, headers: auth(secret) }],
   ]);
-  const unknown = await load("3a. whoami, unknown well-formed key", database, [{ url: `${server.url}/api/v1/whoami`, headers: auth(unknownKey()) }]);
-  const malformed = await load("3b. whoami, malformed key", database, [{ url: `${server.url}/api/v1/whoami`, headers: auth(MALFORMED_KEY) }]);
-  const list = await load("4. api-keys?pageSize=50", database, [{ url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) }]);
+  const unknown = await load("3a. whoami, unknown well-formed key", database, [
+    { url: `${server.url}/api/v1/whoami`, headers: auth(unknownKey()) },
+  ]);
+  const malformed = await load("3b. whoami, malformed key", database, [
+    { url: `${server.url}/api/v1/whoami`, headers: auth(MALFORMED_KEY) },
+  ]);
+  const list = await load("4. api-keys?pageSize=50", database, [
+    { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
+  ]);
   note(`${database}: ratio whoami ÷ health`, (whoami.rps / health.rps).toFixed(3));
   return [health, whoami, unknown, malformed, list];
 }
@@ -87,9 +93,20 @@ async function postgres() {
     const b = await startServer(3503, { DATABASE_URL: database.url });
     servers.push(b);
     const both = [a, b];
-    await warmUp([{ url: `${b.url}/api/health` }, { url: `${b.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } }]);
-    const healthBoth = await load("1. /api/health (no auth)", "PostgreSQL, 2 instances", both.map((s) => ({ url: `${s.url}/api/health` })));
-    const whoamiBoth = await load("2. whoami, valid key", "PostgreSQL, 2 instances", both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })));
+    await warmUp([
+      { url: `${b.url}/api/health` },
+      { url: `${b.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } },
+    ]);
+    const healthBoth = await load(
+      "1. /api/health (no auth)",
+      "PostgreSQL, 2 instances",
+      both.map((s) => ({ url: `${s.url}/api/health` })),
+    );
+    const whoamiBoth = await load(
+      "2. whoami, valid key",
+      "PostgreSQL, 2 instances",
+      both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })),
+    );
     report.load.push(healthBoth, whoamiBoth);
     note("PostgreSQL, 2 instances: ratio whoami ÷ health", (whoamiBoth.rps / healthBoth.rps).toFixed(3));
 
@@ -118,7 +135,10 @@ async function postgres() {
     // The API Keys page with 100,000 keys in one account.
     await bulkKeys(database.url, accountId, roleId, 100_000 - 1_001);
     note("API Keys page, 100k keys, first page", await pageTimings(a, account.session.cookie, ""));
-    note("API Keys page, 100k keys, sorted by name", await pageTimings(a, account.session.cookie, "?sort=name&dir=asc"));
+    note(
+      "API Keys page, 100k keys, sorted by name",
+      await pageTimings(a, account.session.cookie, "?sort=name&dir=asc"),
+    );
     note("API Keys page, 100k keys, filtered", await pageTimings(a, account.session.cookie, "?q=bulk%20key%204242"));
     note("API Keys page, 100k keys, page 2,000", await pageTimings(a, account.session.cookie, "?page=2000"));
   } finally {

@@ -24,7 +24,10 @@ export async function bulkKeys(databaseUrl: string, accountId: string, roleId: s
   }
 }
 
-export async function accountAndRole(databaseUrl: string, keyId: string): Promise<{ accountId: string; roleId: string }> {
+export async function accountAndRole(
+  databaseUrl: string,
+  keyId: string,
+): Promise<{ accountId: string; roleId: string }> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

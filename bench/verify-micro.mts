@@ -17,7 +17,12 @@ const { hashSecret, isWellFormed, generateSecret } = await import("../lib/api-ke
 const { allPermissions } = await import("../lib/permissions");
 
 await migrate(getConnection());
-const { accountId } = await createAccount({ accountName: "Micro", name: "M", email: "micro@example.com", password: "micro benchmark password" });
+const { accountId } = await createAccount({
+  accountName: "Micro",
+  name: "M",
+  email: "micro@example.com",
+  password: "micro benchmark password",
+});
 const roles = await listRoles(accountId);
 const actor = { accountId, ref: "bench", permissions: allPermissions("FULL") };
 const { secret } = await createApiKey(actor, { name: "micro", roleId: roles[0].id });

@@ -10,7 +10,10 @@ async function setLevel(page: Page, area: string, level: "No Access" | "Read Acc
   await expect(option).toBeChecked();
 }
 
-test("a custom role decides what its key may do, and a raised level applies on the next call", async ({ page, request }) => {
+test("a custom role decides what its key may do, and a raised level applies on the next call", async ({
+  page,
+  request,
+}) => {
   await page.goto("/roles");
   await expect(page.getByRole("row", { name: /Owner/ })).toContainText("Built-in");
   await expect(page.getByRole("button", { name: "Edit Owner" })).toBeDisabled();

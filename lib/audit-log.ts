@@ -2,8 +2,13 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { isoDate, type PageQuery } from "@/lib/validations/common";
 
-export const auditEventSchema = z
-  .object({ id: z.uuid(), actor: z.string(), action: z.string(), target: z.string(), createdAt: isoDate });
+export const auditEventSchema = z.object({
+  id: z.uuid(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  createdAt: isoDate,
+});
 
 // Newest first: who did what to which record, and when.
 export async function listAuditEvents(accountId: string, page: PageQuery) {

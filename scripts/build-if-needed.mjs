@@ -6,7 +6,18 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "components", "lib", "prisma", "public", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "prisma",
+  "public",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function* files(entry) {
   const full = path.join(root, entry);
@@ -20,7 +31,8 @@ function* files(entry) {
 
 function sourceHash() {
   const hash = createHash("sha256");
-  for (const source of SOURCES) for (const file of files(source)) hash.update(file).update(readFileSync(path.join(root, file)));
+  for (const source of SOURCES)
+    for (const file of files(source)) hash.update(file).update(readFileSync(path.join(root, file)));
   return hash.digest("hex");
 }
 
@@ -29,9 +41,12 @@ export function buildIfNeeded() {
   const hash = sourceHash();
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
     console.log("Building the portal (first start, or the sources changed)…");
-    const build = spawnSync(process.execPath, [next, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [next, "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
     writeFileSync(stamp, hash);
   }
 }
-

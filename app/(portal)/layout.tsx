@@ -6,7 +6,15 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const member = await requireMember();
   return (
     <div className="flex min-h-screen">
-      <Sidebar member={{ name: member.name, email: member.email, accountName: member.account.name, roleName: member.role.name }} permissions={member.permissions} />
+      <Sidebar
+        member={{
+          name: member.name,
+          email: member.email,
+          accountName: member.account.name,
+          roleName: member.role.name,
+        }}
+        permissions={member.permissions}
+      />
       <main className="flex-1 px-8 py-8">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>

@@ -22,7 +22,12 @@ export function ApiKeysTable({
 }) {
   const columns = useMemo<DataColumn<KeyRow>[]>(
     () => [
-      { id: "name", accessorKey: "name", header: "Name", cell: (info) => <span className="font-medium text-slate-900">{info.row.original.name}</span> },
+      {
+        id: "name",
+        accessorKey: "name",
+        header: "Name",
+        cell: (info) => <span className="font-medium text-slate-900">{info.row.original.name}</span>,
+      },
       {
         id: "keyId",
         header: "Key ID",
@@ -34,16 +39,37 @@ export function ApiKeysTable({
           </span>
         ),
       },
-      { id: "start", header: "Key", enableSorting: false, cell: (info) => <code className="font-mono text-xs text-slate-500">{info.row.original.start}…</code> },
-      { id: "role", header: "Role", enableSorting: false, cell: (info) => <RoleBadge name={info.row.original.role.name} /> },
-      { id: "createdAt", accessorKey: "createdAt", header: "Created", cell: (info) => <time dateTime={info.row.original.createdAt}>{formatDate(info.row.original.createdAt)}</time> },
+      {
+        id: "start",
+        header: "Key",
+        enableSorting: false,
+        cell: (info) => <code className="font-mono text-xs text-slate-500">{info.row.original.start}…</code>,
+      },
+      {
+        id: "role",
+        header: "Role",
+        enableSorting: false,
+        cell: (info) => <RoleBadge name={info.row.original.role.name} />,
+      },
+      {
+        id: "createdAt",
+        accessorKey: "createdAt",
+        header: "Created",
+        cell: (info) => <time dateTime={info.row.original.createdAt}>{formatDate(info.row.original.createdAt)}</time>,
+      },
       {
         id: "lastUsedAt",
         accessorKey: "lastUsedAt",
         header: "Last used",
         cell: (info) => {
           const at = info.row.original.lastUsedAt;
-          return at ? <time dateTime={at} title={formatDate(at, true)}>{formatRelative(at)}</time> : <span className="text-slate-400">Never</span>;
+          return at ? (
+            <time dateTime={at} title={formatDate(at, true)}>
+              {formatRelative(at)}
+            </time>
+          ) : (
+            <span className="text-slate-400">Never</span>
+          );
         },
       },
       {
@@ -68,5 +94,7 @@ export function ApiKeysTable({
 }
 
 function RoleBadge({ name }: { name: string }) {
-  return <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{name}</span>;
+  return (
+    <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{name}</span>
+  );
 }

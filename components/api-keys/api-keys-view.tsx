@@ -71,8 +71,8 @@ function EmptyState() {
       <KeyRound className="mx-auto h-10 w-10 text-slate-300" aria-hidden />
       <h2 className="mt-4 text-base font-semibold text-slate-900">No API keys yet</h2>
       <p className="mx-auto mt-2 max-w-md text-sm text-slate-500">
-        An API key lets a script or another service call this account’s REST API. Each key has a role that decides
-        what it may read and change. You see a key’s secret only once, when you create it.
+        An API key lets a script or another service call this account’s REST API. Each key has a role that decides what
+        it may read and change. You see a key’s secret only once, when you create it.
       </p>
     </div>
   );

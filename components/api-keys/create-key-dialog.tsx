@@ -62,7 +62,10 @@ export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disa
           </DialogFooter>
         </DialogContent>
       ) : (
-        <DialogContent title="Create Key" description="A key lets a script call the API with the permissions of its role.">
+        <DialogContent
+          title="Create Key"
+          description="A key lets a script call the API with the permissions of its role."
+        >
           <form onSubmit={submit} noValidate>
             <KeyFields values={values} onChange={setValues} roles={roles} errors={errors} />
             <DialogFooter>

@@ -14,7 +14,9 @@ export function CurlExample({ origin }: { origin: string }) {
         </p>
         <CopyButton value={command} label="Copy curl command" subtle />
       </div>
-      <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">{command}</pre>
+      <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">
+        {command}
+      </pre>
     </section>
   );
 }

@@ -58,7 +58,11 @@ export function EditKeyDialog({
         <form onSubmit={submit} noValidate>
           <KeyFields values={values} onChange={setValues} roles={choices} errors={errors} />
           <DialogFooter>
-            <Button variant="ghost" className="mr-auto text-red-600 hover:bg-red-50 hover:text-red-700" onClick={onDelete}>
+            <Button
+              variant="ghost"
+              className="mr-auto text-red-600 hover:bg-red-50 hover:text-red-700"
+              onClick={onDelete}
+            >
               Delete key
             </Button>
             <Button variant="secondary" onClick={() => onOpenChange(false)}>

@@ -12,7 +12,13 @@ export function KeyActions({ row, roles, disabled }: { row: KeyRow; roles: RoleC
   const [deleting, setDeleting] = useState(false);
   return (
     <div className="inline-flex gap-1">
-      <Button variant="ghost" size="icon" aria-label={`Edit ${row.name}`} disabled={disabled} onClick={() => setEditing(true)}>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={`Edit ${row.name}`}
+        disabled={disabled}
+        onClick={() => setEditing(true)}
+      >
         <Pencil className="h-4 w-4" aria-hidden />
       </Button>
       <Button

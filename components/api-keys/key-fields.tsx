@@ -25,7 +25,12 @@ export function KeyFields({
   const role = roles.find((candidate) => candidate.id === values.roleId);
   return (
     <div className="space-y-4">
-      <Field id="key-name" label="Key Name" error={errors?.name?.[0]} hint="For example, the script or service that will use it.">
+      <Field
+        id="key-name"
+        label="Key Name"
+        error={errors?.name?.[0]}
+        hint="For example, the script or service that will use it."
+      >
         <Input
           id="key-name"
           value={values.name}

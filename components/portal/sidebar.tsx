@@ -21,7 +21,9 @@ export function Sidebar({ member, permissions }: { member: MemberSummary; permis
     <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
       <div className="flex items-center gap-2 px-5 py-5 font-semibold text-slate-900">
         <KeyRound className="h-5 w-5 text-indigo-600" aria-hidden />
-        <span className="truncate" title={member.accountName}>{member.accountName}</span>
+        <span className="truncate" title={member.accountName}>
+          {member.accountName}
+        </span>
       </div>
       <nav aria-label="Main" className="flex-1 space-y-0.5 px-3">
         {NAV.filter((item) => allows(permissions, item.area, "READ")).map((item) => (
@@ -29,7 +31,10 @@ export function Sidebar({ member, permissions }: { member: MemberSummary; permis
             {item.label}
           </NavLink>
         ))}
-        <a href="/api/reference" className="block rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-50 hover:text-slate-900">
+        <a
+          href="/api/reference"
+          className="block rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+        >
           API Reference
         </a>
       </nav>

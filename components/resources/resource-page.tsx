@@ -17,17 +17,38 @@ type Props<Item> = {
 };
 
 // The server half of a resource's list page: checks the member's access, reads a page.
-export async function ResourcePage<Item>({ resource, title, description, empty, columns, toRow, searchParams }: Props<Item>) {
+export async function ResourcePage<Item>({
+  resource,
+  title,
+  description,
+  empty,
+  columns,
+  toRow,
+  searchParams,
+}: Props<Item>) {
   const member = await requireMember();
   const header = <PageHeader title={title} description={description} />;
-  if (!allows(member.permissions, resource.area, "READ")) return <>{header}<NoAccess area={resource.area} /></>;
+  if (!allows(member.permissions, resource.area, "READ"))
+    return (
+      <>
+        {header}
+        <NoAccess area={resource.area} />
+      </>
+    );
   const parsed = pageQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : pageQuerySchema.parse({});
   const { items, total } = await resource.list(member.account.id, query);
   return (
     <>
       {header}
-      <ResourceList columns={columns} rows={(items as Item[]).map(toRow)} total={total} page={query.page} pageSize={query.pageSize} empty={empty} />
+      <ResourceList
+        columns={columns}
+        rows={(items as Item[]).map(toRow)}
+        total={total}
+        page={query.page}
+        pageSize={query.pageSize}
+        empty={empty}
+      />
     </>
   );
 }

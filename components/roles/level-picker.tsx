@@ -1,6 +1,15 @@
 "use client";
 
-import { AREA_NAMES, AREAS, LEVEL_LABELS, LEVELS, maxLevelOf, type Area, type Level, type Permissions } from "@/lib/permissions";
+import {
+  AREA_NAMES,
+  AREAS,
+  LEVEL_LABELS,
+  LEVELS,
+  maxLevelOf,
+  type Area,
+  type Level,
+  type Permissions,
+} from "@/lib/permissions";
 import { cn } from "@/lib/cn";
 
 const RANK: Record<Level, number> = { NONE: 0, READ: 1, FULL: 2 };
@@ -37,7 +46,19 @@ export function LevelPicker({
   );
 }
 
-function LevelOption({ area, level, value, own, onChange }: { area: Area; level: Level; value: Permissions; own: Permissions; onChange: (value: Permissions) => void }) {
+function LevelOption({
+  area,
+  level,
+  value,
+  own,
+  onChange,
+}: {
+  area: Area;
+  level: Level;
+  value: Permissions;
+  own: Permissions;
+  onChange: (value: Permissions) => void;
+}) {
   const aboveOwn = RANK[level] > RANK[own[area]];
   const checked = value[area] === level;
   return (

@@ -55,13 +55,24 @@ export function RoleFormDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title={role ? `Edit ${role.name}` : "Add Role"} description="Choose one level for each area. Read Access allows an area's GET endpoints; Full Access all of them.">
+      <DialogContent
+        title={role ? `Edit ${role.name}` : "Add Role"}
+        description="Choose one level for each area. Read Access allows an area's GET endpoints; Full Access all of them."
+      >
         <form onSubmit={submit} noValidate className="space-y-4">
           <Field id="role-name" label="Role Name" error={errors?.name?.[0]}>
-            <Input id="role-name" value={name} maxLength={60} onChange={(event) => setName(event.target.value)} aria-invalid={Boolean(errors?.name) || undefined} />
+            <Input
+              id="role-name"
+              value={name}
+              maxLength={60}
+              onChange={(event) => setName(event.target.value)}
+              aria-invalid={Boolean(errors?.name) || undefined}
+            />
           </Field>
           {AREA_NAMES.some((area) => own[area] !== maxLevelOf(area)) ? (
-            <p className="text-xs text-slate-500">Levels above your own access are greyed out: nobody can grant more than they have.</p>
+            <p className="text-xs text-slate-500">
+              Levels above your own access are greyed out: nobody can grant more than they have.
+            </p>
           ) : null}
           <div className="max-h-[50vh] overflow-y-auto">
             <LevelPicker value={permissions} onChange={setPermissions} own={own} />

@@ -6,7 +6,10 @@ const TONE = { NONE: "text-slate-400", READ: "text-sky-700", FULL: "text-emerald
 // What the chosen role allows, area by area, so nobody has to guess.
 export function RoleSummary({ permissions }: { permissions: Permissions }) {
   return (
-    <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md bg-slate-50 p-3 text-xs" aria-label="What this role allows">
+    <dl
+      className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md bg-slate-50 p-3 text-xs"
+      aria-label="What this role allows"
+    >
       {AREA_NAMES.map((area) => (
         <div key={area} className="flex justify-between gap-2">
           <dt className="text-slate-600">{AREAS[area].label}</dt>

@@ -42,10 +42,27 @@ export function RolesView({ roles, own, canWrite }: { roles: RoleRow[]; own: Per
           const locked = !canWrite || row.original.builtIn;
           return (
             <div className="inline-flex gap-1">
-              <Button variant="ghost" size="icon" aria-label={`Edit ${row.original.name}`} disabled={locked} title={row.original.builtIn ? "Built-in roles can't be edited." : undefined} onClick={() => { setEditing(row.original); setFormOpen(true); }}>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Edit ${row.original.name}`}
+                disabled={locked}
+                title={row.original.builtIn ? "Built-in roles can't be edited." : undefined}
+                onClick={() => {
+                  setEditing(row.original);
+                  setFormOpen(true);
+                }}
+              >
                 <Pencil className="h-4 w-4" aria-hidden />
               </Button>
-              <Button variant="ghost" size="icon" aria-label={`Delete ${row.original.name}`} disabled={locked} className="hover:bg-red-50 hover:text-red-600" onClick={() => setDeleting(row.original)}>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Delete ${row.original.name}`}
+                disabled={locked}
+                className="hover:bg-red-50 hover:text-red-600"
+                onClick={() => setDeleting(row.original)}
+              >
                 <Trash2 className="h-4 w-4" aria-hidden />
               </Button>
             </div>
@@ -70,7 +87,13 @@ export function RolesView({ roles, own, canWrite }: { roles: RoleRow[]; own: Per
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
-        <Button disabled={!canWrite} onClick={() => { setEditing(undefined); setFormOpen(true); }}>
+        <Button
+          disabled={!canWrite}
+          onClick={() => {
+            setEditing(undefined);
+            setFormOpen(true);
+          }}
+        >
           <Plus className="h-4 w-4" aria-hidden /> Add Role
         </Button>
       </div>

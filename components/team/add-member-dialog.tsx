@@ -15,7 +15,11 @@ import type { FieldErrors } from "@/lib/actions/safe-action";
 import type { RoleOption } from "./types";
 
 export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disabled: boolean }) {
-  const initial = { name: "", email: "", roleId: roles.find((role) => role.grantable && role.name !== "Owner")?.id ?? "" };
+  const initial = {
+    name: "",
+    email: "",
+    roleId: roles.find((role) => role.grantable && role.name !== "Owner")?.id ?? "",
+  };
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>();
@@ -49,9 +53,16 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
         <Plus className="h-4 w-4" aria-hidden /> Add Member
       </Button>
       {created ? (
-        <DialogContent title="Member added" description={`Give ${created.email} this initial password. It will not be shown again.`} onInteractOutside={(event) => event.preventDefault()}>
+        <DialogContent
+          title="Member added"
+          description={`Give ${created.email} this initial password. It will not be shown again.`}
+          onInteractOutside={(event) => event.preventDefault()}
+        >
           <div className="flex items-center gap-2">
-            <code data-testid="initial-password" className="flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm">
+            <code
+              data-testid="initial-password"
+              className="flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm"
+            >
               {created.password}
             </code>
             <CopyButton value={created.password} label="Copy" />
@@ -61,13 +72,25 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
           </DialogFooter>
         </DialogContent>
       ) : (
-        <DialogContent title="Add Member" description="They sign in with their email and the initial password shown next.">
+        <DialogContent
+          title="Add Member"
+          description="They sign in with their email and the initial password shown next."
+        >
           <form onSubmit={submit} noValidate className="space-y-4">
             <Field id="member-name" label="Name" error={errors?.name?.[0]}>
-              <Input id="member-name" value={values.name} onChange={(event) => setValues({ ...values, name: event.target.value })} />
+              <Input
+                id="member-name"
+                value={values.name}
+                onChange={(event) => setValues({ ...values, name: event.target.value })}
+              />
             </Field>
             <Field id="member-email" label="Email" error={errors?.email?.[0]}>
-              <Input id="member-email" type="email" value={values.email} onChange={(event) => setValues({ ...values, email: event.target.value })} />
+              <Input
+                id="member-email"
+                type="email"
+                value={values.email}
+                onChange={(event) => setValues({ ...values, email: event.target.value })}
+              />
             </Field>
             <Field id="member-role" label="Role" error={errors?.roleId?.[0]}>
               <Select

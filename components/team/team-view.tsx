@@ -15,7 +15,15 @@ import { updateMemberAction } from "@/lib/actions/update-member";
 import { AddMemberDialog } from "./add-member-dialog";
 import type { MemberRow, RoleOption } from "./types";
 
-export function TeamView({ members, roles, canWrite }: { members: MemberRow[]; roles: RoleOption[]; canWrite: boolean }) {
+export function TeamView({
+  members,
+  roles,
+  canWrite,
+}: {
+  members: MemberRow[];
+  roles: RoleOption[];
+  canWrite: boolean;
+}) {
   const [editing, setEditing] = useState<MemberRow | undefined>();
   const [roleId, setRoleId] = useState("");
   const [removing, setRemoving] = useState<MemberRow | undefined>();
@@ -23,18 +31,51 @@ export function TeamView({ members, roles, canWrite }: { members: MemberRow[]; r
 
   const columns = useMemo<DataColumn<MemberRow>[]>(
     () => [
-      { id: "name", header: "Name", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.name}{row.original.isYou ? <span className="ml-2 text-xs text-slate-400">(you)</span> : null}</span> },
+      {
+        id: "name",
+        header: "Name",
+        cell: ({ row }) => (
+          <span className="font-medium text-slate-900">
+            {row.original.name}
+            {row.original.isYou ? <span className="ml-2 text-xs text-slate-400">(you)</span> : null}
+          </span>
+        ),
+      },
       { id: "email", header: "Email", cell: ({ row }) => row.original.email },
-      { id: "role", header: "Role", cell: ({ row }) => <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{row.original.role.name}</span> },
+      {
+        id: "role",
+        header: "Role",
+        cell: ({ row }) => (
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+            {row.original.role.name}
+          </span>
+        ),
+      },
       {
         id: "action",
         header: "Action",
         cell: ({ row }) => (
           <div className="inline-flex gap-1">
-            <Button variant="ghost" size="icon" aria-label={`Edit ${row.original.name}`} disabled={!canWrite} onClick={() => { setEditing(row.original); setRoleId(row.original.role.id); }}>
+            <Button
+              variant="ghost"
+              size="icon"
+              aria-label={`Edit ${row.original.name}`}
+              disabled={!canWrite}
+              onClick={() => {
+                setEditing(row.original);
+                setRoleId(row.original.role.id);
+              }}
+            >
               <Pencil className="h-4 w-4" aria-hidden />
             </Button>
-            <Button variant="ghost" size="icon" aria-label={`Delete ${row.original.name}`} disabled={!canWrite} className="hover:bg-red-50 hover:text-red-600" onClick={() => setRemoving(row.original)}>
+            <Button
+              variant="ghost"
+              size="icon"
+              aria-label={`Delete ${row.original.name}`}
+              disabled={!canWrite}
+              className="hover:bg-red-50 hover:text-red-600"
+              onClick={() => setRemoving(row.original)}
+            >
               <Trash2 className="h-4 w-4" aria-hidden />
             </Button>
           </div>

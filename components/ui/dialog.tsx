@@ -30,7 +30,9 @@ export function DialogContent({
       >
         <DialogPrimitive.Title className="text-lg font-semibold text-slate-900">{title}</DialogPrimitive.Title>
         {description ? (
-          <DialogPrimitive.Description className="mt-1 text-sm text-slate-500">{description}</DialogPrimitive.Description>
+          <DialogPrimitive.Description className="mt-1 text-sm text-slate-500">
+            {description}
+          </DialogPrimitive.Description>
         ) : null}
         <div className="mt-5">{children}</div>
         <DialogPrimitive.Close

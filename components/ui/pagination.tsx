@@ -17,11 +17,21 @@ export function Pagination({ list, total }: { list: ListState; total: number }) 
         <span>
           Page {list.page} of {pages.toLocaleString("en")}
         </span>
-        <Button variant="secondary" size="sm" disabled={list.page <= 1} onClick={() => list.update({ page: list.page - 1 })}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={list.page <= 1}
+          onClick={() => list.update({ page: list.page - 1 })}
+        >
           <ChevronLeft className="h-4 w-4" aria-hidden />
           Previous
         </Button>
-        <Button variant="secondary" size="sm" disabled={list.page >= pages} onClick={() => list.update({ page: list.page + 1 })}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={list.page >= pages}
+          onClick={() => list.update({ page: list.page + 1 })}
+        >
           Next
           <ChevronRight className="h-4 w-4" aria-hidden />
         </Button>

@@ -6,8 +6,15 @@ import { withConflictMessage } from "@/lib/db/conflict";
 import { memberAction } from "./safe-action";
 
 // Returns the one-time initial password once; only its hash is stored.
-export const addMemberAction = memberAction({ area: "team", level: "FULL" }, team.schemas.create, async (input, { actor }) => {
-  const member = await withConflictMessage(team.conflictMessage, () => team.create(actor, input));
-  revalidatePath("/team");
-  return { member: { id: member.id, name: member.name, email: member.email }, initialPassword: member.initialPassword ?? "" };
-});
+export const addMemberAction = memberAction(
+  { area: "team", level: "FULL" },
+  team.schemas.create,
+  async (input, { actor }) => {
+    const member = await withConflictMessage(team.conflictMessage, () => team.create(actor, input));
+    revalidatePath("/team");
+    return {
+      member: { id: member.id, name: member.name, email: member.email },
+      initialPassword: member.initialPassword ?? "",
+    };
+  },
+);

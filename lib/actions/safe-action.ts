@@ -8,8 +8,7 @@ import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type ActionResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; error: string; fieldErrors?: FieldErrors };
+  ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 type Context = { member: CurrentMember; actor: Actor };
 

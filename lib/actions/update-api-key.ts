@@ -8,8 +8,12 @@ import { memberAction } from "./safe-action";
 
 const schema = z.strictObject({ keyId: keyIdSchema, name: keyNameSchema, roleId: roleIdSchema });
 
-export const updateApiKeyAction = memberAction({ area: "api_keys", level: "FULL" }, schema, async (input, { actor }) => {
-  const key = await updateApiKey(actor, input.keyId, { name: input.name, roleId: input.roleId });
-  revalidatePath("/api-keys");
-  return { key: { keyId: key.keyId, name: key.name } };
-});
+export const updateApiKeyAction = memberAction(
+  { area: "api_keys", level: "FULL" },
+  schema,
+  async (input, { actor }) => {
+    const key = await updateApiKey(actor, input.keyId, { name: input.name, roleId: input.roleId });
+    revalidatePath("/api-keys");
+    return { key: { keyId: key.keyId, name: key.name } };
+  },
+);

@@ -48,7 +48,11 @@ export async function startCacheCoordinator(): Promise<void> {
 }
 
 async function connect(): Promise<void> {
-  const client = new Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 3000, query_timeout: 2000 });
+  const client = new Client({
+    connectionString: config.databaseUrl,
+    connectionTimeoutMillis: 3000,
+    query_timeout: 2000,
+  });
   const lost = () => {
     if (state.client !== client) return;
     state.client = undefined;

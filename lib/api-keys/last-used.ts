@@ -24,6 +24,9 @@ export async function flushLastUsed(): Promise<void> {
   const db = getDb();
   for (const [id, at] of batch) {
     // updateMany: a key deleted meanwhile is simply skipped.
-    await db.apiKey.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] }, data: { lastUsedAt: at } });
+    await db.apiKey.updateMany({
+      where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+      data: { lastUsedAt: at },
+    });
   }
 }

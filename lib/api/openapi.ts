@@ -15,7 +15,11 @@ const errorSchema = z.object({
 type JsonSchema = Record<string, unknown>;
 
 function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    reused: "inline",
+  }) as JsonSchema;
   return rest;
 }
 
@@ -33,19 +37,23 @@ function operation(endpoint: Endpoint) {
     schema: { type: "string" },
   }));
   const queryParams = endpoint.query
-    ? Object.entries((schemaOf(endpoint.query, "input").properties ?? {}) as Record<string, JsonSchema>).map(([name, schema]) => ({
-        name,
-        in: "query",
-        required: false,
-        schema,
-      }))
+    ? Object.entries((schemaOf(endpoint.query, "input").properties ?? {}) as Record<string, JsonSchema>).map(
+        ([name, schema]) => ({
+          name,
+          in: "query",
+          required: false,
+          schema,
+        }),
+      )
     : [];
   const responses: Record<string, unknown> = {
     [endpoint.status]: endpoint.response
       ? { description: "Success", content: { "application/json": { schema: schemaOf(endpoint.response, "output") } } }
       : { description: "Success, no content" },
     401: errorResponse("Missing, malformed, unknown or deleted key (one body for all)."),
-    ...(endpoint.area ? { 403: errorResponse(`The key's role lacks ${LEVEL_LABELS[level]} to ${AREAS[endpoint.area].label}.`) } : {}),
+    ...(endpoint.area
+      ? { 403: errorResponse(`The key's role lacks ${LEVEL_LABELS[level]} to ${AREAS[endpoint.area].label}.`) }
+      : {}),
   };
   if (endpoint.path.includes("{")) responses[404] = errorResponse("No such record in this account.");
   if (endpoint.query) responses[400] = errorResponse("Invalid query parameters.");
@@ -67,7 +75,12 @@ function operation(endpoint: Endpoint) {
     security: [{ bearerAuth: [] }],
     parameters: [...pathParams, ...queryParams],
     ...(endpoint.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(endpoint.body, "input") } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: schemaOf(endpoint.body, "input") } },
+          },
+        }
       : {}),
     responses,
   };

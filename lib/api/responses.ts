@@ -44,7 +44,8 @@ function toAppError(error: unknown): AppError {
 
 function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return ["P1001", "P1002", "P1017", "P2024"].includes(error.code);
+  if (error instanceof Prisma.PrismaClientKnownRequestError)
+    return ["P1001", "P1002", "P1017", "P2024"].includes(error.code);
   const code = (error as { code?: string } | null)?.code;
   if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01") return true;
   // node-postgres reports a dropped or unreachable server with plain Errors.

@@ -31,7 +31,11 @@ export const getCurrentMember = cache(async (): Promise<CurrentMember | null> =>
     },
   });
   if (!member) return null;
-  return { ...member, role: { id: member.role.id, name: member.role.name }, permissions: toPermissions(member.role.permissions) };
+  return {
+    ...member,
+    role: { id: member.role.id, name: member.role.name },
+    permissions: toPermissions(member.role.permissions),
+  };
 });
 
 export async function requireMember(): Promise<CurrentMember> {

@@ -67,7 +67,10 @@ export async function migrate(connection: Connection): Promise<string[]> {
 
 async function readMigrations(): Promise<Migration[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");

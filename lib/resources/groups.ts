@@ -9,14 +9,13 @@ const fields = {
   description: z.string().trim().max(500),
 };
 
-export const groupSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    description: z.string(),
-    createdAt: isoDate,
-    members: z.array(z.object({ userId: z.uuid(), username: z.string(), priority: z.number().int() })),
-  });
+export const groupSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  createdAt: isoDate,
+  members: z.array(z.object({ userId: z.uuid(), username: z.string(), priority: z.number().int() })),
+});
 
 export const groupMemberInputSchema = z.strictObject({
   userId: z.uuid("Send the id of a user of this account."),
@@ -28,7 +27,10 @@ const select = {
   name: true,
   description: true,
   createdAt: true,
-  members: { select: { userId: true, priority: true, user: { select: { username: true } } }, orderBy: { priority: "asc" as const } },
+  members: {
+    select: { userId: true, priority: true, user: { select: { username: true } } },
+    orderBy: { priority: "asc" as const },
+  },
 };
 
 type Row = {
@@ -44,7 +46,11 @@ const toOutput = (group: Row): z.infer<typeof groupSchema> => ({
   name: group.name,
   description: group.description,
   createdAt: group.createdAt.toISOString(),
-  members: group.members.map((member) => ({ userId: member.userId, username: member.user.username, priority: member.priority })),
+  members: group.members.map((member) => ({
+    userId: member.userId,
+    username: member.user.username,
+    priority: member.priority,
+  })),
 });
 
 async function findOne(accountId: string, id: string) {
@@ -86,14 +92,21 @@ export const groups = defineResource({
 });
 
 // Adds a user to a group, or changes the priority of one already in it.
-export async function addGroupMember(accountId: string, groupId: string, input: z.infer<typeof groupMemberInputSchema>) {
+export async function addGroupMember(
+  accountId: string,
+  groupId: string,
+  input: z.infer<typeof groupMemberInputSchema>,
+) {
   const db = getDb();
   const [group, user] = await Promise.all([
     db.group.findFirst({ where: { id: groupId, accountId }, select: { id: true } }),
     db.wifiUser.findFirst({ where: { id: input.userId, accountId }, select: { id: true } }),
   ]);
   if (!group) throw new AppError("not_found", "No group with this id.");
-  if (!user) throw new AppError("validation_failed", "No user with this id in this account.", { fieldErrors: { userId: ["No user with this id in this account."] } });
+  if (!user)
+    throw new AppError("validation_failed", "No user with this id in this account.", {
+      fieldErrors: { userId: ["No user with this id in this account."] },
+    });
   await db.groupMember.upsert({
     where: { groupId_userId: { groupId, userId: input.userId } },
     create: { groupId, userId: input.userId, priority: input.priority },

@@ -10,8 +10,13 @@ const fields = {
   description: z.string().trim().max(500),
 };
 
-export const networkSchema = z
-  .object({ id: z.uuid(), name: z.string(), ssid: z.string(), description: z.string(), createdAt: isoDate });
+export const networkSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  ssid: z.string(),
+  description: z.string(),
+  createdAt: isoDate,
+});
 
 const toOutput = (network: Network): z.infer<typeof networkSchema> => ({
   id: network.id,

@@ -2,22 +2,30 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { allPermissions, AREA_NAMES, AREAS, exceeding, LEVELS, toPermissions, type Area, type Permissions } from "@/lib/permissions";
+import {
+  allPermissions,
+  AREA_NAMES,
+  AREAS,
+  exceeding,
+  LEVELS,
+  toPermissions,
+  type Area,
+  type Permissions,
+} from "@/lib/permissions";
 import { isoDate } from "@/lib/validations/common";
 import { createRoleSchema, updateRoleSchema } from "@/lib/validations/role";
 import type { Actor } from "@/lib/actor";
 import { invalidateKeyCache } from "@/lib/api-keys/cache-coordinator";
 import { defineResource, pageArgs } from "./resource";
 
-export const roleSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    builtIn: z.boolean(),
-    permissions: z.record(z.enum(AREA_NAMES as [Area, ...Area[]]), z.enum(LEVELS)),
-    usage: z.object({ members: z.number().int(), apiKeys: z.number().int() }),
-    createdAt: isoDate,
-  });
+export const roleSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  builtIn: z.boolean(),
+  permissions: z.record(z.enum(AREA_NAMES as [Area, ...Area[]]), z.enum(LEVELS)),
+  usage: z.object({ members: z.number().int(), apiKeys: z.number().int() }),
+  createdAt: isoDate,
+});
 
 const select = {
   id: true,
@@ -75,7 +83,12 @@ export const roles = defineResource({
     const where = { accountId };
     const db = getDb();
     const [rows, total] = await Promise.all([
-      db.role.findMany({ where, orderBy: [{ builtIn: { sort: "asc", nulls: "last" } }, { name: "asc" }, { id: "asc" }], select, ...pageArgs(page) }),
+      db.role.findMany({
+        where,
+        orderBy: [{ builtIn: { sort: "asc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
+        select,
+        ...pageArgs(page),
+      }),
       db.role.count({ where }),
     ]);
     return { items: rows.map(toOutput), total };
@@ -102,7 +115,9 @@ export const roles = defineResource({
       if (input.name !== undefined) await tx.role.update({ where: { id }, data: { name: input.name } });
       if (permissions) {
         await tx.rolePermission.deleteMany({ where: { roleId: id } });
-        await tx.rolePermission.createMany({ data: AREA_NAMES.map((area) => ({ roleId: id, area, level: permissions[area] })) });
+        await tx.rolePermission.createMany({
+          data: AREA_NAMES.map((area) => ({ roleId: id, area, level: permissions[area] })),
+        });
       }
     });
     // Keys with this role see the change on their very next request, on every instance.

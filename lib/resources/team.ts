@@ -11,15 +11,17 @@ import { emailSchema } from "@/lib/validations/auth";
 import { isoDate } from "@/lib/validations/common";
 import { defineResource, pageArgs } from "./resource";
 
-export const memberSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    email: z.string(),
-    role: z.object({ id: z.uuid(), name: z.string() }),
-    createdAt: isoDate,
-    initialPassword: z.string().optional().meta({ description: "Only in the response that adds the member; shown once." }),
-  });
+export const memberSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: z.object({ id: z.uuid(), name: z.string() }),
+  createdAt: isoDate,
+  initialPassword: z
+    .string()
+    .optional()
+    .meta({ description: "Only in the response that adds the member; shown once." }),
+});
 
 const select = {
   id: true,
@@ -50,10 +52,17 @@ async function assertNotAbove(actor: Actor, memberId: string) {
 // The last member with the Owner role can't be removed or given another role.
 async function assertNotLastOwner(accountId: string, memberId: string, action: string) {
   const db = getDb();
-  const member = await db.member.findFirst({ where: { id: memberId, accountId }, select: { role: { select: { builtIn: true } } } });
+  const member = await db.member.findFirst({
+    where: { id: memberId, accountId },
+    select: { role: { select: { builtIn: true } } },
+  });
   if (member?.role.builtIn !== "OWNER") return;
   const owners = await db.member.count({ where: { accountId, role: { builtIn: "OWNER" } } });
-  if (owners <= 1) throw new AppError("conflict", `The last Owner of the account can't be ${action}. Make another member Owner first.`);
+  if (owners <= 1)
+    throw new AppError(
+      "conflict",
+      `The last Owner of the account can't be ${action}. Make another member Owner first.`,
+    );
 }
 
 async function findOne(accountId: string, id: string) {
@@ -86,7 +95,13 @@ export const team = defineResource({
     const role = await roleGrantableBy(actor, input.roleId);
     const initialPassword = randomBytes(12).toString("base64url");
     const member = await getDb().member.create({
-      data: { accountId: actor.accountId, roleId: role.id, name: input.name, email: input.email, passwordHash: await hashPassword(initialPassword) },
+      data: {
+        accountId: actor.accountId,
+        roleId: role.id,
+        name: input.name,
+        email: input.email,
+        passwordHash: await hashPassword(initialPassword),
+      },
       select,
     });
     return { ...toOutput(member), initialPassword };
@@ -98,7 +113,10 @@ export const team = defineResource({
       const role = await roleGrantableBy(actor, input.roleId);
       if (role.builtIn !== "OWNER") await assertNotLastOwner(actor.accountId, id, "given another role");
     }
-    await getDb().member.updateMany({ where: { id, accountId: actor.accountId }, data: { name: input.name, roleId: input.roleId } });
+    await getDb().member.updateMany({
+      where: { id, accountId: actor.accountId },
+      data: { name: input.name, roleId: input.roleId },
+    });
     return findOne(actor.accountId, id);
   },
   async remove(actor, id) {

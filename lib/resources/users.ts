@@ -16,16 +16,15 @@ const fields = {
   status: z.enum(["enabled", "disabled"]),
 };
 
-export const userSchema = z
-  .object({
-    id: z.uuid(),
-    username: z.string(),
-    fullName: z.string(),
-    email: z.string().nullable(),
-    status: z.enum(["enabled", "disabled"]),
-    createdAt: isoDate,
-    lastSeenAt: isoDate.nullable(),
-  });
+export const userSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  status: z.enum(["enabled", "disabled"]),
+  createdAt: isoDate,
+  lastSeenAt: isoDate.nullable(),
+});
 
 const toOutput = (user: WifiUser): z.infer<typeof userSchema> => ({
   id: user.id,
@@ -37,11 +36,14 @@ const toOutput = (user: WifiUser): z.infer<typeof userSchema> => ({
   lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
 });
 
-const toData = (input: Partial<{ username: string; fullName: string; email: string | null; status: "enabled" | "disabled" }>) => ({
+const toData = (
+  input: Partial<{ username: string; fullName: string; email: string | null; status: "enabled" | "disabled" }>,
+) => ({
   username: input.username,
   fullName: input.fullName,
   email: input.email,
-  status: input.status === undefined ? undefined : input.status === "enabled" ? ("ENABLED" as const) : ("DISABLED" as const),
+  status:
+    input.status === undefined ? undefined : input.status === "enabled" ? ("ENABLED" as const) : ("DISABLED" as const),
 });
 
 async function findOne(accountId: string, id: string) {
@@ -81,7 +83,10 @@ export const users = defineResource({
     );
   },
   async update(actor, id, input) {
-    const { count } = await getDb().wifiUser.updateMany({ where: { id, accountId: actor.accountId }, data: toData(input) });
+    const { count } = await getDb().wifiUser.updateMany({
+      where: { id, accountId: actor.accountId },
+      data: toData(input),
+    });
     return count ? findOne(actor.accountId, id) : null;
   },
   async remove(actor, id) {

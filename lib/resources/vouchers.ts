@@ -13,20 +13,24 @@ const fields = {
   expiresAt: z.iso.datetime({ error: "Use an ISO 8601 date-time, e.g. 2027-01-31T23:59:59Z." }).nullable(),
 };
 
-export const voucherSchema = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    validitySeconds: z.number().int(),
-    usageLimit: z.number().int(),
-    usedCount: z.number().int(),
-    expiresAt: isoDate.nullable(),
-    createdAt: isoDate,
-  });
+export const voucherSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  validitySeconds: z.number().int(),
+  usageLimit: z.number().int(),
+  usedCount: z.number().int(),
+  expiresAt: isoDate.nullable(),
+  createdAt: isoDate,
+});
 
 export const voucherBatchSchema = z.strictObject({
   count: z.number().int().min(1).max(MAX_VOUCHER_BATCH, `At most ${MAX_VOUCHER_BATCH} vouchers at once.`),
-  prefix: z.string().trim().max(16).regex(/^[A-Za-z0-9-]*$/, "Use letters, digits and - only.").default(""),
+  prefix: z
+    .string()
+    .trim()
+    .max(16)
+    .regex(/^[A-Za-z0-9-]*$/, "Use letters, digits and - only.")
+    .default(""),
   validitySeconds: fields.validitySeconds,
   usageLimit: fields.usageLimit.default(1),
   expiresAt: fields.expiresAt.default(null),
@@ -34,7 +38,11 @@ export const voucherBatchSchema = z.strictObject({
 
 // Ten base62-like characters without look-alikes (0/O, 1/l/I) are easy to type from paper.
 function voucherCode(prefix: string): string {
-  const code = randomBase62(40).replace(/[0O1lI]/g, "").slice(0, 10).toUpperCase().padEnd(10, "X");
+  const code = randomBase62(40)
+    .replace(/[0O1lI]/g, "")
+    .slice(0, 10)
+    .toUpperCase()
+    .padEnd(10, "X");
   return prefix ? `${prefix}-${code}` : code;
 }
 
@@ -48,7 +56,8 @@ const toOutput = (voucher: Voucher): z.infer<typeof voucherSchema> => ({
   createdAt: voucher.createdAt.toISOString(),
 });
 
-const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
+const toDate = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
 
 async function findOne(accountId: string, id: string) {
   const row = await getDb().voucher.findFirst({ where: { id, accountId } });

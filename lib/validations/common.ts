@@ -11,7 +11,12 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 export const idSchema = z.uuid();
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const isoDate = z.string().meta({ format: "date-time" });

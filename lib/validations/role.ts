@@ -14,7 +14,11 @@ export const permissionsInputSchema = z
     }
   });
 
-export const roleNameSchema = z.string().trim().min(1, "Enter a name for the role.").max(60, "Use at most 60 characters.");
+export const roleNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a name for the role.")
+  .max(60, "Use at most 60 characters.");
 
 export const createRoleSchema = z.strictObject({ name: roleNameSchema, permissions: permissionsInputSchema });
 export const updateRoleSchema = z.strictObject({ name: roleNameSchema, permissions: permissionsInputSchema }).partial();

@@ -28,7 +28,13 @@ describe("whoami", () => {
   it("answers missing, malformed, unknown and bad-checksum keys with the same 401", async () => {
     const unknown = "wisp_" + "A".repeat(32) + "000000";
     const badChecksum = ownerKey.secret.slice(0, -1) + (ownerKey.secret.endsWith("a") ? "b" : "a");
-    for (const header of [undefined, "Bearer nope", `Bearer ${unknown}`, `Bearer ${badChecksum}`, `Basic ${ownerKey.secret}`]) {
+    for (const header of [
+      undefined,
+      "Bearer nope",
+      `Bearer ${unknown}`,
+      `Bearer ${badChecksum}`,
+      `Basic ${ownerKey.secret}`,
+    ]) {
       const response = await fetch(`${baseUrl}/api/v1/whoami`, { headers: header ? { Authorization: header } : {} });
       expect(response.status, String(header)).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -49,7 +55,10 @@ describe("managing keys by Key ID", () => {
   it("creates a key whose secret is returned once and works at once", async () => {
     const call = api(baseUrl, ownerKey.secret);
     const readOnly = await roleId(baseUrl, owner.cookie, "Read Only");
-    const created = await call("/api/v1/api-keys", { method: "POST", json: { name: "  reporting  ", roleId: readOnly } });
+    const created = await call("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "  reporting  ", roleId: readOnly },
+    });
     expect(created.status).toBe(201);
     const key = await created.json();
     expect(key).toMatchObject({ name: "reporting", role: { id: readOnly, name: "Read Only" }, lastUsedAt: null });
@@ -67,7 +76,9 @@ describe("managing keys by Key ID", () => {
   it("lets a Read Only key list and read, and refuses its writes with 403 naming the area and level", async () => {
     const call = api(baseUrl, ownerKey.secret);
     const readOnly = await roleId(baseUrl, owner.cookie, "Read Only");
-    const { secret } = await (await call("/api/v1/api-keys", { method: "POST", json: { name: "reader", roleId: readOnly } })).json();
+    const { secret } = await (
+      await call("/api/v1/api-keys", { method: "POST", json: { name: "reader", roleId: readOnly } })
+    ).json();
     const reader = api(baseUrl, secret);
 
     const list = await reader("/api/v1/api-keys?pageSize=2&sort=name&dir=asc");
@@ -81,7 +92,12 @@ describe("managing keys by Key ID", () => {
 
     const write = await reader("/api/v1/api-keys", { method: "POST", json: { name: "escalate", roleId: readOnly } });
     expect(write.status).toBe(403);
-    expect((await write.json()).error).toMatchObject({ code: "forbidden", area: "api_keys", required: "FULL", granted: "READ" });
+    expect((await write.json()).error).toMatchObject({
+      code: "forbidden",
+      area: "api_keys",
+      required: "FULL",
+      granted: "READ",
+    });
     const remove = await reader(`/api/v1/api-keys/${ownerKey.keyId}`, { method: "DELETE" });
     expect(remove.status).toBe(403);
     expect((await api(baseUrl, ownerKey.secret)("/api/v1/whoami")).status).toBe(200);
@@ -91,10 +107,16 @@ describe("managing keys by Key ID", () => {
     const call = api(baseUrl, ownerKey.secret);
     const { keyId, secret } = await createKeyInPortal(baseUrl, owner.cookie, "rotating");
     const readOnly = await roleId(baseUrl, owner.cookie, "Read Only");
-    const patched = await call(`/api/v1/api-keys/${keyId}`, { method: "PATCH", json: { name: "renamed", roleId: readOnly } });
+    const patched = await call(`/api/v1/api-keys/${keyId}`, {
+      method: "PATCH",
+      json: { name: "renamed", roleId: readOnly },
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ name: "renamed", role: { name: "Read Only" } });
-    const next = await api(baseUrl, secret)("/api/v1/api-keys", { method: "POST", json: { name: "x", roleId: readOnly } });
+    const next = await api(baseUrl, secret)("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "x", roleId: readOnly },
+    });
     expect(next.status).toBe(403);
   });
 
@@ -121,18 +143,32 @@ describe("bad input", () => {
     expect(body.error.code).toBe("validation_failed");
     expect(body.error.fieldErrors.name[0]).toMatch(/name/i);
     expect(body.error.fieldErrors.roleId).toBeDefined();
-    const long = await call("/api/v1/api-keys", { method: "POST", json: { name: "x".repeat(101), roleId: await roleId(baseUrl, owner.cookie, "Owner") } });
+    const long = await call("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "x".repeat(101), roleId: await roleId(baseUrl, owner.cookie, "Owner") },
+    });
     expect(long.status).toBe(400);
-    const broken = await call("/api/v1/api-keys", { method: "POST", body: "{", headers: { "Content-Type": "application/json" } });
+    const broken = await call("/api/v1/api-keys", {
+      method: "POST",
+      body: "{",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(broken.status).toBe(400);
     expect((await (await call("/api/v1/api-keys")).json()).total).toBe(before);
   });
 
   it("refuses a wrong content type with 415 and an oversized body with 413", async () => {
     const call = api(baseUrl, ownerKey.secret);
-    const form = await call("/api/v1/api-keys", { method: "POST", body: "name=x", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const form = await call("/api/v1/api-keys", {
+      method: "POST",
+      body: "name=x",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(form.status).toBe(415);
-    const huge = await call("/api/v1/api-keys", { method: "POST", json: { name: "x", roleId: "y", pad: "z".repeat(100_000) } });
+    const huge = await call("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "x", roleId: "y", pad: "z".repeat(100_000) },
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -153,11 +189,17 @@ describe("tenancy", () => {
     const theirList = await (await theirs("/api/v1/api-keys")).json();
     expect(theirList.items.map((key: { keyId: string }) => key.keyId)).toEqual([otherKey.keyId]);
     for (const method of ["GET", "PATCH", "DELETE"]) {
-      const response = await mine(`/api/v1/api-keys/${otherKey.keyId}`, { method, json: method === "PATCH" ? { name: "mine now" } : undefined });
+      const response = await mine(`/api/v1/api-keys/${otherKey.keyId}`, {
+        method,
+        json: method === "PATCH" ? { name: "mine now" } : undefined,
+      });
       expect(response.status, method).toBe(404);
     }
     const ownerRoleOfOther = await roleId(baseUrl, other.cookie, "Owner");
-    const crossRole = await mine("/api/v1/api-keys", { method: "POST", json: { name: "cross", roleId: ownerRoleOfOther } });
+    const crossRole = await mine("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "cross", roleId: ownerRoleOfOther },
+    });
     expect(crossRole.status).toBe(400);
     expect((await theirs("/api/v1/whoami")).status).toBe(200);
   });

@@ -17,7 +17,11 @@ beforeAll(async () => {
   doc = await (await fetch(`${baseUrl}/api/v1/openapi.json`)).json();
   // One role per level, every area at that level (capped where an area is read only).
   for (const level of LEVELS) {
-    const role = await createRole(own.owner, Object.fromEntries(AREA_NAMES.map((area) => [area, area === "audit_log" && level === "FULL" ? "READ" : level])), `All ${level}`);
+    const role = await createRole(
+      own.owner,
+      Object.fromEntries(AREA_NAMES.map((area) => [area, area === "audit_log" && level === "FULL" ? "READ" : level])),
+      `All ${level}`,
+    );
     keys[level] = (await createKeyWithRole(baseUrl, own.owner, role.id, `matrix ${level}`)).call;
   }
 });
@@ -49,7 +53,9 @@ describe("authorization matrix: every endpoint × level × account × key", () =
             const expected = !allowed ? 403 : whose === "other" ? 404 : success;
             cases++;
             if (response.status !== expected) {
-              results.push(`${method} ${path} ${whose} ${level}: expected ${expected}, got ${response.status} ${(await response.text()).slice(0, 200)}`);
+              results.push(
+                `${method} ${path} ${whose} ${level}: expected ${expected}, got ${response.status} ${(await response.text()).slice(0, 200)}`,
+              );
             } else if (expected === 404) {
               expect(JSON.stringify(await response.json())).not.toContain(request.path.split("/").pop());
             }

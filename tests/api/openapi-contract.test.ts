@@ -13,19 +13,27 @@ const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 const SELF = "GET /api/v1/openapi.json";
 
 type Operation = { responses: Record<string, { content?: { "application/json": { schema: object } } }> };
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: { Error: object } } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: { Error: object } };
+};
 
 // Every route handler file and the methods it exports, as "METHOD /api/v1/path/{param}".
 function routeHandlers(dir = API_DIR, segments: string[] = []): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      found.push(...routeHandlers(path.join(dir, entry.name), [...segments, entry.name.replace(/^\[(\w+)\]$/, "{$1}")]));
+      found.push(
+        ...routeHandlers(path.join(dir, entry.name), [...segments, entry.name.replace(/^\[(\w+)\]$/, "{$1}")]),
+      );
     } else if (entry.name === "route.ts") {
       const source = readFileSync(path.join(dir, entry.name), "utf8");
       const methods = new Set<string>();
-      for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]);
-      for (const match of source.matchAll(/export const \{([^}]+)\}/g)) for (const name of match[1].split(",")) methods.add(name.trim());
+      for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
+        methods.add(match[1]);
+      for (const match of source.matchAll(/export const \{([^}]+)\}/g))
+        for (const name of match[1].split(",")) methods.add(name.trim());
       for (const method of methods) found.push(`${method} ${["/api/v1", ...segments].join("/")}`);
     }
   }
@@ -48,7 +56,9 @@ describe("OpenAPI document", () => {
   });
 
   it("lists every route handler under app/api/v1, and nothing else", () => {
-    const handlers = routeHandlers().filter((route) => route !== SELF).sort();
+    const handlers = routeHandlers()
+      .filter((route) => route !== SELF)
+      .sort();
     const documented = Object.entries(doc.paths)
       .flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`))
       .sort();
@@ -72,10 +82,12 @@ describe("OpenAPI document", () => {
         const schema = documented.content?.["application/json"].schema;
         if (!schema) continue;
         const validate = ajv.compile(schema);
-        if (!validate(await response.json())) mismatches.push(`${method} ${route} ${response.status}: ${ajv.errorsText(validate.errors)}`);
+        if (!validate(await response.json()))
+          mismatches.push(`${method} ${route} ${response.status}: ${ajv.errorsText(validate.errors)}`);
 
         const unauthorized = await api(baseUrl)(request.path, { method, json: request.body });
-        if (!validateError(await unauthorized.json())) mismatches.push(`${method} ${route} 401: ${ajv.errorsText(validateError.errors)}`);
+        if (!validateError(await unauthorized.json()))
+          mismatches.push(`${method} ${route} 401: ${ajv.errorsText(validateError.errors)}`);
       }
     }
     expect(mismatches).toEqual([]);

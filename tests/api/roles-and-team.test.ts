@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { actionJson, callAction, sessionCookie } from "../helpers/portal";
-import { createKeyWithRole, createRole, expectJson, newAccount, roleNamed, unique, type TestAccount } from "../helpers/account";
+import {
+  createKeyWithRole,
+  createRole,
+  expectJson,
+  newAccount,
+  roleNamed,
+  unique,
+  type TestAccount,
+} from "../helpers/account";
 
 const baseUrl = inject("baseUrl");
 type Role = { id: string; name: string; builtIn: boolean; usage: { members: number; apiKeys: number } };
@@ -27,23 +35,41 @@ describe("roles", () => {
   it("refuses to create or save a role above the caller's own permissions, by API and by server action", async () => {
     const manager = await createRole(account.owner, { roles: "FULL", users: "READ", api_keys: "READ" });
     const { call } = await createKeyWithRole(baseUrl, account.owner, manager.id);
-    const tooHigh = await call("/api/v1/roles", { method: "POST", json: { name: unique("r"), permissions: { users: "FULL" } } });
+    const tooHigh = await call("/api/v1/roles", {
+      method: "POST",
+      json: { name: unique("r"), permissions: { users: "FULL" } },
+    });
     expect(tooHigh.status).toBe(403);
     expect((await tooHigh.json()).error.message).toContain("Users");
-    const fine = await call("/api/v1/roles", { method: "POST", json: { name: unique("r"), permissions: { users: "READ", roles: "FULL" } } });
+    const fine = await call("/api/v1/roles", {
+      method: "POST",
+      json: { name: unique("r"), permissions: { users: "READ", roles: "FULL" } },
+    });
     expect(fine.status).toBe(201);
     const saved = await fine.json();
-    const raise = await call(`/api/v1/roles/${saved.id}`, { method: "PATCH", json: { permissions: { groups: "READ" } } });
+    const raise = await call(`/api/v1/roles/${saved.id}`, {
+      method: "PATCH",
+      json: { permissions: { groups: "READ" } },
+    });
     expect(raise.status).toBe(403);
 
     // A member with that role, calling the server action directly.
     const member = await expectJson<Member>(
-      await account.owner("/api/v1/team", { method: "POST", json: { name: "Manager", email: `${unique("mgr")}@example.com`, roleId: manager.id } }),
+      await account.owner("/api/v1/team", {
+        method: "POST",
+        json: { name: "Manager", email: `${unique("mgr")}@example.com`, roleId: manager.id },
+      }),
       201,
     );
     const cookie = await signIn(member.email, member.initialPassword!);
     const result = await actionJson<{ ok: boolean; error: string }>(
-      await callAction(baseUrl, "saveRoleAction", [{ name: unique("r"), permissions: { users: "FULL" } }], cookie, "/roles"),
+      await callAction(
+        baseUrl,
+        "saveRoleAction",
+        [{ name: unique("r"), permissions: { users: "FULL" } }],
+        cookie,
+        "/roles",
+      ),
     );
     expect(result).toMatchObject({ ok: false });
     expect(result.error).toContain("Too high in: Users");
@@ -52,7 +78,10 @@ describe("roles", () => {
   });
 
   it("refuses Full Access to the read-only audit log", async () => {
-    const response = await account.owner("/api/v1/roles", { method: "POST", json: { name: unique("r"), permissions: { audit_log: "FULL" } } });
+    const response = await account.owner("/api/v1/roles", {
+      method: "POST",
+      json: { name: unique("r"), permissions: { audit_log: "FULL" } },
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error.fieldErrors["permissions.audit_log"][0]).toMatch(/at most Read/);
   });
@@ -60,7 +89,10 @@ describe("roles", () => {
   it("deletes a role only when no member and no key uses it, and says how many do", async () => {
     const role = await createRole(account.owner, { users: "READ" });
     const key = await createKeyWithRole(baseUrl, account.owner, role.id);
-    await account.owner("/api/v1/team", { method: "POST", json: { name: "User", email: `${unique("u")}@example.com`, roleId: role.id } });
+    await account.owner("/api/v1/team", {
+      method: "POST",
+      json: { name: "User", email: `${unique("u")}@example.com`, roleId: role.id },
+    });
     const refused = await account.owner(`/api/v1/roles/${role.id}`, { method: "DELETE" });
     expect(refused.status).toBe(409);
     const body = await refused.json();
@@ -77,7 +109,9 @@ describe("roles", () => {
     const owner = await roleByName("Owner");
     const readOnly = await roleByName("Read Only");
     for (const role of [owner, readOnly]) {
-      expect((await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { name: "Mine" } })).status).toBe(403);
+      expect(
+        (await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { name: "Mine" } })).status,
+      ).toBe(403);
       expect((await account.owner(`/api/v1/roles/${role.id}`, { method: "DELETE" })).status).toBe(403);
     }
   });
@@ -89,11 +123,17 @@ describe("roles", () => {
     for (const key of [first, second]) {
       expect((await key.call("/api/v1/users", { method: "POST", json: { username: unique("u") } })).status).toBe(403);
     }
-    await expectJson(await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { permissions: { users: "FULL" } } }), 200);
+    await expectJson(
+      await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { permissions: { users: "FULL" } } }),
+      200,
+    );
     for (const key of [first, second]) {
       expect((await key.call("/api/v1/users", { method: "POST", json: { username: unique("u") } })).status).toBe(201);
     }
-    await expectJson(await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { permissions: {} } }), 200);
+    await expectJson(
+      await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { permissions: {} } }),
+      200,
+    );
     expect((await first.call("/api/v1/users")).status).toBe(403);
   });
 });
@@ -110,26 +150,42 @@ describe("team", () => {
     expect((await fresh.owner(`/api/v1/team/${owner.id}`, { method: "DELETE" })).status).toBe(409);
 
     const ownerRole = await roleNamed(fresh.owner, "Owner");
-    await expectJson(await fresh.owner("/api/v1/team", { method: "POST", json: { name: "Second", email: `${unique("o")}@example.com`, roleId: ownerRole.id } }), 201);
-    expect((await fresh.owner(`/api/v1/team/${owner.id}`, { method: "PATCH", json: { roleId: readOnly.id } })).status).toBe(200);
+    await expectJson(
+      await fresh.owner("/api/v1/team", {
+        method: "POST",
+        json: { name: "Second", email: `${unique("o")}@example.com`, roleId: ownerRole.id },
+      }),
+      201,
+    );
+    expect(
+      (await fresh.owner(`/api/v1/team/${owner.id}`, { method: "PATCH", json: { roleId: readOnly.id } })).status,
+    ).toBe(200);
   });
 
   it("refuses to give a member a role above one's own", async () => {
     const teamLead = await createRole(account.owner, { team: "FULL", users: "READ" });
     const { call } = await createKeyWithRole(baseUrl, account.owner, teamLead.id);
     const owner = await roleByName("Owner");
-    const response = await call("/api/v1/team", { method: "POST", json: { name: "Sneaky", email: `${unique("s")}@example.com`, roleId: owner.id } });
+    const response = await call("/api/v1/team", {
+      method: "POST",
+      json: { name: "Sneaky", email: `${unique("s")}@example.com`, roleId: owner.id },
+    });
     expect(response.status).toBe(403);
   });
 
   it("ends a removed member's access on their next request", async () => {
     const readOnly = await roleByName("Read Only");
     const member = await expectJson<Member>(
-      await account.owner("/api/v1/team", { method: "POST", json: { name: "Leaver", email: `${unique("l")}@example.com`, roleId: readOnly.id } }),
+      await account.owner("/api/v1/team", {
+        method: "POST",
+        json: { name: "Leaver", email: `${unique("l")}@example.com`, roleId: readOnly.id },
+      }),
       201,
     );
     expect(member.initialPassword).toMatch(/^[\w-]{16}$/);
-    expect(JSON.stringify(await (await account.owner(`/api/v1/team/${member.id}`)).json())).not.toContain(member.initialPassword!);
+    expect(JSON.stringify(await (await account.owner(`/api/v1/team/${member.id}`)).json())).not.toContain(
+      member.initialPassword!,
+    );
     const cookie = await signIn(member.email, member.initialPassword!);
     const before = await fetch(`${baseUrl}/api-keys`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(before.status).toBe(200);
@@ -138,19 +194,27 @@ describe("team", () => {
     const after = await fetch(`${baseUrl}/api-keys`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(after.status).toBe(307);
     expect(after.headers.get("location")).toContain("/sign-in");
-    const action = await actionJson<{ ok: boolean; error: string }>(await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: account.ownerKey.keyId }], cookie));
+    const action = await actionJson<{ ok: boolean; error: string }>(
+      await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: account.ownerKey.keyId }], cookie),
+    );
     expect(action).toEqual({ ok: false, error: "Your session has ended. Sign in again." });
   });
 
   it("applies a demotion to the member's next request", async () => {
     const writer = await createRole(account.owner, { api_keys: "FULL" });
     const member = await expectJson<Member>(
-      await account.owner("/api/v1/team", { method: "POST", json: { name: "Demoted", email: `${unique("d")}@example.com`, roleId: writer.id } }),
+      await account.owner("/api/v1/team", {
+        method: "POST",
+        json: { name: "Demoted", email: `${unique("d")}@example.com`, roleId: writer.id },
+      }),
       201,
     );
     const cookie = await signIn(member.email, member.initialPassword!);
     const readOnly = await roleByName("Read Only");
-    await expectJson(await account.owner(`/api/v1/team/${member.id}`, { method: "PATCH", json: { roleId: readOnly.id } }), 200);
+    await expectJson(
+      await account.owner(`/api/v1/team/${member.id}`, { method: "PATCH", json: { roleId: readOnly.id } }),
+      200,
+    );
     const result = await actionJson<{ ok: boolean; error: string }>(
       await callAction(baseUrl, "createApiKeyAction", [{ name: "after demotion", roleId: readOnly.id }], cookie),
     );
@@ -162,26 +226,44 @@ describe("team", () => {
 describe("the account's resources", () => {
   it("keeps usernames unique per account (409) and validates fields (400)", async () => {
     const username = unique("ada");
-    await expectJson(await account.owner("/api/v1/users", { method: "POST", json: { username, email: "ada@example.com" } }), 201);
+    await expectJson(
+      await account.owner("/api/v1/users", { method: "POST", json: { username, email: "ada@example.com" } }),
+      201,
+    );
     const clash = await account.owner("/api/v1/users", { method: "POST", json: { username } });
     expect(clash.status).toBe(409);
     expect((await clash.json()).error.message).toBe("A user with this username already exists.");
     const other = await newAccount(baseUrl, "Other Users Org");
     expect((await other.owner("/api/v1/users", { method: "POST", json: { username } })).status).toBe(201);
-    const bad = await account.owner("/api/v1/users", { method: "POST", json: { username: "has space", email: "nope", status: "maybe" } });
+    const bad = await account.owner("/api/v1/users", {
+      method: "POST",
+      json: { username: "has space", email: "nope", status: "maybe" },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).error.fieldErrors).sort()).toEqual(["email", "status", "username"]);
   });
 
   it("manages group members with priorities", async () => {
-    const group = await expectJson<{ id: string }>(await account.owner("/api/v1/groups", { method: "POST", json: { name: unique("staff") } }), 201);
-    const user = await expectJson<{ id: string; username: string }>(await account.owner("/api/v1/users", { method: "POST", json: { username: unique("bob") } }), 201);
+    const group = await expectJson<{ id: string }>(
+      await account.owner("/api/v1/groups", { method: "POST", json: { name: unique("staff") } }),
+      201,
+    );
+    const user = await expectJson<{ id: string; username: string }>(
+      await account.owner("/api/v1/users", { method: "POST", json: { username: unique("bob") } }),
+      201,
+    );
     const added = await expectJson<{ members: { userId: string; priority: number }[] }>(
-      await account.owner(`/api/v1/groups/${group.id}/users`, { method: "POST", json: { userId: user.id, priority: 2 } }),
+      await account.owner(`/api/v1/groups/${group.id}/users`, {
+        method: "POST",
+        json: { userId: user.id, priority: 2 },
+      }),
       200,
     );
     expect(added.members).toEqual([{ userId: user.id, username: user.username, priority: 2 }]);
-    const badPriority = await account.owner(`/api/v1/groups/${group.id}/users`, { method: "POST", json: { userId: user.id, priority: 11 } });
+    const badPriority = await account.owner(`/api/v1/groups/${group.id}/users`, {
+      method: "POST",
+      json: { userId: user.id, priority: 11 },
+    });
     expect(badPriority.status).toBe(400);
     expect((await account.owner(`/api/v1/groups/${group.id}/users/${user.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await account.owner(`/api/v1/groups/${group.id}/users/${user.id}`, { method: "DELETE" })).status).toBe(404);
@@ -189,32 +271,49 @@ describe("the account's resources", () => {
 
   it("makes up to 1,000 vouchers in one transaction, with unique codes", async () => {
     const batch = await expectJson<{ items: { code: string }[]; total: number }>(
-      await account.owner("/api/v1/vouchers/batch", { method: "POST", json: { count: 1000, prefix: "CONF", validitySeconds: 86400, usageLimit: 2 } }),
+      await account.owner("/api/v1/vouchers/batch", {
+        method: "POST",
+        json: { count: 1000, prefix: "CONF", validitySeconds: 86400, usageLimit: 2 },
+      }),
       201,
     );
     expect(batch.total).toBe(1000);
     expect(new Set(batch.items.map((voucher) => voucher.code)).size).toBe(1000);
     expect(batch.items.every((voucher) => /^CONF-[A-Z0-9]{10}$/.test(voucher.code))).toBe(true);
     const before = (await expectJson<{ total: number }>(await account.owner("/api/v1/vouchers?pageSize=1"), 200)).total;
-    const tooMany = await account.owner("/api/v1/vouchers/batch", { method: "POST", json: { count: 1001, validitySeconds: 600 } });
+    const tooMany = await account.owner("/api/v1/vouchers/batch", {
+      method: "POST",
+      json: { count: 1001, validitySeconds: 600 },
+    });
     expect(tooMany.status).toBe(400);
-    expect((await expectJson<{ total: number }>(await account.owner("/api/v1/vouchers?pageSize=1"), 200)).total).toBe(before);
+    expect((await expectJson<{ total: number }>(await account.owner("/api/v1/vouchers?pageSize=1"), 200)).total).toBe(
+      before,
+    );
   });
 
   it("caps the page size and keeps a stable order", async () => {
     expect((await account.owner("/api/v1/vouchers?pageSize=101")).status).toBe(400);
-    const first = await expectJson<{ items: { id: string }[] }>(await account.owner("/api/v1/vouchers?pageSize=100&page=3"), 200);
-    const again = await expectJson<{ items: { id: string }[] }>(await account.owner("/api/v1/vouchers?pageSize=100&page=3"), 200);
+    const first = await expectJson<{ items: { id: string }[] }>(
+      await account.owner("/api/v1/vouchers?pageSize=100&page=3"),
+      200,
+    );
+    const again = await expectJson<{ items: { id: string }[] }>(
+      await account.owner("/api/v1/vouchers?pageSize=100&page=3"),
+      200,
+    );
     expect(first.items.map((item) => item.id)).toEqual(again.items.map((item) => item.id));
   });
 
   it("refuses a wrong content type (415) and an oversized body (413) on every resource", async () => {
     for (const name of ["users", "groups", "networks", "vouchers", "roles", "team"]) {
-      const form = await account.owner(`/api/v1/${name}`, { method: "POST", body: "a=b", headers: { "Content-Type": "text/plain" } });
+      const form = await account.owner(`/api/v1/${name}`, {
+        method: "POST",
+        body: "a=b",
+        headers: { "Content-Type": "text/plain" },
+      });
       expect(form.status, name).toBe(415);
       const huge = await account.owner(`/api/v1/${name}`, { method: "POST", json: { pad: "x".repeat(70_000) } });
       expect(huge.status, name).toBe(413);
     }
   });
 });
-

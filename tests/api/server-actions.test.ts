@@ -42,10 +42,17 @@ describe("API key server actions called directly", () => {
 
   it("refuses another account's session: its Key IDs and roles are not found", async () => {
     const update = await actionJson<Result>(
-      await callAction(baseUrl, "updateApiKeyAction", [{ keyId: key.keyId, name: "hijacked", roleId: ownerRole }], intruder.cookie),
+      await callAction(
+        baseUrl,
+        "updateApiKeyAction",
+        [{ keyId: key.keyId, name: "hijacked", roleId: ownerRole }],
+        intruder.cookie,
+      ),
     );
     expect(update.ok).toBe(false);
-    const remove = await actionJson<Result>(await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: key.keyId }], intruder.cookie));
+    const remove = await actionJson<Result>(
+      await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: key.keyId }], intruder.cookie),
+    );
     expect(remove).toMatchObject({ ok: false, error: "No API key with this Key ID." });
     const create = await actionJson<Result>(
       await callAction(baseUrl, "createApiKeyAction", [{ name: "planted", roleId: ownerRole }], intruder.cookie),
@@ -56,7 +63,9 @@ describe("API key server actions called directly", () => {
 
   it("refuses a forged session cookie", async () => {
     const forged = "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..forged.forged.forged";
-    const result = await actionJson<Result>(await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: key.keyId }], forged));
+    const result = await actionJson<Result>(
+      await callAction(baseUrl, "deleteApiKeyAction", [{ keyId: key.keyId }], forged),
+    );
     expect(result.ok).toBe(false);
     await keyStillIntact();
   });

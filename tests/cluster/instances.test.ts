@@ -1,6 +1,14 @@
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKeyWithRole, createRole, expectJson, newAccount, roleNamed, unique, type TestAccount } from "../helpers/account";
+import {
+  createKeyWithRole,
+  createRole,
+  expectJson,
+  newAccount,
+  roleNamed,
+  unique,
+  type TestAccount,
+} from "../helpers/account";
 import { api } from "../helpers/portal";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
 import { startServer, type RunningServer } from "../helpers/server";
@@ -16,7 +24,10 @@ const stopLater: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   // Both start at once on an empty database: one applies the migrations, the other waits.
-  [a, b] = await Promise.all([startServer(3321, { DATABASE_URL: database.url }), startServer(3322, { DATABASE_URL: database.url })]);
+  [a, b] = await Promise.all([
+    startServer(3321, { DATABASE_URL: database.url }),
+    startServer(3322, { DATABASE_URL: database.url }),
+  ]);
   account = await newAccount(a.url, "Cluster Org");
 }, 120_000);
 
@@ -48,7 +59,8 @@ describe("two instances on one PostgreSQL database", () => {
       // Created on A, works on B at once; the second call is answered from B's cache.
       const first = await onBWithKey("/api/v1/whoami");
       const second = await onBWithKey("/api/v1/whoami");
-      if (first.status !== 200 || second.status !== 200) failures.push(`round ${round}: new key got ${first.status}/${second.status} on B`);
+      if (first.status !== 200 || second.status !== 200)
+        failures.push(`round ${round}: new key got ${first.status}/${second.status} on B`);
       const deleted = await account.owner(`/api/v1/api-keys/${key.keyId}`, { method: "DELETE" });
       if (deleted.status !== 204) failures.push(`round ${round}: delete got ${deleted.status}`);
       const after = await onBWithKey("/api/v1/whoami");
@@ -65,7 +77,10 @@ describe("two instances on one PostgreSQL database", () => {
     for (let round = 0; round < 50; round++) {
       const level = round % 2 === 0 ? "FULL" : "READ";
       await onBWithKey("/api/v1/whoami"); // warm B's cache with the old permissions
-      await expectJson(await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { permissions: { users: level } } }), 200);
+      await expectJson(
+        await account.owner(`/api/v1/roles/${role.id}`, { method: "PATCH", json: { permissions: { users: level } } }),
+        200,
+      );
       const write = await onBWithKey("/api/v1/users", { method: "POST", json: { username: unique("u") } });
       const expected = level === "FULL" ? 201 : 403;
       if (write.status !== expected) failures.push(`round ${round}: ${level} gave ${write.status}`);
@@ -80,7 +95,9 @@ describe("two instances on one PostgreSQL database", () => {
     let lastUsedAt: string | null = null;
     while (!lastUsedAt && Date.now() - started < 10_000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      lastUsedAt = (await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${key.keyId}`), 200)).lastUsedAt;
+      lastUsedAt = (
+        await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${key.keyId}`), 200)
+      ).lastUsedAt;
     }
     expect(lastUsedAt).not.toBeNull();
     // Flushed every 5 s: allow the flush itself and a slow machine on top.
@@ -91,7 +108,10 @@ describe("two instances on one PostgreSQL database", () => {
     const c = await startServer(3323, { DATABASE_URL: database.url });
     expect((await api(c.url, other.secret)("/api/v1/whoami")).status).toBe(200);
     await c.stop();
-    const recorded = await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${other.keyId}`), 200);
+    const recorded = await expectJson<{ lastUsedAt: string | null }>(
+      await account.owner(`/api/v1/api-keys/${other.keyId}`),
+      200,
+    );
     expect(recorded.lastUsedAt).not.toBeNull();
   }, 60_000);
 });
@@ -126,7 +146,9 @@ describe("an instance that loses its database", () => {
     }
     expect(statuses.filter((status) => status === 200)).toEqual([]);
     expect(statuses.every((status) => status === 503 || status === 401)).toBe(true);
-    console.log(`delete while an instance was cut off took ${deleteTook} ms; that instance answered ${[...new Set(statuses)].join(", ")}`);
+    console.log(
+      `delete while an instance was cut off took ${deleteTook} ms; that instance answered ${[...new Set(statuses)].join(", ")}`,
+    );
 
     proxy.restore();
     let recovered = 0;

@@ -17,8 +17,15 @@ export async function expectJson<T = Record<string, unknown>>(response: Response
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function createRole(call: Call, permissions: Record<string, string>, name = `Role ${randomUUID().slice(0, 8)}`) {
-  return expectJson<{ id: string; name: string }>(await call("/api/v1/roles", { method: "POST", json: { name, permissions } }), 201);
+export async function createRole(
+  call: Call,
+  permissions: Record<string, string>,
+  name = `Role ${randomUUID().slice(0, 8)}`,
+) {
+  return expectJson<{ id: string; name: string }>(
+    await call("/api/v1/roles", { method: "POST", json: { name, permissions } }),
+    201,
+  );
 }
 
 export async function createKeyWithRole(baseUrl: string, owner: Call, roleId: string, name = "test key") {
@@ -30,7 +37,10 @@ export async function createKeyWithRole(baseUrl: string, owner: Call, roleId: st
 }
 
 // A role of the account by name, as the API lists it (e.g. the built-in "Owner" or "Read Only").
-export async function roleNamed<T extends { id: string; name: string } = { id: string; name: string }>(call: Call, name: string): Promise<T> {
+export async function roleNamed<T extends { id: string; name: string } = { id: string; name: string }>(
+  call: Call,
+  name: string,
+): Promise<T> {
   const { items } = await expectJson<{ items: T[] }>(await call("/api/v1/roles?pageSize=100"), 200);
   const role = items.find((candidate) => candidate.name === name);
   if (!role) throw new Error(`no role named ${name}`);

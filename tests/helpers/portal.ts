@@ -7,14 +7,18 @@ import { actionResult, findProp } from "./flight";
 const root = path.resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);
 // React's own encoder for server action arguments, as the browser uses it.
-const flightClient = require(path.join(root, "node_modules/next/dist/compiled/react-server-dom-turbopack/client.node.js")) as {
+const flightClient = require(
+  path.join(root, "node_modules/next/dist/compiled/react-server-dom-turbopack/client.node.js"),
+) as {
   encodeReply: (value: unknown) => Promise<string | FormData>;
 };
 
 type Manifest = { node: Record<string, { exportedName: string }> };
 
 export function actionId(name: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
   const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === name);
   if (!entry) throw new Error(`no server action named ${name} in the build`);
   return entry[0];
@@ -76,7 +80,12 @@ export async function roleId(baseUrl: string, cookie: string, name: string): Pro
 type CreatedKey = { ok: true; key: { keyId: string; name: string }; secret: string };
 
 export async function createKeyInPortal(baseUrl: string, cookie: string, name: string, role = "Owner") {
-  const response = await callAction(baseUrl, "createApiKeyAction", [{ name, roleId: await roleId(baseUrl, cookie, role) }], cookie);
+  const response = await callAction(
+    baseUrl,
+    "createApiKeyAction",
+    [{ name, roleId: await roleId(baseUrl, cookie, role) }],
+    cookie,
+  );
   const result = await actionJson<CreatedKey | { ok: false; error: string }>(response);
   if (!result.ok) throw new Error(`create key failed: ${result.error}`);
   return { keyId: result.key.keyId, secret: result.secret };

@@ -7,43 +7,90 @@ type Request = { path: string; body?: unknown };
 // Makes a fresh, valid request for an endpoint, with records of `account` in the path.
 export type Sample = (account: TestAccount, own: TestAccount) => Promise<Request>;
 
-const created = async (call: Call, path: string, body: unknown) => expectJson<{ id: string; keyId?: string }>(await call(path, { method: "POST", json: body }), 201);
+const created = async (call: Call, path: string, body: unknown) =>
+  expectJson<{ id: string; keyId?: string }>(await call(path, { method: "POST", json: body }), 201);
 const newUser = (a: TestAccount) => created(a.owner, "/api/v1/users", { username: unique("user") });
 const newGroup = (a: TestAccount) => created(a.owner, "/api/v1/groups", { name: unique("group") });
 const newNetwork = (a: TestAccount) => created(a.owner, "/api/v1/networks", { name: unique("net"), ssid: "Guest" });
 const newVoucher = (a: TestAccount) => created(a.owner, "/api/v1/vouchers", { validitySeconds: 3600 });
-const newRole = (a: TestAccount) => created(a.owner, "/api/v1/roles", { name: unique("role"), permissions: { users: "READ" } });
+const newRole = (a: TestAccount) =>
+  created(a.owner, "/api/v1/roles", { name: unique("role"), permissions: { users: "READ" } });
 const readOnlyRoleId = async (a: TestAccount) => (await roleNamed(a.owner, "Read Only")).id;
-const newMember = async (a: TestAccount) => created(a.owner, "/api/v1/team", { name: "Member", email: `${unique("m")}@example.com`, roleId: await readOnlyRoleId(a) });
-const newKey = async (a: TestAccount) => created(a.owner, "/api/v1/api-keys", { name: unique("key"), roleId: await readOnlyRoleId(a) });
+const newMember = async (a: TestAccount) =>
+  created(a.owner, "/api/v1/team", {
+    name: "Member",
+    email: `${unique("m")}@example.com`,
+    roleId: await readOnlyRoleId(a),
+  });
+const newKey = async (a: TestAccount) =>
+  created(a.owner, "/api/v1/api-keys", { name: unique("key"), roleId: await readOnlyRoleId(a) });
 
 const SAMPLES: Record<string, Sample> = {
   "GET /api/v1/whoami": async () => ({ path: "/api/v1/whoami" }),
   "GET /api/v1/api-keys": async () => ({ path: "/api/v1/api-keys" }),
-  "POST /api/v1/api-keys": async (_, own) => ({ path: "/api/v1/api-keys", body: { name: unique("key"), roleId: await readOnlyRoleId(own) } }),
+  "POST /api/v1/api-keys": async (_, own) => ({
+    path: "/api/v1/api-keys",
+    body: { name: unique("key"), roleId: await readOnlyRoleId(own) },
+  }),
   "GET /api/v1/api-keys/{keyId}": async (a) => ({ path: `/api/v1/api-keys/${(await newKey(a)).keyId}` }),
-  "PATCH /api/v1/api-keys/{keyId}": async (a) => ({ path: `/api/v1/api-keys/${(await newKey(a)).keyId}`, body: { name: "renamed" } }),
+  "PATCH /api/v1/api-keys/{keyId}": async (a) => ({
+    path: `/api/v1/api-keys/${(await newKey(a)).keyId}`,
+    body: { name: "renamed" },
+  }),
   "DELETE /api/v1/api-keys/{keyId}": async (a) => ({ path: `/api/v1/api-keys/${(await newKey(a)).keyId}` }),
   "POST /api/v1/users": async () => ({ path: "/api/v1/users", body: { username: unique("user") } }),
-  "PATCH /api/v1/users/{id}": async (a) => ({ path: `/api/v1/users/${(await newUser(a)).id}`, body: { status: "disabled" } }),
+  "PATCH /api/v1/users/{id}": async (a) => ({
+    path: `/api/v1/users/${(await newUser(a)).id}`,
+    body: { status: "disabled" },
+  }),
   "POST /api/v1/groups": async () => ({ path: "/api/v1/groups", body: { name: unique("group") } }),
-  "PATCH /api/v1/groups/{id}": async (a) => ({ path: `/api/v1/groups/${(await newGroup(a)).id}`, body: { description: "changed" } }),
-  "POST /api/v1/groups/{id}/users": async (a, own) => ({ path: `/api/v1/groups/${(await newGroup(a)).id}/users`, body: { userId: (await newUser(own)).id, priority: 3 } }),
+  "PATCH /api/v1/groups/{id}": async (a) => ({
+    path: `/api/v1/groups/${(await newGroup(a)).id}`,
+    body: { description: "changed" },
+  }),
+  "POST /api/v1/groups/{id}/users": async (a, own) => ({
+    path: `/api/v1/groups/${(await newGroup(a)).id}/users`,
+    body: { userId: (await newUser(own)).id, priority: 3 },
+  }),
   "DELETE /api/v1/groups/{id}/users/{userId}": async (a) => {
     const group = await newGroup(a);
     const user = await newUser(a);
-    await expectJson(await a.owner(`/api/v1/groups/${group.id}/users`, { method: "POST", json: { userId: user.id } }), 200);
+    await expectJson(
+      await a.owner(`/api/v1/groups/${group.id}/users`, { method: "POST", json: { userId: user.id } }),
+      200,
+    );
     return { path: `/api/v1/groups/${group.id}/users/${user.id}` };
   },
   "POST /api/v1/networks": async () => ({ path: "/api/v1/networks", body: { name: unique("net"), ssid: "Office" } }),
-  "PATCH /api/v1/networks/{id}": async (a) => ({ path: `/api/v1/networks/${(await newNetwork(a)).id}`, body: { ssid: "Office-5G" } }),
+  "PATCH /api/v1/networks/{id}": async (a) => ({
+    path: `/api/v1/networks/${(await newNetwork(a)).id}`,
+    body: { ssid: "Office-5G" },
+  }),
   "POST /api/v1/vouchers": async () => ({ path: "/api/v1/vouchers", body: { validitySeconds: 600, prefix: "EVT" } }),
-  "PATCH /api/v1/vouchers/{id}": async (a) => ({ path: `/api/v1/vouchers/${(await newVoucher(a)).id}`, body: { usageLimit: 5 } }),
-  "POST /api/v1/vouchers/batch": async () => ({ path: "/api/v1/vouchers/batch", body: { count: 3, validitySeconds: 600 } }),
-  "POST /api/v1/roles": async () => ({ path: "/api/v1/roles", body: { name: unique("role"), permissions: { users: "READ" } } }),
-  "PATCH /api/v1/roles/{id}": async (a) => ({ path: `/api/v1/roles/${(await newRole(a)).id}`, body: { permissions: { users: "FULL" } } }),
-  "POST /api/v1/team": async (_, own) => ({ path: "/api/v1/team", body: { name: "New", email: `${unique("n")}@example.com`, roleId: await readOnlyRoleId(own) } }),
-  "PATCH /api/v1/team/{id}": async (a) => ({ path: `/api/v1/team/${(await newMember(a)).id}`, body: { name: "Renamed" } }),
+  "PATCH /api/v1/vouchers/{id}": async (a) => ({
+    path: `/api/v1/vouchers/${(await newVoucher(a)).id}`,
+    body: { usageLimit: 5 },
+  }),
+  "POST /api/v1/vouchers/batch": async () => ({
+    path: "/api/v1/vouchers/batch",
+    body: { count: 3, validitySeconds: 600 },
+  }),
+  "POST /api/v1/roles": async () => ({
+    path: "/api/v1/roles",
+    body: { name: unique("role"), permissions: { users: "READ" } },
+  }),
+  "PATCH /api/v1/roles/{id}": async (a) => ({
+    path: `/api/v1/roles/${(await newRole(a)).id}`,
+    body: { permissions: { users: "FULL" } },
+  }),
+  "POST /api/v1/team": async (_, own) => ({
+    path: "/api/v1/team",
+    body: { name: "New", email: `${unique("n")}@example.com`, roleId: await readOnlyRoleId(own) },
+  }),
+  "PATCH /api/v1/team/{id}": async (a) => ({
+    path: `/api/v1/team/${(await newMember(a)).id}`,
+    body: { name: "Renamed" },
+  }),
   "GET /api/v1/audit-log": async () => ({ path: "/api/v1/audit-log" }),
 };
 
@@ -66,4 +113,3 @@ export function sampleFor(method: string, path: string): Sample {
   if (!item) return async () => ({ path });
   return async (a) => ({ path: `/api/v1/${name}/${(await FIXTURES[name](a)).id}` });
 }
-

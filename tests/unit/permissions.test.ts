@@ -17,7 +17,10 @@ describe("permissions", () => {
   });
 
   it("treats a missing area as No Access and caps the audit log at Read", () => {
-    const permissions = toPermissions([{ area: "users", level: "READ" }, { area: "retired_area", level: "FULL" }]);
+    const permissions = toPermissions([
+      { area: "users", level: "READ" },
+      { area: "retired_area", level: "FULL" },
+    ]);
     expect(permissions.users).toBe("READ");
     expect(permissions.api_keys).toBe("NONE");
     expect(Object.keys(permissions)).toEqual(AREA_NAMES);
@@ -28,6 +31,8 @@ describe("permissions", () => {
     const own = { ...allPermissions("READ"), api_keys: "FULL" } as const;
     expect(exceeding(allPermissions("READ"), own)).toEqual([]);
     expect(exceeding({ ...allPermissions("NONE"), api_keys: "FULL" }, own)).toEqual([]);
-    expect(exceeding(allPermissions("FULL"), own)).toEqual(AREA_NAMES.filter((area) => area !== "api_keys" && area !== "audit_log"));
+    expect(exceeding(allPermissions("FULL"), own)).toEqual(
+      AREA_NAMES.filter((area) => area !== "api_keys" && area !== "audit_log"),
+    );
   });
 });

@@ -13,10 +13,22 @@ import { listApiKeysSchema } from "@/lib/validations/api-key";
 
 export const metadata: Metadata = { title: "API Keys" };
 
-export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function ApiKeysPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const member = await requireMember();
-  const header = <PageHeader title="API Keys" description="Keys let scripts call the REST API with the permissions of their role." />;
-  if (!allows(member.permissions, "api_keys", "READ")) return <>{header}<NoAccess area="api_keys" /></>;
+  const header = (
+    <PageHeader title="API Keys" description="Keys let scripts call the REST API with the permissions of their role." />
+  );
+  if (!allows(member.permissions, "api_keys", "READ"))
+    return (
+      <>
+        {header}
+        <NoAccess area="api_keys" />
+      </>
+    );
 
   const parsed = listApiKeysSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : listApiKeysSchema.parse({});

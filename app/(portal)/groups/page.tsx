@@ -13,8 +13,19 @@ export default function GroupsPage({ searchParams }: { searchParams: Promise<Rec
       title="Groups"
       description="Groups of users, each member with a priority from 1 to 10."
       empty="No groups yet. Create them with POST /api/v1/groups."
-      columns={[{ key: "name", label: "Name" }, { key: "description", label: "Description" }, { key: "members", label: "Members" }, { key: "createdAt", label: "Created" }]}
-      toRow={(group) => ({ id: group.id, name: group.name, description: group.description || "—", members: String(group.members.length), createdAt: formatDate(group.createdAt) })}
+      columns={[
+        { key: "name", label: "Name" },
+        { key: "description", label: "Description" },
+        { key: "members", label: "Members" },
+        { key: "createdAt", label: "Created" },
+      ]}
+      toRow={(group) => ({
+        id: group.id,
+        name: group.name,
+        description: group.description || "—",
+        members: String(group.members.length),
+        createdAt: formatDate(group.createdAt),
+      })}
       searchParams={searchParams}
     />
   );

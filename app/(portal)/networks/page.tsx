@@ -13,8 +13,19 @@ export default function NetworksPage({ searchParams }: { searchParams: Promise<R
       title="Networks"
       description="Your Wi-Fi networks and their SSIDs."
       empty="No networks yet. Create them with POST /api/v1/networks."
-      columns={[{ key: "name", label: "Name" }, { key: "ssid", label: "SSID", mono: true }, { key: "description", label: "Description" }, { key: "createdAt", label: "Created" }]}
-      toRow={(network) => ({ id: network.id, name: network.name, ssid: network.ssid, description: network.description || "—", createdAt: formatDate(network.createdAt) })}
+      columns={[
+        { key: "name", label: "Name" },
+        { key: "ssid", label: "SSID", mono: true },
+        { key: "description", label: "Description" },
+        { key: "createdAt", label: "Created" },
+      ]}
+      toRow={(network) => ({
+        id: network.id,
+        name: network.name,
+        ssid: network.ssid,
+        description: network.description || "—",
+        createdAt: formatDate(network.createdAt),
+      })}
       searchParams={searchParams}
     />
   );

@@ -11,14 +11,31 @@ export const metadata: Metadata = { title: "Roles" };
 
 export default async function RolesPage() {
   const member = await requireMember();
-  const header = <PageHeader title="Roles" description="A role gives each area of the account one level: No Access, Read Access or Full Access." />;
-  if (!allows(member.permissions, "roles", "READ")) return <>{header}<NoAccess area="roles" /></>;
+  const header = (
+    <PageHeader
+      title="Roles"
+      description="A role gives each area of the account one level: No Access, Read Access or Full Access."
+    />
+  );
+  if (!allows(member.permissions, "roles", "READ"))
+    return (
+      <>
+        {header}
+        <NoAccess area="roles" />
+      </>
+    );
   const { items } = await roles.list(member.account.id, { page: 1, pageSize: MAX_PAGE_SIZE });
   return (
     <>
       {header}
       <RolesView
-        roles={items.map((role) => ({ id: role.id, name: role.name, builtIn: role.builtIn, permissions: role.permissions, usage: role.usage }))}
+        roles={items.map((role) => ({
+          id: role.id,
+          name: role.name,
+          builtIn: role.builtIn,
+          permissions: role.permissions,
+          usage: role.usage,
+        }))}
         own={member.permissions}
         canWrite={allows(member.permissions, "roles", "FULL")}
       />

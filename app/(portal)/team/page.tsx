@@ -12,15 +12,36 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const member = await requireMember();
-  const header = <PageHeader title="Team" description="Members who sign in to this portal, and the role each one has." />;
-  if (!allows(member.permissions, "team", "READ")) return <>{header}<NoAccess area="team" /></>;
-  const [{ items }, roles] = await Promise.all([team.list(member.account.id, { page: 1, pageSize: MAX_PAGE_SIZE }), listRoles(member.account.id)]);
+  const header = (
+    <PageHeader title="Team" description="Members who sign in to this portal, and the role each one has." />
+  );
+  if (!allows(member.permissions, "team", "READ"))
+    return (
+      <>
+        {header}
+        <NoAccess area="team" />
+      </>
+    );
+  const [{ items }, roles] = await Promise.all([
+    team.list(member.account.id, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    listRoles(member.account.id),
+  ]);
   return (
     <>
       {header}
       <TeamView
-        members={items.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, isYou: row.id === member.id }))}
-        roles={roles.map((role) => ({ id: role.id, name: role.name, grantable: exceeding(role.permissions, member.permissions).length === 0 }))}
+        members={items.map((row) => ({
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          role: row.role,
+          isYou: row.id === member.id,
+        }))}
+        roles={roles.map((role) => ({
+          id: role.id,
+          name: role.name,
+          grantable: exceeding(role.permissions, member.permissions).length === 0,
+        }))}
         canWrite={allows(member.permissions, "team", "FULL")}
       />
     </>

@@ -13,8 +13,21 @@ export default function UsersPage({ searchParams }: { searchParams: Promise<Reco
       title="Users"
       description="People and devices that sign in to your networks. Manage them through the API."
       empty="No users yet. Create them with POST /api/v1/users."
-      columns={[{ key: "username", label: "Username" }, { key: "fullName", label: "Full name" }, { key: "email", label: "Email" }, { key: "status", label: "Status" }, { key: "createdAt", label: "Created" }]}
-      toRow={(user) => ({ id: user.id, username: user.username, fullName: user.fullName, email: user.email ?? "—", status: user.status === "enabled" ? "Enabled" : "Disabled", createdAt: formatDate(user.createdAt) })}
+      columns={[
+        { key: "username", label: "Username" },
+        { key: "fullName", label: "Full name" },
+        { key: "email", label: "Email" },
+        { key: "status", label: "Status" },
+        { key: "createdAt", label: "Created" },
+      ]}
+      toRow={(user) => ({
+        id: user.id,
+        username: user.username,
+        fullName: user.fullName,
+        email: user.email ?? "—",
+        status: user.status === "enabled" ? "Enabled" : "Disabled",
+        createdAt: formatDate(user.createdAt),
+      })}
       searchParams={searchParams}
     />
   );

@@ -13,7 +13,12 @@ export default function VouchersPage({ searchParams }: { searchParams: Promise<R
       title="Vouchers"
       description="Guest access codes, with their validity and usage limits."
       empty="No vouchers yet. Create up to 1,000 at once with POST /api/v1/vouchers/batch."
-      columns={[{ key: "code", label: "Code", mono: true }, { key: "validity", label: "Validity" }, { key: "usage", label: "Used" }, { key: "expiresAt", label: "Expires" }]}
+      columns={[
+        { key: "code", label: "Code", mono: true },
+        { key: "validity", label: "Validity" },
+        { key: "usage", label: "Used" },
+        { key: "expiresAt", label: "Expires" },
+      ]}
       toRow={(voucher) => ({
         id: voucher.id,
         code: voucher.code,
