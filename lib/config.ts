@@ -7,6 +7,11 @@ export const config = {
   databaseUrl: process.env.DATABASE_URL ?? "",
   dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 10),
   dbStatementTimeoutMs: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 5000),
+  // Addresses or CIDR ranges of reverse proxies allowed to name the client in X-Forwarded-For.
+  trustedProxies: (process.env.TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean),
 };
 
 export function usesPostgresServer(): boolean {

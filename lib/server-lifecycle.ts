@@ -1,9 +1,11 @@
-import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/api-keys/cache-coordinator";
+import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { closeConnection, getConnection } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
+import { installSocketAddressHeader } from "@/lib/http/socket-address";
 
 export async function startServer(): Promise<void> {
+  installSocketAddressHeader();
   const applied = await migrate(getConnection());
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
   await startCacheCoordinator();

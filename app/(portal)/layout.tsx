@@ -9,8 +9,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <Sidebar
         member={{
           name: member.name,
-          email: member.email,
-          accountName: member.account.name,
+          email: member.email ?? "",
+          accountName: member.accountName,
           roleName: member.role.name,
         }}
         permissions={member.permissions}

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
-import type { FieldErrors } from "@/lib/actions/safe-action";
+import type { FieldErrors } from "@/lib/actions/result";
 import { KeyFields, type KeyFormValues } from "./key-fields";
 import { SecretView } from "./secret-view";
 import type { RoleChoice } from "./types";

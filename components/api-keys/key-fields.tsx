@@ -3,7 +3,7 @@
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import type { FieldErrors } from "@/lib/actions/safe-action";
+import type { FieldErrors } from "@/lib/actions/result";
 import { roleOptions } from "@/components/roles/role-options";
 import { RoleSummary } from "@/components/roles/role-summary";
 import type { RoleChoice } from "./types";

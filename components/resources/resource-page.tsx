@@ -2,7 +2,7 @@ import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
-import type { AnyResource } from "@/lib/resources/resource";
+import type { AnyResource } from "@/lib/records/resource";
 import { pageQuerySchema } from "@/lib/validations/common";
 import { ResourceList, type ListColumn } from "./resource-list";
 
@@ -37,7 +37,7 @@ export async function ResourcePage<Item>({
     );
   const parsed = pageQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : pageQuerySchema.parse({});
-  const { items, total } = await resource.list(member.account.id, query);
+  const { items, total } = await resource.list(member.accountId, query);
   return (
     <>
       {header}

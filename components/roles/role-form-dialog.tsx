@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { FieldErrors } from "@/lib/actions/safe-action";
+import type { FieldErrors } from "@/lib/actions/result";
 import { saveRoleAction } from "@/lib/actions/save-role";
 import { allPermissions, AREA_NAMES, maxLevelOf, type Permissions } from "@/lib/permissions";
 import { LevelPicker } from "./level-picker";

@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { roleOptions } from "@/components/roles/role-options";
 import { addMemberAction } from "@/lib/actions/add-member";
-import type { FieldErrors } from "@/lib/actions/safe-action";
+import type { FieldErrors } from "@/lib/actions/result";
 import type { RoleOption } from "./types";
 
 export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disabled: boolean }) {

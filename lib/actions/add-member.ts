@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { team } from "@/lib/resources/team";
-import { withConflictMessage } from "@/lib/db/conflict";
+import { team } from "@/lib/team/team";
 import { memberAction } from "./safe-action";
 
 // Returns the one-time initial password once; only its hash is stored.
@@ -10,7 +9,7 @@ export const addMemberAction = memberAction(
   { area: "team", level: "FULL" },
   team.schemas.create,
   async (input, { actor }) => {
-    const member = await withConflictMessage(team.conflictMessage, () => team.create(actor, input));
+    const member = await team.create(actor, input);
     revalidatePath("/team");
     return {
       member: { id: member.id, name: member.name, email: member.email },

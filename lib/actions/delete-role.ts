@@ -2,15 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { roles } from "@/lib/resources/roles";
+import { roles } from "@/lib/roles/roles";
 import { memberAction } from "./safe-action";
 
 export const deleteRoleAction = memberAction(
   { area: "roles", level: "FULL" },
   z.strictObject({ id: z.uuid() }),
   async ({ id }, { actor }) => {
-    if (!(await roles.remove(actor, id))) throw new AppError("not_found", "This role no longer exists.");
+    await roles.remove(actor, id);
     revalidatePath("/roles");
     return {};
   },

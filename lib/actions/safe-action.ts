@@ -1,29 +1,29 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
-import type { Actor } from "@/lib/actor";
-import { getCurrentMember, memberActor, type CurrentMember } from "@/lib/auth/current-member";
+import type { Actor } from "@/lib/auth/actor";
+import { getCurrentMember } from "@/lib/auth/current-member";
 import { AppError } from "@/lib/errors";
+import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { allows, AREAS, LEVEL_LABELS, type Area, type Level } from "@/lib/permissions";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
+import type { ActionResult, FieldErrors } from "./result";
 
-export type FieldErrors = Record<string, string[] | undefined>;
-export type ActionResult<T extends object = object> =
-  ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: FieldErrors };
-
-type Context = { member: CurrentMember; actor: Actor };
+type Context = { actor: Actor };
 
 // Server actions are public POST endpoints. Every one goes through here: a live session
 // of an existing member, the permission the action needs, and input parsed with zod,
-// before the action runs with a typed context. Errors become one result shape.
+// before the action runs with a typed context (and the request's address, user agent
+// and id for the audit log). Errors become one result shape.
 export function memberAction<S extends z.ZodType, T extends object>(
   needs: { area: Area; level: Level },
   schema: S,
   run: (input: z.infer<S>, ctx: Context) => Promise<T>,
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
-    const member = await getCurrentMember();
-    if (!member) return { ok: false, error: "Your session has ended. Sign in again." };
-    if (!allows(member.permissions, needs.area, needs.level)) {
+    const actor = await getCurrentMember();
+    if (!actor) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!allows(actor.permissions, needs.area, needs.level)) {
       return {
         ok: false,
         error: `Your role needs ${LEVEL_LABELS[needs.level]} to ${AREAS[needs.area].label} for this.`,
@@ -32,7 +32,8 @@ export function memberAction<S extends z.ZodType, T extends object>(
     const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     try {
-      return { ok: true, ...(await run(parsed.data, { member, actor: memberActor(member) })) };
+      const meta = requestMetaFrom(await headers());
+      return { ok: true, ...(await runWithRequest(meta, () => run(parsed.data, { actor }))) };
     } catch (error) {
       return toActionError(error);
     }

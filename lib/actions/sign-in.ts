@@ -2,7 +2,8 @@
 
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { signInSchema } from "@/lib/validations/auth";
-import { invalid, type ActionResult } from "./safe-action";
+import type { ActionResult } from "./result";
+import { invalid } from "./safe-action";
 
 export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));

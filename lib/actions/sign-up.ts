@@ -2,7 +2,8 @@
 
 import { createAccount } from "@/lib/accounts/create-account";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
-import { invalid, toActionError, type ActionResult } from "./safe-action";
+import type { ActionResult } from "./result";
+import { invalid, toActionError } from "./safe-action";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 
 export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { team } from "@/lib/resources/team";
+import { team } from "@/lib/team/team";
 import { memberAction } from "./safe-action";
 
 export const updateMemberAction = memberAction(
@@ -11,7 +10,6 @@ export const updateMemberAction = memberAction(
   z.strictObject({ id: z.uuid(), roleId: z.uuid({ error: "Choose a role." }) }),
   async ({ id, roleId }, { actor }) => {
     const member = await team.update(actor, id, { roleId });
-    if (!member) throw new AppError("not_found", "This member is no longer in the team.");
     revalidatePath("/team");
     return { member: { id: member.id, name: member.name } };
   },

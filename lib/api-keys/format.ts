@@ -57,6 +57,12 @@ export function visibleStart(secret: string): string {
   return secret.slice(0, KEY_PREFIX.length + VISIBLE_RANDOM_CHARS);
 }
 
+// A new key, made once: the secret (shown once), its hash (stored) and its visible start.
+export function newSecret(): { secret: string; hash: string; start: string } {
+  const secret = generateSecret();
+  return { secret, hash: hashSecret(secret), start: visibleStart(secret) };
+}
+
 // The public handle of a key, used in URLs and the API.
 export function generateKeyId(): string {
   return "key_" + randomBase62(16);

@@ -1,23 +1,36 @@
-import type { Actor } from "@/lib/actor";
+import { actorRef, type Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { roleGrantableBy } from "@/lib/roles/queries";
+import { invalidateKeyCache } from "@/lib/key-cache/coordinator";
+import { toPermissions } from "@/lib/permissions";
+import { defineKind } from "@/lib/records/kind";
+import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
+import { roleOfAccount } from "@/lib/roles/queries";
 import type { CreateApiKeyInput, ListApiKeysQuery, UpdateApiKeyInput } from "@/lib/validations/api-key";
-import { invalidateKeyCache } from "./cache-coordinator";
-import { generateKeyId, generateSecret, hashSecret, visibleStart } from "./format";
+import { generateKeyId, newSecret } from "./format";
+import { apiKeySelect, toApiKeyJson, type ApiKeyJson, type ApiKeyRow } from "./view";
 
-// What anyone may see of a key. The secret and its hash are never part of it.
-const keyView = {
-  keyId: true,
-  name: true,
-  start: true,
-  createdAt: true,
-  lastUsedAt: true,
-  role: { select: { id: true, name: true } },
-} satisfies Prisma.ApiKeySelect;
+// A key is addressed by its Key ID; deleted keys are no longer found.
+export const apiKeyKind = defineKind<ApiKeyRow>({
+  type: "api_key",
+  notFound: "No API key with this Key ID.",
+  conflict: "A key with these values already exists.",
+  load: (tx, accountId, keyId) =>
+    tx.apiKey.findFirst({ where: { keyId, accountId, deletedAt: null }, select: apiKeySelect }),
+  describe: (key) => ({
+    id: key.keyId,
+    name: key.name,
+    fields: { name: key.name, role: key.role?.name ?? null },
+    access: {
+      permissions: toPermissions(key.role?.permissions ?? []),
+      subject: `Key “${key.name}” (role ${key.role?.name})`,
+      field: "roleId",
+    },
+  }),
+});
 
-export type ApiKeyView = Prisma.ApiKeyGetPayload<{ select: typeof keyView }>;
+// Every instance drops the key from memory before the change is reported done.
+const afterCommit = () => invalidateKeyCache();
 
 export async function listApiKeys(accountId: string, query: ListApiKeysQuery) {
   const where: Prisma.ApiKeyWhereInput = { accountId, deletedAt: null };
@@ -29,85 +42,74 @@ export async function listApiKeys(accountId: string, query: ListApiKeysQuery) {
       ? [{ lastUsedAt: { sort: query.dir, nulls: "last" } }, { id: "asc" }]
       : [{ [query.sort]: query.dir }, { id: "asc" }];
   const db = getDb();
-  const [items, total] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db.apiKey.findMany({
       where,
       orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      select: keyView,
+      select: apiKeySelect,
     }),
     db.apiKey.count({ where }),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(toApiKeyJson), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getApiKey(accountId: string, keyId: string): Promise<ApiKeyView> {
-  const key = await getDb().apiKey.findFirst({ where: { keyId, accountId, deletedAt: null }, select: keyView });
-  if (!key) throw notFound();
-  return key;
+export async function getApiKey(accountId: string, keyId: string): Promise<ApiKeyJson> {
+  return toApiKeyJson(await readRecord(accountId, apiKeyKind, keyId));
 }
 
 // Returns the secret exactly once; only its hash is stored.
 export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
-  const role = await roleGrantableBy(actor, input.roleId);
-  const secret = generateSecret();
-  const key = await getDb().$transaction(async (tx) => {
-    const created = await tx.apiKey.create({
+  const { secret, hash, start } = newSecret();
+  const key = await createRecord(actor, apiKeyKind, async (tx) => {
+    const role = await roleOfAccount(tx, actor.accountId, input.roleId);
+    return tx.apiKey.create({
       data: {
         keyId: generateKeyId(),
         accountId: actor.accountId,
         roleId: role.id,
         name: input.name,
-        hash: hashSecret(secret),
-        start: visibleStart(secret),
-        createdById: actor.ref,
+        hash,
+        start,
+        createdById: actorRef(actor),
       },
-      select: keyView,
+      select: apiKeySelect,
     });
-    await tx.auditEvent.create({
-      data: { accountId: actor.accountId, actor: actor.ref, action: "api_key.create", target: created.keyId },
-    });
-    return created;
   });
-  return { key, secret };
+  return { key: toApiKeyJson(key), secret };
 }
 
-export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApiKeyInput): Promise<ApiKeyView> {
-  await getApiKey(actor.accountId, keyId);
-  const role = input.roleId ? await roleGrantableBy(actor, input.roleId) : undefined;
-  const updated = await getDb().$transaction(async (tx) => {
-    const { count } = await tx.apiKey.updateMany({
-      where: { keyId, accountId: actor.accountId, deletedAt: null },
-      data: { name: input.name, roleId: role?.id },
-    });
-    if (count === 0) throw notFound();
-    await tx.auditEvent.create({
-      data: { accountId: actor.accountId, actor: actor.ref, action: "api_key.update", target: keyId },
-    });
-    return tx.apiKey.findFirstOrThrow({ where: { keyId, accountId: actor.accountId }, select: keyView });
-  });
-  await invalidateKeyCache();
-  return updated;
+export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApiKeyInput): Promise<ApiKeyJson> {
+  const key = await updateRecord(
+    actor,
+    apiKeyKind,
+    keyId,
+    async (tx, before) => {
+      const role = input.roleId ? await roleOfAccount(tx, actor.accountId, input.roleId) : undefined;
+      await tx.apiKey.update({
+        where: { id: before.id, accountId: actor.accountId },
+        data: { name: input.name, roleId: role?.id },
+      });
+    },
+    { afterCommit },
+  );
+  return toApiKeyJson(key);
 }
 
 // Destroys the hash, so the key can never verify again; the row stays to record who
 // deleted which Key ID, and when.
 export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
-  await getDb().$transaction(async (tx) => {
-    const { count } = await tx.apiKey.updateMany({
-      where: { keyId, accountId: actor.accountId, deletedAt: null },
-      data: { hash: null, deletedAt: new Date(), deletedById: actor.ref },
-    });
-    if (count === 0) throw notFound();
-    await tx.auditEvent.create({
-      data: { accountId: actor.accountId, actor: actor.ref, action: "api_key.delete", target: keyId },
-    });
-  });
-  // Done only once no instance can still answer with this key.
-  await invalidateKeyCache();
-}
-
-function notFound(): AppError {
-  return new AppError("not_found", "No API key with this Key ID.");
+  await deleteRecord(
+    actor,
+    apiKeyKind,
+    keyId,
+    async (tx, before) => {
+      await tx.apiKey.update({
+        where: { id: before.id, accountId: actor.accountId },
+        data: { hash: null, deletedAt: new Date(), deletedById: actorRef(actor) },
+      });
+    },
+    { afterCommit },
+  );
 }

@@ -1,28 +1,20 @@
+import { keyActor, type Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
-import { toPermissions, type Permissions } from "@/lib/permissions";
+import { keyCache } from "@/lib/key-cache/cache";
+import { toPermissions } from "@/lib/permissions";
 import { hashSecret, isWellFormed } from "./format";
-import { keyCache } from "./cache";
 import { recordKeyUse } from "./last-used";
-
-export type VerifiedKey = {
-  id: string;
-  keyId: string;
-  name: string;
-  account: { id: string; name: string };
-  role: { id: string; name: string };
-  permissions: Permissions;
-};
 
 // The only door for API keys. A malformed secret or a bad checksum is refused before
 // any database query. A known key is answered from memory while the cache may be
-// trusted (cache.ts), else looked up by its hash; a deleted key or a changed role
+// trusted (key-cache/), else looked up by its hash; a deleted key or a changed role
 // applies to the very next request either way.
-export async function verifyApiKey(secret: string): Promise<VerifiedKey | null> {
+export async function verifyApiKey(secret: string): Promise<Actor | null> {
   if (!isWellFormed(secret)) return null;
   const hash = hashSecret(secret);
   const cached = keyCache.get(hash);
   if (cached) {
-    recordKeyUse(cached.id);
+    recordKeyUse(cached.rowId);
     return cached;
   }
   const generation = keyCache.beginRead();
@@ -38,16 +30,9 @@ export async function verifyApiKey(secret: string): Promise<VerifiedKey | null> 
       role: { select: { id: true, name: true, permissions: { select: { area: true, level: true } } } },
     },
   });
-  if (!key || key.deletedAt) return null;
+  if (!key || key.deletedAt || !key.role) return null;
   recordKeyUse(key.id);
-  const verified: VerifiedKey = {
-    id: key.id,
-    keyId: key.keyId,
-    name: key.name,
-    account: key.account,
-    role: { id: key.role.id, name: key.role.name },
-    permissions: toPermissions(key.role.permissions),
-  };
-  keyCache.set(hash, verified, generation);
-  return verified;
+  const actor = keyActor({ ...key, role: key.role }, toPermissions(key.role.permissions));
+  keyCache.set(hash, actor, generation);
+  return actor;
 }

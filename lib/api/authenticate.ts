@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { parseBearer } from "@/lib/api-keys/bearer";
-import { verifyApiKey, type VerifiedKey } from "@/lib/api-keys/verify";
+import { verifyApiKey } from "@/lib/api-keys/verify";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { allows, AREAS, LEVEL_LABELS, levelForMethod, type Area } from "@/lib/permissions";
 
@@ -9,7 +10,7 @@ const KEY_QUERY_PARAMS = ["key", "api_key", "apikey", "token", "access_token"];
 // Missing, malformed, unknown and deleted keys are indistinguishable to the caller.
 const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 
-export async function authenticate(request: NextRequest): Promise<VerifiedKey> {
+export async function authenticate(request: NextRequest): Promise<Actor> {
   const query = request.nextUrl.searchParams;
   if (KEY_QUERY_PARAMS.some((name) => query.has(name))) {
     throw new AppError("bad_request", "API keys are not accepted in the URL; send them in the Authorization header.");
@@ -21,7 +22,7 @@ export async function authenticate(request: NextRequest): Promise<VerifiedKey> {
 }
 
 // GET needs Read Access to the area; every other method needs Full Access.
-export function authorize(key: VerifiedKey, area: Area, method: string): void {
+export function authorize(key: Actor, area: Area, method: string): void {
   const needed = levelForMethod(method);
   if (allows(key.permissions, area, needed)) return;
   throw new AppError(

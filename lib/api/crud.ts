@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { withConflictMessage } from "@/lib/db/conflict";
-import type { AnyResource } from "@/lib/resources/resource";
+import type { AnyResource } from "@/lib/records/resource";
 import { idSchema, pageQuerySchema } from "@/lib/validations/common";
 import { readJson } from "./body";
 import { json, noContent } from "./responses";
@@ -19,27 +18,23 @@ export function collectionRoutes(resource: AnyResource) {
     }),
     POST: apiRoute(resource.area, async ({ request, actor }) => {
       const input = await readJson(request, resource.schemas.create);
-      return json(await withConflictMessage(resource.conflictMessage, () => resource.create(actor, input)), 201);
+      return json(await resource.create(actor, input), 201);
     }),
   };
 }
 
 export function itemRoutes(resource: AnyResource) {
   return {
-    GET: apiRoute<IdParams>(resource.area, async ({ actor, params }) => {
-      const item = await resource.get(actor.accountId, parseId(resource, params.id));
-      if (!item) throw notFound(resource);
-      return json(item);
-    }),
+    GET: apiRoute<IdParams>(resource.area, async ({ actor, params }) =>
+      json(await resource.get(actor.accountId, parseId(resource, params.id))),
+    ),
     PATCH: apiRoute<IdParams>(resource.area, async ({ request, actor, params }) => {
       const id = parseId(resource, params.id);
       const input = await readJson(request, resource.schemas.update);
-      const item = await withConflictMessage(resource.conflictMessage, () => resource.update(actor, id, input));
-      if (!item) throw notFound(resource);
-      return json(item);
+      return json(await resource.update(actor, id, input));
     }),
     DELETE: apiRoute<IdParams>(resource.area, async ({ actor, params }) => {
-      if (!(await resource.remove(actor, parseId(resource, params.id)))) throw notFound(resource);
+      await resource.remove(actor, parseId(resource, params.id));
       return noContent();
     }),
   };
@@ -48,10 +43,6 @@ export function itemRoutes(resource: AnyResource) {
 // An id that is not a UUID can't exist: the same 404 as an unknown one.
 export function parseId(resource: { singular: string }, id: string): string {
   const parsed = idSchema.safeParse(id);
-  if (!parsed.success) throw notFound(resource);
+  if (!parsed.success) throw new AppError("not_found", `No ${resource.singular} with this id.`);
   return parsed.data;
-}
-
-export function notFound(resource: { singular: string }): AppError {
-  return new AppError("not_found", `No ${resource.singular} with this id.`);
 }

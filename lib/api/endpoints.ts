@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { auditEventSchema } from "@/lib/audit-log";
-import { apiKeySchema, createdApiKeySchema } from "@/lib/api-keys/serialize";
+import { apiKeySchema, createdApiKeySchema } from "@/lib/api-keys/view";
+import { auditEventSchema, auditQuerySchema } from "@/lib/audit/query";
 import { LEVELS, type Area } from "@/lib/permissions";
-import { groupMemberInputSchema, groupSchema } from "@/lib/resources/groups";
-import { RESOURCES } from "@/lib/resources";
-import { voucherBatchSchema, voucherSchema } from "@/lib/resources/vouchers";
+import { groupMemberInputSchema, groupSchema } from "@/lib/wifi/groups";
+import { voucherBatchSchema, voucherSchema } from "@/lib/wifi/vouchers";
+import { RESOURCES } from "./resources";
 import { createApiKeySchema, listApiKeysSchema, updateApiKeySchema } from "@/lib/validations/api-key";
 import { pageOf, pageQuerySchema } from "@/lib/validations/common";
 
@@ -162,8 +162,8 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/api/v1/audit-log",
     area: "audit_log",
     tag: "audit-log",
-    summary: "Audit events, newest first",
-    query: pageQuerySchema,
+    summary: "Audit events, newest first, filtered by actor, action, target and date range",
+    query: auditQuerySchema,
     status: 200,
     response: pageOf(auditEventSchema),
   },

@@ -32,9 +32,6 @@ function toAppError(error: unknown): AppError {
     const { form, fields } = fieldErrorsOf(error);
     return new AppError("validation_failed", form[0] ?? "The request has invalid fields.", { fieldErrors: fields });
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    return new AppError("conflict", "A record with these values already exists.");
-  }
   if (isDatabaseUnavailable(error)) {
     return new AppError("service_unavailable", "The database is unavailable. Try again shortly.");
   }

@@ -1,26 +1,31 @@
 import type { NextRequest } from "next/server";
-import type { Actor } from "@/lib/actor";
-import type { VerifiedKey } from "@/lib/api-keys/verify";
+import type { Actor } from "@/lib/auth/actor";
+import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import type { Area } from "@/lib/permissions";
 import { authenticate, authorize } from "./authenticate";
 import { errorResponse } from "./responses";
 
-type Context<P> = { request: NextRequest; key: VerifiedKey; actor: Actor; params: P };
+type Context<P> = { request: NextRequest; actor: Actor; params: P };
 
 // Wraps a /api/v1 handler: the key is verified and its role checked for `area`
 // (null: any valid key) inside the handler itself, and every error becomes JSON.
+// Every answer carries the request's id in X-Request-Id, the id its audit events name.
 export function apiRoute<P = Record<string, never>>(
   area: Area | null,
   handler: (ctx: Context<P>) => Promise<Response>,
 ) {
   return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const key = await authenticate(request);
-      if (area) authorize(key, area, request.method);
-      const actor: Actor = { accountId: key.account.id, ref: `api_key:${key.keyId}`, permissions: key.permissions };
-      return await handler({ request, key, actor, params: await route.params });
-    } catch (error) {
-      return errorResponse(error);
-    }
+    const meta = requestMetaFrom(request.headers);
+    const response = await runWithRequest(meta, async () => {
+      try {
+        const actor = await authenticate(request);
+        if (area) authorize(actor, area, request.method);
+        return await handler({ request, actor, params: await route.params });
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+    response.headers.set("X-Request-Id", meta.requestId);
+    return response;
   };
 }

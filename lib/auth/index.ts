@@ -2,7 +2,9 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
+import { requestMetaFrom } from "@/lib/http/request-context";
 import { timingDummyHash, verifyPassword } from "./password";
+import { recordSessionEvent } from "./session-events";
 import { getAuthSecret } from "./secret";
 
 // Lazy config: the secret is read (or created) on the first request, not at build time.
@@ -14,19 +16,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      // Both doors (the sign-in form's action and POST /api/auth/callback/credentials) end here.
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        const meta = requestMetaFrom(request.headers);
         const member = await getDb().member.findUnique({
           where: { email: parsed.data.email },
           select: { id: true, name: true, email: true, passwordHash: true },
         });
         const ok = await verifyPassword(member?.passwordHash ?? (await timingDummyHash()), parsed.data.password);
-        if (!member || !ok) return null;
+        if (!member || !ok) {
+          await recordSessionEvent("member.sign_in_failed", { email: parsed.data.email }, meta);
+          return null;
+        }
+        await recordSessionEvent("member.sign_in", { memberId: member.id }, meta);
         return { id: member.id, name: member.name, email: member.email };
       },
     }),
   ],
+  events: {
+    async signOut(message) {
+      const memberId = "token" in message ? message.token?.sub : undefined;
+      if (memberId) await recordSessionEvent("member.sign_out", { memberId });
+    },
+  },
   callbacks: {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

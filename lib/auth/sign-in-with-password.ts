@@ -1,6 +1,6 @@
 import "server-only";
 import { AuthError } from "next-auth";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/actions/result";
 import { signIn } from "./index";
 
 // A wrong email and a wrong password get the same message.

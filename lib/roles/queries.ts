@@ -1,7 +1,7 @@
-import type { Actor } from "@/lib/actor";
 import { getDb } from "@/lib/db";
-import { AppError, fieldError } from "@/lib/errors";
-import { AREAS, exceeding, toPermissions, type Permissions } from "@/lib/permissions";
+import { fieldError } from "@/lib/errors";
+import { toPermissions, type Permissions } from "@/lib/permissions";
+import type { Tx } from "@/lib/records/kind";
 
 export type RoleOption = { id: string; name: string; builtIn: boolean; permissions: Permissions };
 
@@ -19,19 +19,10 @@ export async function listRoles(accountId: string): Promise<RoleOption[]> {
   }));
 }
 
-// A role of the actor's own account that grants nothing beyond the actor's permissions.
-export async function roleGrantableBy(actor: Actor, roleId: string) {
-  const role = await getDb().role.findFirst({
-    where: { id: roleId, accountId: actor.accountId },
-    select: { id: true, name: true, builtIn: true, permissions: { select: { area: true, level: true } } },
-  });
+// A role of this account to give to a key or member, or a field error on `roleId`.
+// Whether the actor may give it is the access rule's business (records/hierarchy.ts).
+export async function roleOfAccount(tx: Tx, accountId: string, roleId: string) {
+  const role = await tx.role.findFirst({ where: { id: roleId, accountId }, select: { id: true, builtIn: true } });
   if (!role) throw fieldError("roleId", "Choose a role of this account.");
-  const over = exceeding(toPermissions(role.permissions), actor.permissions);
-  if (over.length > 0) {
-    const areas = over.map((area) => AREAS[area].label).join(", ");
-    throw new AppError("forbidden", `The role ${role.name} has more access than yours in: ${areas}.`, {
-      fieldErrors: { roleId: [`This role has more access than yours in: ${areas}.`] },
-    });
-  }
-  return { id: role.id, name: role.name, builtIn: role.builtIn };
+  return role;
 }

@@ -5,7 +5,6 @@ import { CurlExample } from "@/components/api-keys/curl-example";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { listApiKeys } from "@/lib/api-keys/manage";
-import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows, exceeding } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
@@ -32,12 +31,12 @@ export default async function ApiKeysPage({
 
   const parsed = listApiKeysSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : listApiKeysSchema.parse({});
-  const [page, roles] = await Promise.all([listApiKeys(member.account.id, query), listRoles(member.account.id)]);
+  const [page, roles] = await Promise.all([listApiKeys(member.accountId, query), listRoles(member.accountId)]);
   return (
     <>
       {header}
       <ApiKeysView
-        rows={page.items.map(serializeApiKey)}
+        rows={page.items}
         total={page.total}
         roles={roles.map((role) => ({
           id: role.id,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ResourcePage } from "@/components/resources/resource-page";
 import { formatDate } from "@/lib/format-date";
-import { groups } from "@/lib/resources/groups";
+import { groups } from "@/lib/wifi/groups";
 
 export const metadata: Metadata = { title: "Groups" };
 type Group = Awaited<ReturnType<typeof groups.list>>["items"][number];

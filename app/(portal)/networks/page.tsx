@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ResourcePage } from "@/components/resources/resource-page";
 import { formatDate } from "@/lib/format-date";
-import { networks } from "@/lib/resources/networks";
+import { networks } from "@/lib/wifi/networks";
 
 export const metadata: Metadata = { title: "Networks" };
 type Network = Awaited<ReturnType<typeof networks.list>>["items"][number];

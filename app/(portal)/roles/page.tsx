@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/portal/page-header";
 import { RolesView } from "@/components/roles/roles-view";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
-import { roles } from "@/lib/resources/roles";
+import { roles } from "@/lib/roles/roles";
 import { MAX_PAGE_SIZE } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Roles" };
@@ -24,7 +24,7 @@ export default async function RolesPage() {
         <NoAccess area="roles" />
       </>
     );
-  const { items } = await roles.list(member.account.id, { page: 1, pageSize: MAX_PAGE_SIZE });
+  const { items } = await roles.list(member.accountId, { page: 1, pageSize: MAX_PAGE_SIZE });
   return (
     <>
       {header}

@@ -5,7 +5,7 @@ import { TeamView } from "@/components/team/team-view";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows, exceeding } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
-import { team } from "@/lib/resources/team";
+import { team } from "@/lib/team/team";
 import { MAX_PAGE_SIZE } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Team" };
@@ -23,8 +23,8 @@ export default async function TeamPage() {
       </>
     );
   const [{ items }, roles] = await Promise.all([
-    team.list(member.account.id, { page: 1, pageSize: MAX_PAGE_SIZE }),
-    listRoles(member.account.id),
+    team.list(member.accountId, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    listRoles(member.accountId),
   ]);
   return (
     <>

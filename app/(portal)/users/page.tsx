@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ResourcePage } from "@/components/resources/resource-page";
 import { formatDate } from "@/lib/format-date";
-import { users } from "@/lib/resources/users";
+import { users } from "@/lib/wifi/users";
 
 export const metadata: Metadata = { title: "Users" };
 type User = Awaited<ReturnType<typeof users.list>>["items"][number];

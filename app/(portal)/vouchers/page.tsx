@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ResourcePage } from "@/components/resources/resource-page";
 import { formatDate } from "@/lib/format-date";
-import { vouchers } from "@/lib/resources/vouchers";
+import { vouchers } from "@/lib/wifi/vouchers";
 
 export const metadata: Metadata = { title: "Vouchers" };
 type Voucher = Awaited<ReturnType<typeof vouchers.list>>["items"][number];

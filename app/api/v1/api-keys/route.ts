@@ -2,19 +2,17 @@ import { readJson } from "@/lib/api/body";
 import { json } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/manage";
-import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { createApiKeySchema, listApiKeysSchema } from "@/lib/validations/api-key";
 
 // GET /api/v1/api-keys – list the account's keys, a page at a time
 export const GET = apiRoute("api_keys", async ({ request, actor }) => {
   const query = listApiKeysSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const page = await listApiKeys(actor.accountId, query);
-  return json({ ...page, items: page.items.map(serializeApiKey) });
+  return json(await listApiKeys(actor.accountId, query));
 });
 
 // POST /api/v1/api-keys – create a key; the response is the only time its secret is shown
 export const POST = apiRoute("api_keys", async ({ request, actor }) => {
   const input = await readJson(request, createApiKeySchema);
   const { key, secret } = await createApiKey(actor, input);
-  return json({ ...serializeApiKey(key), secret }, 201);
+  return json({ ...key, secret }, 201);
 });

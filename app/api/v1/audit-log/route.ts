@@ -1,10 +1,10 @@
 import { json } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
-import { listAuditEvents } from "@/lib/audit-log";
-import { pageQuerySchema } from "@/lib/validations/common";
+import { listAuditEvents } from "@/lib/audit/list";
+import { auditQuerySchema } from "@/lib/audit/query";
 
-// GET /api/v1/audit-log – the account's audit events, newest first
+// GET /api/v1/audit-log – the account's audit events, newest first, with filters
 export const GET = apiRoute("audit_log", async ({ request, actor }) => {
-  const page = pageQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return json({ ...(await listAuditEvents(actor.accountId, page)), page: page.page, pageSize: page.pageSize });
+  const { page, pageSize, ...filters } = auditQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  return json(await listAuditEvents(actor.accountId, filters, { page, pageSize }));
 });

@@ -1,5 +1,5 @@
 import { collectionRoutes } from "@/lib/api/crud";
-import { networks } from "@/lib/resources/networks";
+import { networks } from "@/lib/wifi/networks";
 
 // GET /api/v1/networks – list, a page at a time; POST /api/v1/networks – create
 export const { GET, POST } = collectionRoutes(networks);

@@ -1,13 +1,13 @@
-import { apiRoute } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
+import { apiRoute } from "@/lib/api/route";
 
 // GET /api/v1/whoami – the calling key, its account, role and permissions
-export const GET = apiRoute(null, async ({ key }) =>
+export const GET = apiRoute(null, async ({ actor }) =>
   json({
-    keyId: key.keyId,
-    name: key.name,
-    account: key.account,
-    role: key.role,
-    permissions: key.permissions,
+    keyId: actor.id,
+    name: actor.name,
+    account: { id: actor.accountId, name: actor.accountName },
+    role: actor.role,
+    permissions: actor.permissions,
   }),
 );

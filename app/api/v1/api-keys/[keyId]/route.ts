@@ -2,7 +2,6 @@ import { readJson } from "@/lib/api/body";
 import { json, noContent } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { deleteApiKey, getApiKey, updateApiKey } from "@/lib/api-keys/manage";
-import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { AppError } from "@/lib/errors";
 import { keyIdSchema, updateApiKeySchema } from "@/lib/validations/api-key";
 
@@ -16,14 +15,14 @@ function parseKeyId(params: Params): string {
 
 // GET /api/v1/api-keys/:keyId – one key
 export const GET = apiRoute<Params>("api_keys", async ({ actor, params }) =>
-  json(serializeApiKey(await getApiKey(actor.accountId, parseKeyId(params)))),
+  json(await getApiKey(actor.accountId, parseKeyId(params))),
 );
 
 // PATCH /api/v1/api-keys/:keyId – rename a key or change its role
 export const PATCH = apiRoute<Params>("api_keys", async ({ request, actor, params }) => {
   const keyId = parseKeyId(params);
   const input = await readJson(request, updateApiKeySchema);
-  return json(serializeApiKey(await updateApiKey(actor, keyId, input)));
+  return json(await updateApiKey(actor, keyId, input));
 });
 
 // DELETE /api/v1/api-keys/:keyId – delete a key; it is refused from the very next request

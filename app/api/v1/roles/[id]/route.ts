@@ -1,5 +1,5 @@
 import { itemRoutes } from "@/lib/api/crud";
-import { roles } from "@/lib/resources/roles";
+import { roles } from "@/lib/roles/roles";
 
 // GET, PATCH, DELETE /api/v1/roles/:id – one record of this account
 export const { GET, PATCH, DELETE } = itemRoutes(roles);

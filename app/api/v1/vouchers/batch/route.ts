@@ -1,11 +1,11 @@
 import { readJson } from "@/lib/api/body";
 import { json } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
-import { createVouchers, voucherBatchSchema } from "@/lib/resources/vouchers";
+import { createVouchers, voucherBatchSchema } from "@/lib/wifi/vouchers";
 
 // POST /api/v1/vouchers/batch – create up to 1,000 vouchers in one transaction
 export const POST = apiRoute("vouchers", async ({ request, actor }) => {
   const input = await readJson(request, voucherBatchSchema);
-  const items = await createVouchers(actor.accountId, input);
+  const items = await createVouchers(actor, input);
   return json({ items, total: items.length }, 201);
 });

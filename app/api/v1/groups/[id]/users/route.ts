@@ -1,14 +1,12 @@
 import { readJson } from "@/lib/api/body";
-import { notFound, parseId } from "@/lib/api/crud";
+import { parseId } from "@/lib/api/crud";
 import { json } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
-import { addGroupMember, groupMemberInputSchema, groups } from "@/lib/resources/groups";
+import { addGroupMember, groupMemberInputSchema, groups } from "@/lib/wifi/groups";
 
 // POST /api/v1/groups/:id/users – add a user to the group with a priority (1–10)
 export const POST = apiRoute<{ id: string }>("groups", async ({ request, actor, params }) => {
   const groupId = parseId(groups, params.id);
   const input = await readJson(request, groupMemberInputSchema);
-  const group = await addGroupMember(actor.accountId, groupId, input);
-  if (!group) throw notFound(groups);
-  return json(group);
+  return json(await addGroupMember(actor, groupId, input));
 });

@@ -1,22 +1,22 @@
 import type { z } from "zod";
-import type { Actor } from "@/lib/actor";
+import type { Actor } from "@/lib/auth/actor";
 import type { Area } from "@/lib/permissions";
 import type { PageQuery } from "@/lib/validations/common";
 
-// One account-scoped resource of the REST API. Every function takes the account (or an
-// actor of it) and scopes its query by it, so another account's id is simply not found.
+// One account-scoped resource of the REST API. Reads take the account; writes take the
+// actor and go through the record writer (write.ts). Another account's id, or an
+// unknown one, is a not-found error thrown here, never a null for callers to translate.
 export type Resource<Output, Create, Update> = {
   area: Area;
   // URL segment and OpenAPI tag, e.g. "users"
   name: string;
   singular: string;
   schemas: { create: z.ZodType<Create>; update: z.ZodType<Update>; output: z.ZodType<Output> };
-  conflictMessage?: string;
   list(accountId: string, page: PageQuery): Promise<{ items: Output[]; total: number }>;
-  get(accountId: string, id: string): Promise<Output | null>;
+  get(accountId: string, id: string): Promise<Output>;
   create(actor: Actor, input: Create): Promise<Output>;
-  update(actor: Actor, id: string, input: Update): Promise<Output | null>;
-  remove(actor: Actor, id: string): Promise<boolean>;
+  update(actor: Actor, id: string, input: Update): Promise<Output>;
+  remove(actor: Actor, id: string): Promise<void>;
 };
 
 // Keeps each resource's own type parameters while listing them together.

@@ -1,12 +1,12 @@
-import type { VerifiedKey } from "./verify";
+import type { Actor } from "@/lib/auth/actor";
 
 // Verified keys by secret hash, in this process's memory. Entries are never stale:
 // every change to a key or role clears the cache on every live instance before the
-// change is reported done (cache-coordinator.ts). A read that started before a clear
+// change is reported done (coordinator.ts). A read that started before a clear
 // can't put its result back afterwards: the generation check drops it.
 const MAX_ENTRIES = 50_000;
 
-type State = { entries: Map<string, VerifiedKey>; generation: number; usable: () => boolean };
+type State = { entries: Map<string, Actor>; generation: number; usable: () => boolean };
 const globalForCache = globalThis as unknown as { wispKeyCache?: State };
 const state: State = (globalForCache.wispKeyCache ??= {
   entries: new Map(),
@@ -21,7 +21,7 @@ export const keyCache = {
   setUsable(check: () => boolean) {
     state.usable = check;
   },
-  get(hash: string): VerifiedKey | undefined {
+  get(hash: string): Actor | undefined {
     if (disabled || !state.usable()) return undefined;
     return state.entries.get(hash);
   },
@@ -29,7 +29,7 @@ export const keyCache = {
   beginRead(): number {
     return !disabled && state.usable() ? state.generation : -1;
   },
-  set(hash: string, key: VerifiedKey, generation: number) {
+  set(hash: string, key: Actor, generation: number) {
     if (generation < 0 || generation !== state.generation || !state.usable()) return;
     if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
     state.entries.set(hash, key);

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { WifiUser } from "@/lib/generated/prisma/client";
+import { defineKind } from "@/lib/records/kind";
+import { defineResource, pageArgs } from "@/lib/records/resource";
+import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
-import { defineResource, pageArgs } from "./resource";
 
 const fields = {
   username: z
@@ -36,9 +38,9 @@ const toOutput = (user: WifiUser): z.infer<typeof userSchema> => ({
   lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
 });
 
-const toData = (
-  input: Partial<{ username: string; fullName: string; email: string | null; status: "enabled" | "disabled" }>,
-) => ({
+type UserInput = Partial<{ username: string; fullName: string; email: string | null; status: "enabled" | "disabled" }>;
+
+const toData = (input: UserInput) => ({
   username: input.username,
   fullName: input.fullName,
   email: input.email,
@@ -46,16 +48,21 @@ const toData = (
     input.status === undefined ? undefined : input.status === "enabled" ? ("ENABLED" as const) : ("DISABLED" as const),
 });
 
-async function findOne(accountId: string, id: string) {
-  const row = await getDb().wifiUser.findFirst({ where: { id, accountId } });
-  return row && toOutput(row);
-}
+export const userKind = defineKind<WifiUser>({
+  type: "user",
+  notFound: "No user with this id.",
+  conflict: "A user with this username already exists.",
+  load: (tx, accountId, id) => tx.wifiUser.findFirst({ where: { id, accountId } }),
+  describe: (user) => {
+    const { id, createdAt: _createdAt, lastSeenAt: _lastSeenAt, ...rest } = toOutput(user);
+    return { id, name: user.username, fields: rest };
+  },
+});
 
 export const users = defineResource({
   area: "users",
   name: "users",
   singular: "user",
-  conflictMessage: "A user with this username already exists.",
   schemas: {
     create: z.strictObject({
       username: fields.username,
@@ -75,22 +82,22 @@ export const users = defineResource({
     ]);
     return { items: rows.map(toOutput), total };
   },
-  get: findOne,
-  async create(actor, input) {
-    const data = toData(input);
-    return toOutput(
-      await getDb().wifiUser.create({ data: { ...data, username: input.username, accountId: actor.accountId } }),
-    );
-  },
-  async update(actor, id, input) {
-    const { count } = await getDb().wifiUser.updateMany({
-      where: { id, accountId: actor.accountId },
-      data: toData(input),
+  get: async (accountId, id) => toOutput(await readRecord(accountId, userKind, id)),
+  create: async (actor, input) =>
+    toOutput(
+      await createRecord(actor, userKind, (tx) =>
+        tx.wifiUser.create({ data: { ...toData(input), username: input.username, accountId: actor.accountId } }),
+      ),
+    ),
+  update: async (actor, id, input) =>
+    toOutput(
+      await updateRecord(actor, userKind, id, async (tx) => {
+        await tx.wifiUser.update({ where: { id, accountId: actor.accountId }, data: toData(input) });
+      }),
+    ),
+  remove: async (actor, id) => {
+    await deleteRecord(actor, userKind, id, async (tx) => {
+      await tx.wifiUser.delete({ where: { id, accountId: actor.accountId } });
     });
-    return count ? findOne(actor.accountId, id) : null;
-  },
-  async remove(actor, id) {
-    const { count } = await getDb().wifiUser.deleteMany({ where: { id, accountId: actor.accountId } });
-    return count > 0;
   },
 });

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Network } from "@/lib/generated/prisma/client";
+import { defineKind } from "@/lib/records/kind";
+import { defineResource, pageArgs } from "@/lib/records/resource";
+import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
-import { defineResource, pageArgs } from "./resource";
 
 const fields = {
   name: z.string().trim().min(1, "Enter a name.").max(100),
@@ -26,16 +28,22 @@ const toOutput = (network: Network): z.infer<typeof networkSchema> => ({
   createdAt: network.createdAt.toISOString(),
 });
 
-async function findOne(accountId: string, id: string) {
-  const row = await getDb().network.findFirst({ where: { id, accountId } });
-  return row && toOutput(row);
-}
+export const networkKind = defineKind<Network>({
+  type: "network",
+  notFound: "No network with this id.",
+  conflict: "A network with this name already exists.",
+  load: (tx, accountId, id) => tx.network.findFirst({ where: { id, accountId } }),
+  describe: (network) => ({
+    id: network.id,
+    name: network.name,
+    fields: { name: network.name, ssid: network.ssid, description: network.description },
+  }),
+});
 
 export const networks = defineResource({
   area: "networks",
   name: "networks",
   singular: "network",
-  conflictMessage: "A network with this name already exists.",
   schemas: {
     create: z.strictObject({ ...fields, description: fields.description.default("") }),
     update: z.strictObject(fields).partial(),
@@ -50,16 +58,22 @@ export const networks = defineResource({
     ]);
     return { items: rows.map(toOutput), total };
   },
-  get: findOne,
-  async create(actor, input) {
-    return toOutput(await getDb().network.create({ data: { ...input, accountId: actor.accountId } }));
-  },
-  async update(actor, id, input) {
-    const { count } = await getDb().network.updateMany({ where: { id, accountId: actor.accountId }, data: input });
-    return count ? findOne(actor.accountId, id) : null;
-  },
-  async remove(actor, id) {
-    const { count } = await getDb().network.deleteMany({ where: { id, accountId: actor.accountId } });
-    return count > 0;
+  get: async (accountId, id) => toOutput(await readRecord(accountId, networkKind, id)),
+  create: async (actor, input) =>
+    toOutput(
+      await createRecord(actor, networkKind, (tx) =>
+        tx.network.create({ data: { ...input, accountId: actor.accountId } }),
+      ),
+    ),
+  update: async (actor, id, input) =>
+    toOutput(
+      await updateRecord(actor, networkKind, id, async (tx) => {
+        await tx.network.update({ where: { id, accountId: actor.accountId }, data: input });
+      }),
+    ),
+  remove: async (actor, id) => {
+    await deleteRecord(actor, networkKind, id, async (tx) => {
+      await tx.network.delete({ where: { id, accountId: actor.accountId } });
+    });
   },
 });

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isoDate, pageQuerySchema } from "@/lib/validations/common";
+
+// What the audit log records changes to, and the filters the page, the CSV export and
+// GET /api/v1/audit-log share.
+export const TARGET_TYPES = ["api_key", "role", "member", "user", "group", "network", "voucher"] as const;
+
+const day = z.iso.date({ error: "Use a date like 2026-11-27." });
+const dateOrTime = z.union([z.iso.datetime({ offset: true }), day], {
+  error: "Use a date (2026-11-27) or an ISO 8601 date-time.",
+});
+
+export const auditFiltersSchema = z.object({
+  actor: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: "A member id or Key ID, or part of an email or key name" }),
+  action: z.string().trim().max(100).optional().meta({ description: "e.g. api_key.delete" }),
+  targetType: z.enum(TARGET_TYPES).optional(),
+  targetId: z.string().trim().max(100).optional(),
+  from: dateOrTime.optional().meta({ description: "From this date or time (inclusive)" }),
+  to: dateOrTime.optional().meta({ description: "Up to this date (the whole day) or time" }),
+});
+
+export const auditQuerySchema = pageQuerySchema.extend(auditFiltersSchema.shape);
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export const auditEventSchema = z.object({
+  id: z.uuid(),
+  createdAt: isoDate,
+  actor: z.object({
+    type: z.enum(["member", "api_key", "anonymous"]),
+    id: z.string().nullable(),
+    name: z.string(),
+  }),
+  action: z.string(),
+  target: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).nullable(),
+  clientAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEventJson = z.infer<typeof auditEventSchema>;
+
+const endOfDay = (value: string) => new Date(new Date(`${value}T00:00:00Z`).getTime() + 86_400_000);
+
+export function auditWhere(accountId: string, filters: AuditFilters): Prisma.AuditEventWhereInput {
+  const where: Prisma.AuditEventWhereInput = { accountId };
+  if (filters.actor) {
+    where.OR = [{ actorId: filters.actor }, { actorName: { contains: filters.actor, mode: "insensitive" } }];
+  }
+  if (filters.action) where.action = filters.action;
+  if (filters.targetType) where.targetType = filters.targetType;
+  if (filters.targetId) where.targetId = filters.targetId;
+  if (filters.from || filters.to) {
+    where.createdAt = {
+      ...(filters.from
+        ? { gte: new Date(filters.from.length === 10 ? `${filters.from}T00:00:00Z` : filters.from) }
+        : {}),
+      ...(filters.to ? (filters.to.length === 10 ? { lt: endOfDay(filters.to) } : { lte: new Date(filters.to) }) : {}),
+    };
+  }
+  return where;
+}

@@ -1,0 +1,47 @@
+import ipaddr from "ipaddr.js";
+import { config } from "@/lib/config";
+import { SOCKET_ADDRESS_HEADER } from "./socket-address";
+
+type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+// TRUSTED_PROXIES: comma-separated addresses or CIDR ranges of the proxies in front of
+// the portal. Only a request whose socket peer is one of them may name the client in
+// X-Forwarded-For, and then the first hop from the right that is not a trusted proxy wins.
+let trusted: Range[] | undefined;
+
+function trustedRanges(): Range[] {
+  trusted ??= config.trustedProxies.map((entry) => {
+    try {
+      if (entry.includes("/")) return ipaddr.parseCIDR(entry);
+      const address = ipaddr.process(entry);
+      return [address, address.kind() === "ipv4" ? 32 : 128] as Range;
+    } catch {
+      throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range.`);
+    }
+  });
+  return trusted;
+}
+
+function normalize(address: string): string | null {
+  const trimmed = address.trim();
+  if (!ipaddr.isValid(trimmed)) return null;
+  return ipaddr.process(trimmed).toString();
+}
+
+function isTrusted(address: string): boolean {
+  const parsed = ipaddr.process(address);
+  return trustedRanges().some(([range, bits]) => parsed.kind() === range.kind() && parsed.match(range, bits));
+}
+
+// The client's address: the socket peer, or (behind a trusted proxy) the first untrusted hop.
+export function clientAddress(headers: Headers): string | null {
+  const socket = normalize(headers.get(SOCKET_ADDRESS_HEADER) ?? "");
+  if (!socket || trustedRanges().length === 0 || !isTrusted(socket)) return socket;
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map(normalize);
+  for (let index = hops.length - 1; index >= 0; index--) {
+    const hop = hops[index];
+    if (!hop) return socket;
+    if (!isTrusted(hop)) return hop;
+  }
+  return socket;
+}

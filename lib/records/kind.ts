@@ -1,0 +1,33 @@
+import type { Fields } from "@/lib/audit/diff";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Permissions } from "@/lib/permissions";
+
+export type Tx = Prisma.TransactionClient;
+
+// How one kind of account-owned record (a key, a role, a member, a Wi-Fi user…) is
+// found, named and compared. The record writer (write.ts) does the rest the same way
+// for every kind: account scoping, not-found, conflicts, the access rule, the audit event.
+export type RecordKind<Row> = {
+  // Audit target type and action prefix: "api_key" → "api_key.create".
+  type: string;
+  // "No API key with this Key ID." — also for another account's id.
+  notFound: string;
+  // "A role with this name already exists." — for a unique clash.
+  conflict: string;
+  // The row with this id in this account, or null. Never another account's row.
+  load(tx: Tx, accountId: string, id: string): Promise<Row | null>;
+  describe(row: Row): RecordDescription;
+};
+
+export type RecordDescription = {
+  id: string;
+  name: string;
+  // Compared before → after for the audit event; never secrets.
+  fields: Fields;
+  // Keys, roles and members carry access; the actor must hold at least as much.
+  access?: { permissions: Permissions; subject: string; field?: "roleId" | "permissions" };
+};
+
+export function defineKind<Row>(kind: RecordKind<Row>): RecordKind<Row> {
+  return kind;
+}

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, fieldError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { defineKind } from "@/lib/records/kind";
+import { defineResource, pageArgs } from "@/lib/records/resource";
+import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
+import { isoDate } from "@/lib/validations/common";
+
+const fields = {
+  name: z.string().trim().min(1, "Enter a name.").max(100),
+  description: z.string().trim().max(500),
+};
+
+export const groupSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  createdAt: isoDate,
+  members: z.array(z.object({ userId: z.uuid(), username: z.string(), priority: z.number().int() })),
+});
+
+export const groupMemberInputSchema = z.strictObject({
+  userId: z.uuid("Send the id of a user of this account."),
+  priority: z.coerce.number().int().min(1, "Priority is 1 to 10.").max(10, "Priority is 1 to 10.").default(5),
+});
+
+const select = {
+  id: true,
+  name: true,
+  description: true,
+  createdAt: true,
+  members: {
+    select: { userId: true, priority: true, user: { select: { username: true } } },
+    orderBy: { priority: "asc" },
+  },
+} satisfies Prisma.GroupSelect;
+
+type Row = Prisma.GroupGetPayload<{ select: typeof select }>;
+
+const toOutput = (group: Row): z.infer<typeof groupSchema> => ({
+  id: group.id,
+  name: group.name,
+  description: group.description,
+  createdAt: group.createdAt.toISOString(),
+  members: group.members.map((member) => ({
+    userId: member.userId,
+    username: member.user.username,
+    priority: member.priority,
+  })),
+});
+
+export const groupKind = defineKind<Row>({
+  type: "group",
+  notFound: "No group with this id.",
+  conflict: "A group with this name already exists.",
+  load: (tx, accountId, id) => tx.group.findFirst({ where: { id, accountId }, select }),
+  // Each member is a field ("members.alice": priority), so a membership change shows as one.
+  describe: (group) => ({
+    id: group.id,
+    name: group.name,
+    fields: {
+      name: group.name,
+      description: group.description,
+      ...Object.fromEntries(group.members.map((member) => [`members.${member.user.username}`, member.priority])),
+    },
+  }),
+});
+
+export const groups = defineResource({
+  area: "groups",
+  name: "groups",
+  singular: "group",
+  schemas: {
+    create: z.strictObject({ ...fields, description: fields.description.default("") }),
+    update: z.strictObject(fields).partial(),
+    output: groupSchema,
+  },
+  async list(accountId, page) {
+    const where = { accountId };
+    const db = getDb();
+    const [rows, total] = await Promise.all([
+      db.group.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select, ...pageArgs(page) }),
+      db.group.count({ where }),
+    ]);
+    return { items: rows.map(toOutput), total };
+  },
+  get: async (accountId, id) => toOutput(await readRecord(accountId, groupKind, id)),
+  create: async (actor, input) =>
+    toOutput(
+      await createRecord(actor, groupKind, (tx) =>
+        tx.group.create({ data: { ...input, accountId: actor.accountId }, select }),
+      ),
+    ),
+  update: async (actor, id, input) =>
+    toOutput(
+      await updateRecord(actor, groupKind, id, async (tx) => {
+        await tx.group.update({ where: { id, accountId: actor.accountId }, data: input });
+      }),
+    ),
+  remove: async (actor, id) => {
+    await deleteRecord(actor, groupKind, id, async (tx) => {
+      await tx.group.delete({ where: { id, accountId: actor.accountId } });
+    });
+  },
+});
+
+// Adds a user to a group, or changes the priority of one already in it.
+export async function addGroupMember(actor: Actor, groupId: string, input: z.infer<typeof groupMemberInputSchema>) {
+  const group = await updateRecord(
+    actor,
+    groupKind,
+    groupId,
+    async (tx) => {
+      const user = await tx.wifiUser.findFirst({
+        where: { id: input.userId, accountId: actor.accountId },
+        select: { id: true },
+      });
+      if (!user) throw fieldError("userId", "No user with this id in this account.");
+      await tx.groupMember.upsert({
+        where: { groupId_userId: { groupId, userId: input.userId } },
+        create: { groupId, userId: input.userId, priority: input.priority },
+        update: { priority: input.priority },
+      });
+    },
+    { action: "group.member_add" },
+  );
+  return toOutput(group);
+}
+
+export async function removeGroupMember(actor: Actor, groupId: string, userId: string): Promise<void> {
+  await updateRecord(
+    actor,
+    groupKind,
+    groupId,
+    async (tx, group) => {
+      if (!group.members.some((member) => member.userId === userId)) {
+        throw new AppError("not_found", "This user is not in the group.");
+      }
+      await tx.groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
+    },
+    { action: "group.member_remove" },
+  );
+}

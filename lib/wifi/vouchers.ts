@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { randomBase62 } from "@/lib/api-keys/format";
+import { getDb } from "@/lib/db";
+import type { Voucher } from "@/lib/generated/prisma/client";
+import { isoDate } from "@/lib/validations/common";
+import type { Actor } from "@/lib/auth/actor";
+import { defineKind } from "@/lib/records/kind";
+import { defineResource, pageArgs } from "@/lib/records/resource";
+import { createRecord, deleteRecord, readRecord, recordChange, updateRecord } from "@/lib/records/write";
+
+export const MAX_VOUCHER_BATCH = 1000;
+
+const fields = {
+  validitySeconds: z.number().int().min(60, "At least 60 seconds.").max(31_536_000, "At most a year."),
+  usageLimit: z.number().int().min(1).max(10_000),
+  expiresAt: z.iso.datetime({ error: "Use an ISO 8601 date-time, e.g. 2027-01-31T23:59:59Z." }).nullable(),
+};
+
+export const voucherSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  validitySeconds: z.number().int(),
+  usageLimit: z.number().int(),
+  usedCount: z.number().int(),
+  expiresAt: isoDate.nullable(),
+  createdAt: isoDate,
+});
+
+export const voucherBatchSchema = z.strictObject({
+  count: z.number().int().min(1).max(MAX_VOUCHER_BATCH, `At most ${MAX_VOUCHER_BATCH} vouchers at once.`),
+  prefix: z
+    .string()
+    .trim()
+    .max(16)
+    .regex(/^[A-Za-z0-9-]*$/, "Use letters, digits and - only.")
+    .default(""),
+  validitySeconds: fields.validitySeconds,
+  usageLimit: fields.usageLimit.default(1),
+  expiresAt: fields.expiresAt.default(null),
+});
+
+// Ten base62-like characters without look-alikes (0/O, 1/l/I) are easy to type from paper.
+function voucherCode(prefix: string): string {
+  const code = randomBase62(40)
+    .replace(/[0O1lI]/g, "")
+    .slice(0, 10)
+    .toUpperCase()
+    .padEnd(10, "X");
+  return prefix ? `${prefix}-${code}` : code;
+}
+
+const toOutput = (voucher: Voucher): z.infer<typeof voucherSchema> => ({
+  id: voucher.id,
+  code: voucher.code,
+  validitySeconds: voucher.validitySeconds,
+  usageLimit: voucher.usageLimit,
+  usedCount: voucher.usedCount,
+  expiresAt: voucher.expiresAt?.toISOString() ?? null,
+  createdAt: voucher.createdAt.toISOString(),
+});
+
+const toDate = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
+
+export const voucherKind = defineKind<Voucher>({
+  type: "voucher",
+  notFound: "No voucher with this id.",
+  conflict: "A voucher with this code already exists.",
+  load: (tx, accountId, id) => tx.voucher.findFirst({ where: { id, accountId } }),
+  describe: (voucher) => {
+    const { id, code, validitySeconds, usageLimit, expiresAt } = toOutput(voucher);
+    return { id, name: code, fields: { code, validitySeconds, usageLimit, expiresAt } };
+  },
+});
+
+export const vouchers = defineResource({
+  area: "vouchers",
+  name: "vouchers",
+  singular: "voucher",
+  schemas: {
+    create: z.strictObject({
+      prefix: voucherBatchSchema.shape.prefix,
+      validitySeconds: fields.validitySeconds,
+      usageLimit: fields.usageLimit.default(1),
+      expiresAt: fields.expiresAt.default(null),
+    }),
+    update: z.strictObject(fields).partial(),
+    output: voucherSchema,
+  },
+  async list(accountId, page) {
+    const where = { accountId };
+    const db = getDb();
+    const [rows, total] = await Promise.all([
+      db.voucher.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...pageArgs(page) }),
+      db.voucher.count({ where }),
+    ]);
+    return { items: rows.map(toOutput), total };
+  },
+  get: async (accountId, id) => toOutput(await readRecord(accountId, voucherKind, id)),
+  create: async (actor, input) =>
+    toOutput(
+      await createRecord(actor, voucherKind, (tx) =>
+        tx.voucher.create({ data: { ...voucherData(actor.accountId, input), code: voucherCode(input.prefix) } }),
+      ),
+    ),
+  update: async (actor, id, input) =>
+    toOutput(
+      await updateRecord(actor, voucherKind, id, async (tx) => {
+        await tx.voucher.update({
+          where: { id, accountId: actor.accountId },
+          data: { ...input, expiresAt: toDate(input.expiresAt) },
+        });
+      }),
+    ),
+  remove: async (actor, id) => {
+    await deleteRecord(actor, voucherKind, id, async (tx) => {
+      await tx.voucher.delete({ where: { id, accountId: actor.accountId } });
+    });
+  },
+});
+
+type VoucherSettings = Pick<z.infer<typeof voucherBatchSchema>, "validitySeconds" | "usageLimit" | "expiresAt">;
+
+function voucherData(accountId: string, input: VoucherSettings) {
+  return {
+    accountId,
+    validitySeconds: input.validitySeconds,
+    usageLimit: input.usageLimit,
+    expiresAt: toDate(input.expiresAt),
+  };
+}
+
+// All or nothing: one transaction and one audit event for the whole batch.
+export async function createVouchers(actor: Actor, input: z.infer<typeof voucherBatchSchema>) {
+  const codes = new Set<string>();
+  while (codes.size < input.count) codes.add(voucherCode(input.prefix));
+  const rows = await recordChange(actor, voucherKind, async (tx) => {
+    await tx.voucher.createMany({ data: [...codes].map((code) => ({ ...voucherData(actor.accountId, input), code })) });
+    const result = await tx.voucher.findMany({
+      where: { accountId: actor.accountId, code: { in: [...codes] } },
+      orderBy: { code: "asc" },
+    });
+    const { count, prefix, validitySeconds, usageLimit, expiresAt } = input;
+    return {
+      result,
+      event: {
+        action: "voucher.batch_create",
+        target: { type: "voucher", id: null, name: `${count} voucher${count === 1 ? "" : "s"}` },
+        changes: {
+          count: { from: null, to: count },
+          prefix: { from: null, to: prefix },
+          validitySeconds: { from: null, to: validitySeconds },
+          usageLimit: { from: null, to: usageLimit },
+          expiresAt: { from: null, to: expiresAt },
+        },
+      },
+    };
+  });
+  return rows.map(toOutput);
+}
