@@ -6,6 +6,11 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // The schema and migrations on an in-memory embedded database.
+      {
+        extends: true,
+        test: { name: "db", include: ["tests/db/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
       apiProject("api"),
       apiProject("api-postgres"),
       {

@@ -9,17 +9,23 @@ export const LEVEL_LABELS: Record<Level, string> = {
   FULL: "Full Access",
 };
 
-type AreaDefinition = { label: string; description: string; maxLevel?: Level };
+// `href` is the area's page in the portal; the sidebar lists the areas in this order.
+type AreaDefinition = { label: string; description: string; href: string; maxLevel?: Level };
 
 export const AREAS = {
-  users: { label: "Users", description: "People and devices that sign in to the networks." },
-  groups: { label: "Groups", description: "Groups of users and their priorities." },
-  networks: { label: "Networks", description: "Wi-Fi networks and their SSIDs." },
-  vouchers: { label: "Vouchers", description: "Guest access codes and their limits." },
-  api_keys: { label: "API Keys", description: "Keys that scripts use to call the API." },
-  roles: { label: "Roles", description: "What each role may do, area by area." },
-  team: { label: "Team", description: "Members who sign in to this portal." },
-  audit_log: { label: "Audit Log", description: "Who changed what, and when. Read only.", maxLevel: "READ" },
+  users: { label: "Users", description: "People and devices that sign in to the networks.", href: "/users" },
+  groups: { label: "Groups", description: "Groups of users and their priorities.", href: "/groups" },
+  networks: { label: "Networks", description: "Wi-Fi networks and their SSIDs.", href: "/networks" },
+  vouchers: { label: "Vouchers", description: "Guest access codes and their limits.", href: "/vouchers" },
+  api_keys: { label: "API Keys", description: "Keys that scripts use to call the API.", href: "/api-keys" },
+  roles: { label: "Roles", description: "What each role may do, area by area.", href: "/roles" },
+  team: { label: "Team", description: "Members who sign in to this portal.", href: "/team" },
+  audit_log: {
+    label: "Audit Log",
+    description: "Who changed what, and when. Read only.",
+    href: "/audit-log",
+    maxLevel: "READ",
+  },
 } as const satisfies Record<string, AreaDefinition>;
 
 export type Area = keyof typeof AREAS;
@@ -27,6 +33,11 @@ export const AREA_NAMES = Object.keys(AREAS) as Area[];
 export type Permissions = Record<Area, Level>;
 
 const RANK: Record<Level, number> = { NONE: 0, READ: 1, FULL: 2 };
+
+// How levels compare: No Access < Read Access < Full Access.
+export function levelRank(level: Level): number {
+  return RANK[level];
+}
 
 export function maxLevelOf(area: Area): Level {
   const definition: AreaDefinition = AREAS[area];

@@ -13,11 +13,13 @@ export function ApiKeysTable({
   rows,
   roles,
   canWrite,
+  canReadAudit,
   list,
 }: {
   rows: KeyRow[];
   roles: RoleChoice[];
   canWrite: boolean;
+  canReadAudit: boolean;
   list: ListState;
 }) {
   const columns = useMemo<DataColumn<KeyRow>[]>(
@@ -76,10 +78,17 @@ export function ApiKeysTable({
         id: "action",
         header: () => <span className="sr-only sm:not-sr-only">Action</span>,
         enableSorting: false,
-        cell: (info) => <KeyActions row={info.row.original} roles={roles} disabled={!canWrite} />,
+        cell: (info) => (
+          <KeyActions
+            row={info.row.original}
+            roles={roles}
+            lockedReason={keyLockedReason(info.row.original, roles, canWrite)}
+            showHistory={canReadAudit}
+          />
+        ),
       },
     ],
-    [roles, canWrite],
+    [roles, canWrite, canReadAudit],
   );
 
   return (
@@ -91,6 +100,15 @@ export function ApiKeysTable({
       onSort={(sort) => list.update({ sort: sort.id, dir: sort.desc ? "desc" : "asc", page: 1 })}
     />
   );
+}
+
+// Why this member may not change the key, or undefined when they may.
+function keyLockedReason(row: KeyRow, roles: RoleChoice[], canWrite: boolean): string | undefined {
+  if (!canWrite) return "Your role has Read Access to API Keys, so you can't change keys.";
+  const role = roles.find((choice) => choice.id === row.role.id);
+  if (role && !role.grantable)
+    return `This key's role (${row.role.name}) has more access than yours, so you can't change it.`;
+  return undefined;
 }
 
 function RoleBadge({ name }: { name: string }) {

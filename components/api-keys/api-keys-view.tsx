@@ -14,10 +14,11 @@ type Props = {
   total: number;
   roles: RoleChoice[];
   canWrite: boolean;
+  canReadAudit: boolean;
   query: Omit<ListState, "update" | "pending">;
 };
 
-export function ApiKeysView({ rows, total, roles, canWrite, query }: Props) {
+export function ApiKeysView({ rows, total, roles, canWrite, canReadAudit, query }: Props) {
   const list = useListState(query);
   const isEmptyAccount = total === 0 && !query.q;
   return (
@@ -34,7 +35,7 @@ export function ApiKeysView({ rows, total, roles, canWrite, query }: Props) {
         </p>
       ) : (
         <div className={list.pending ? "opacity-60 transition-opacity" : undefined}>
-          <ApiKeysTable rows={rows} roles={roles} canWrite={canWrite} list={list} />
+          <ApiKeysTable rows={rows} roles={roles} canWrite={canWrite} canReadAudit={canReadAudit} list={list} />
           <Pagination list={list} total={total} />
         </div>
       )}

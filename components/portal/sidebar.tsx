@@ -1,18 +1,7 @@
 import { KeyRound, LogOut } from "lucide-react";
 import { signOutAction } from "@/lib/actions/sign-out";
-import { allows, type Area, type Permissions } from "@/lib/permissions";
+import { allows, AREA_NAMES, AREAS, type Permissions } from "@/lib/permissions";
 import { NavLink } from "./nav-link";
-
-// Areas the member has No Access to are not shown.
-const NAV: { href: string; label: string; area: Area }[] = [
-  { href: "/users", label: "Users", area: "users" },
-  { href: "/groups", label: "Groups", area: "groups" },
-  { href: "/networks", label: "Networks", area: "networks" },
-  { href: "/vouchers", label: "Vouchers", area: "vouchers" },
-  { href: "/api-keys", label: "API Keys", area: "api_keys" },
-  { href: "/roles", label: "Roles", area: "roles" },
-  { href: "/team", label: "Team", area: "team" },
-];
 
 type MemberSummary = { name: string; email: string; accountName: string; roleName: string };
 
@@ -26,9 +15,10 @@ export function Sidebar({ member, permissions }: { member: MemberSummary; permis
         </span>
       </div>
       <nav aria-label="Main" className="flex-1 space-y-0.5 px-3">
-        {NAV.filter((item) => allows(permissions, item.area, "READ")).map((item) => (
-          <NavLink key={item.href} href={item.href}>
-            {item.label}
+        {/* Areas the member has No Access to are not shown. */}
+        {AREA_NAMES.filter((area) => allows(permissions, area, "READ")).map((area) => (
+          <NavLink key={area} href={AREAS[area].href}>
+            {AREAS[area].label}
           </NavLink>
         ))}
         <a

@@ -5,14 +5,13 @@ import {
   AREAS,
   LEVEL_LABELS,
   LEVELS,
+  levelRank,
   maxLevelOf,
   type Area,
   type Level,
   type Permissions,
 } from "@/lib/permissions";
 import { cn } from "@/lib/cn";
-
-const RANK: Record<Level, number> = { NONE: 0, READ: 1, FULL: 2 };
 
 // One level per area. Levels above the editor's own are shown but can't be chosen.
 export function LevelPicker({
@@ -36,7 +35,7 @@ export function LevelPicker({
             <p className="text-xs text-slate-500">{AREAS[area].description}</p>
           </div>
           <div className="flex shrink-0 overflow-hidden rounded-md border border-slate-300 text-xs">
-            {LEVELS.filter((level) => RANK[level] <= RANK[maxLevelOf(area)]).map((level) => (
+            {LEVELS.filter((level) => levelRank(level) <= levelRank(maxLevelOf(area))).map((level) => (
               <LevelOption key={level} area={area} level={level} value={value} own={own} onChange={onChange} />
             ))}
           </div>
@@ -59,7 +58,7 @@ function LevelOption({
   own: Permissions;
   onChange: (value: Permissions) => void;
 }) {
-  const aboveOwn = RANK[level] > RANK[own[area]];
+  const aboveOwn = levelRank(level) > levelRank(own[area]);
   const checked = value[area] === level;
   return (
     <label

@@ -4,14 +4,35 @@ import { Lock, Pencil, Plus, Trash2 } from "lucide-react";
 import { useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { HistoryLink } from "@/components/audit/history-link";
 import { Button } from "@/components/ui/button";
+import { IconAction } from "@/components/ui/icon-action";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { deleteRoleAction } from "@/lib/actions/delete-role";
-import type { Permissions } from "@/lib/permissions";
+import { exceeding, type Permissions } from "@/lib/permissions";
 import { RoleFormDialog } from "./role-form-dialog";
 import type { RoleRow } from "./types";
 
-export function RolesView({ roles, own, canWrite }: { roles: RoleRow[]; own: Permissions; canWrite: boolean }) {
+// Why this member may not change the role, or undefined when they may.
+function roleLockedReason(role: RoleRow, own: Permissions, canWrite: boolean): string | undefined {
+  if (!canWrite) return "Your role has Read Access to Roles, so you can't change roles.";
+  if (role.builtIn) return "Built-in roles can't be edited or deleted.";
+  if (exceeding(role.permissions, own).length > 0)
+    return "This role has more access than yours, so you can't change it.";
+  return undefined;
+}
+
+export function RolesView({
+  roles,
+  own,
+  canWrite,
+  canReadAudit,
+}: {
+  roles: RoleRow[];
+  own: Permissions;
+  canWrite: boolean;
+  canReadAudit: boolean;
+}) {
   const [editing, setEditing] = useState<RoleRow | undefined>();
   const [formOpen, setFormOpen] = useState(false);
   const [deleting, setDeleting] = useState<RoleRow | undefined>();
@@ -39,38 +60,36 @@ export function RolesView({ roles, own, canWrite }: { roles: RoleRow[]; own: Per
         id: "action",
         header: "Action",
         cell: ({ row }) => {
-          const locked = !canWrite || row.original.builtIn;
+          const lockedReason = roleLockedReason(row.original, own, canWrite);
           return (
             <div className="inline-flex gap-1">
-              <Button
-                variant="ghost"
-                size="icon"
-                aria-label={`Edit ${row.original.name}`}
-                disabled={locked}
-                title={row.original.builtIn ? "Built-in roles can't be edited." : undefined}
+              {canReadAudit ? (
+                <HistoryLink name={row.original.name} targetType="role" targetId={row.original.id} />
+              ) : null}
+              <IconAction
+                label={`Edit ${row.original.name}`}
+                lockedReason={lockedReason}
                 onClick={() => {
                   setEditing(row.original);
                   setFormOpen(true);
                 }}
               >
                 <Pencil className="h-4 w-4" aria-hidden />
-              </Button>
-              <Button
-                variant="ghost"
-                size="icon"
-                aria-label={`Delete ${row.original.name}`}
-                disabled={locked}
-                className="hover:bg-red-50 hover:text-red-600"
+              </IconAction>
+              <IconAction
+                label={`Delete ${row.original.name}`}
+                lockedReason={lockedReason}
+                danger
                 onClick={() => setDeleting(row.original)}
               >
                 <Trash2 className="h-4 w-4" aria-hidden />
-              </Button>
+              </IconAction>
             </div>
           );
         },
       },
     ],
-    [canWrite],
+    [canWrite, canReadAudit, own],
   );
 
   function confirmDelete() {

@@ -4,7 +4,9 @@ import { Pencil, Trash2 } from "lucide-react";
 import { useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { HistoryLink } from "@/components/audit/history-link";
 import { Button } from "@/components/ui/button";
+import { IconAction } from "@/components/ui/icon-action";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -19,10 +21,12 @@ export function TeamView({
   members,
   roles,
   canWrite,
+  canReadAudit,
 }: {
   members: MemberRow[];
   roles: RoleOption[];
   canWrite: boolean;
+  canReadAudit: boolean;
 }) {
   const [editing, setEditing] = useState<MemberRow | undefined>();
   const [roleId, setRoleId] = useState("");
@@ -54,35 +58,41 @@ export function TeamView({
       {
         id: "action",
         header: "Action",
-        cell: ({ row }) => (
-          <div className="inline-flex gap-1">
-            <Button
-              variant="ghost"
-              size="icon"
-              aria-label={`Edit ${row.original.name}`}
-              disabled={!canWrite}
-              onClick={() => {
-                setEditing(row.original);
-                setRoleId(row.original.role.id);
-              }}
-            >
-              <Pencil className="h-4 w-4" aria-hidden />
-            </Button>
-            <Button
-              variant="ghost"
-              size="icon"
-              aria-label={`Delete ${row.original.name}`}
-              disabled={!canWrite}
-              className="hover:bg-red-50 hover:text-red-600"
-              onClick={() => setRemoving(row.original)}
-            >
-              <Trash2 className="h-4 w-4" aria-hidden />
-            </Button>
-          </div>
-        ),
+        cell: ({ row }) => {
+          const lockedReason = !canWrite
+            ? "Your role has Read Access to Team, so you can't change members."
+            : row.original.aboveYou
+              ? `${row.original.name} has more access than you, so you can't change or remove them.`
+              : undefined;
+          return (
+            <div className="inline-flex gap-1">
+              {canReadAudit ? (
+                <HistoryLink name={row.original.name} targetType="member" targetId={row.original.id} />
+              ) : null}
+              <IconAction
+                label={`Edit ${row.original.name}`}
+                lockedReason={lockedReason}
+                onClick={() => {
+                  setEditing(row.original);
+                  setRoleId(row.original.role.id);
+                }}
+              >
+                <Pencil className="h-4 w-4" aria-hidden />
+              </IconAction>
+              <IconAction
+                label={`Delete ${row.original.name}`}
+                lockedReason={lockedReason}
+                danger
+                onClick={() => setRemoving(row.original)}
+              >
+                <Trash2 className="h-4 w-4" aria-hidden />
+              </IconAction>
+            </div>
+          );
+        },
       },
     ],
-    [canWrite],
+    [canWrite, canReadAudit],
   );
 
   function saveRole(event: React.FormEvent) {

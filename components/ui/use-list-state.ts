@@ -10,7 +10,7 @@ export type ListState = {
   sort: string;
   dir: "asc" | "desc";
   pending: boolean;
-  update: (changes: Partial<Record<"page" | "q" | "sort" | "dir", string | number>>) => void;
+  update: (changes: Partial<Record<string, string | number>>) => void;
 };
 
 // The list's page, filter and sort live in the URL, so they survive reloads and links.

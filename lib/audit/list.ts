@@ -53,3 +53,14 @@ export async function* allAuditEvents(accountId: string, filters: AuditFilters, 
     cursor = rows[rows.length - 1].id;
   }
 }
+
+// The actions this account's log holds, for the filter.
+export async function auditActions(accountId: string): Promise<string[]> {
+  const rows = await getDb().auditEvent.findMany({
+    where: { accountId },
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
+  return rows.map((row) => row.action);
+}

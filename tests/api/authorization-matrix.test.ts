@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { AREA_NAMES, LEVELS, type Level } from "@/lib/permissions";
+import { AREA_NAMES, LEVELS, levelRank, type Level } from "@/lib/permissions";
 import { api } from "../helpers/portal";
 import { createKeyWithRole, createRole, newAccount, type Call, type TestAccount } from "../helpers/account";
 import { sampleFor } from "../helpers/samples";
@@ -26,8 +26,6 @@ beforeAll(async () => {
   }
 });
 
-const RANK: Record<Level, number> = { NONE: 0, READ: 1, FULL: 2 };
-
 describe("authorization matrix: every endpoint × level × account × key", () => {
   it("answers each combination with exactly the expected status", async () => {
     const results: string[] = [];
@@ -49,7 +47,7 @@ describe("authorization matrix: every endpoint × level × account × key", () =
             const request = await sample(account, own);
             const response = await keys[level](request.path, { method, json: request.body });
             const needed = operation["x-level"];
-            const allowed = needed === null || RANK[level] >= RANK[needed];
+            const allowed = needed === null || levelRank(level) >= levelRank(needed);
             const expected = !allowed ? 403 : whose === "other" ? 404 : success;
             cases++;
             if (response.status !== expected) {

@@ -6,6 +6,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     database: "pglite" | "postgres";
+    // The PostgreSQL test database's URL ("" on the embedded database, which only the server may open).
+    databaseUrl: string;
   }
 }
 
@@ -21,6 +23,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide("baseUrl", server.url);
   project.provide("database", onPostgres ? "postgres" : "pglite");
+  project.provide("databaseUrl", database?.url ?? "");
   return async () => {
     await server.stop();
     await database?.drop();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { actionJson, callAction, sessionCookie } from "../helpers/portal";
+import { actionJson, callAction, signIn as signInAs } from "../helpers/portal";
 import {
   createKeyWithRole,
   createRole,
@@ -17,14 +17,7 @@ type Member = { id: string; email: string; initialPassword?: string; role: { id:
 let account: TestAccount;
 let roleByName: (name: string) => Promise<Role>;
 
-async function signIn(email: string, password: string): Promise<string> {
-  const form = new FormData();
-  form.set("email", email);
-  form.set("password", password);
-  const cookie = sessionCookie(await callAction(baseUrl, "signInAction", [null, form], "", "/sign-in"));
-  if (!cookie) throw new Error(`could not sign in as ${email}`);
-  return cookie;
-}
+const signIn = (email: string, password: string) => signInAs(baseUrl, email, password);
 
 beforeAll(async () => {
   account = await newAccount(baseUrl, "Roles Org");

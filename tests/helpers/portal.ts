@@ -56,6 +56,16 @@ export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID()
   return { cookie, email, password };
 }
 
+// Signs in through the sign-in form's own server action; returns the session cookie.
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const form = new FormData();
+  form.set("email", email);
+  form.set("password", password);
+  const cookie = sessionCookie(await callAction(baseUrl, "signInAction", [null, form], "", "/sign-in"));
+  if (!cookie) throw new Error(`could not sign in as ${email}`);
+  return cookie;
+}
+
 export function sessionCookie(response: Response): string | null {
   const token = response.headers.getSetCookie().find((value) => value.startsWith("authjs.session-token="));
   return token ? token.split(";")[0] : null;

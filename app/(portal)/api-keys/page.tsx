@@ -45,6 +45,7 @@ export default async function ApiKeysPage({
           grantable: exceeding(role.permissions, member.permissions).length === 0,
         }))}
         canWrite={allows(member.permissions, "api_keys", "FULL")}
+        canReadAudit={allows(member.permissions, "audit_log", "READ")}
         query={query}
       />
       <div className="mt-8">

@@ -38,6 +38,7 @@ export default async function RolesPage() {
         }))}
         own={member.permissions}
         canWrite={allows(member.permissions, "roles", "FULL")}
+        canReadAudit={allows(member.permissions, "audit_log", "READ")}
       />
     </>
   );

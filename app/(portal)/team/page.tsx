@@ -36,6 +36,11 @@ export default async function TeamPage() {
           email: row.email,
           role: row.role,
           isYou: row.id === member.id,
+          aboveYou:
+            exceeding(
+              roles.find((role) => role.id === row.role.id)?.permissions ?? member.permissions,
+              member.permissions,
+            ).length > 0,
         }))}
         roles={roles.map((role) => ({
           id: role.id,
@@ -43,6 +48,7 @@ export default async function TeamPage() {
           grantable: exceeding(role.permissions, member.permissions).length === 0,
         }))}
         canWrite={allows(member.permissions, "team", "FULL")}
+        canReadAudit={allows(member.permissions, "audit_log", "READ")}
       />
     </>
   );

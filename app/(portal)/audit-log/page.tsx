@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { AuditLogView } from "@/components/audit/audit-log-view";
+import { NoAccess } from "@/components/portal/no-access";
+import { PageHeader } from "@/components/portal/page-header";
+import { auditActions, listAuditEvents } from "@/lib/audit/list";
+import { auditQuerySchema } from "@/lib/audit/query";
+import { requireMember } from "@/lib/auth/current-member";
+import { allows } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Audit Log" };
+
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const member = await requireMember();
+  const header = (
+    <PageHeader
+      title="Audit Log"
+      description="Every change to this account: who made it, from where, and what it changed. Entries can't be edited or deleted."
+    />
+  );
+  if (!allows(member.permissions, "audit_log", "READ"))
+    return (
+      <>
+        {header}
+        <NoAccess area="audit_log" />
+      </>
+    );
+  const parsed = auditQuerySchema.safeParse(await searchParams);
+  const { page, pageSize, ...filters } = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  const [events, actions] = await Promise.all([
+    listAuditEvents(member.accountId, filters, { page, pageSize }),
+    auditActions(member.accountId),
+  ]);
+  return (
+    <>
+      {header}
+      <AuditLogView
+        events={events.items}
+        total={events.total}
+        page={page}
+        pageSize={pageSize}
+        filters={filters}
+        actions={actions}
+        invalid={!parsed.success}
+      />
+    </>
+  );
+}

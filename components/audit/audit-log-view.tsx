@@ -1,0 +1,212 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useMemo, useState } from "react";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { Input } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
+import { useListState } from "@/components/ui/use-list-state";
+import type { AuditEventJson, AuditFilters } from "@/lib/audit/query";
+import { TARGET_TYPES } from "@/lib/audit/query";
+import { formatDate } from "@/lib/format-date";
+import { ChangesDetails } from "./changes-details";
+
+const ALL = "all";
+const TARGET_LABELS: Record<(typeof TARGET_TYPES)[number], string> = {
+  api_key: "API keys",
+  role: "Roles",
+  member: "Team members",
+  user: "Users",
+  group: "Groups",
+  network: "Networks",
+  voucher: "Vouchers",
+};
+
+type Props = {
+  events: AuditEventJson[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filters: AuditFilters;
+  actions: string[];
+  invalid: boolean;
+};
+
+export function AuditLogView({ events, total, page, pageSize, filters, actions, invalid }: Props) {
+  const list = useListState({ page, pageSize, q: "", sort: "createdAt", dir: "desc" });
+  const [actor, setActor] = useState(filters.actor ?? "");
+  const exportHref = `/audit-log/export?${new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  )}`;
+  const columns = useMemo<DataColumn<AuditEventJson>[]>(
+    () => [
+      {
+        id: "time",
+        header: "Time (UTC)",
+        cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.createdAt, true)}</span>,
+      },
+      {
+        id: "actor",
+        header: "Actor",
+        cell: ({ row }) => (
+          <span className="block max-w-56 truncate" title={row.original.actor.name}>
+            {row.original.actor.name}
+            <span className="block text-xs text-slate-500">
+              {row.original.actor.type === "api_key"
+                ? `Key ${row.original.actor.id}`
+                : row.original.actor.type === "anonymous"
+                  ? "Not signed in"
+                  : "Member"}
+            </span>
+          </span>
+        ),
+      },
+      {
+        id: "event",
+        header: "Action",
+        cell: ({ row }) => (
+          <code className="font-mono text-xs whitespace-nowrap text-slate-800">{row.original.action}</code>
+        ),
+      },
+      {
+        id: "target",
+        header: "Target",
+        cell: ({ row }) => (
+          <span className="block max-w-56 truncate" title={row.original.target.name ?? undefined}>
+            {row.original.target.name ?? "—"}
+            <span className="block font-mono text-xs text-slate-500">
+              {row.original.target.id ?? row.original.target.type}
+            </span>
+          </span>
+        ),
+      },
+      { id: "changes", header: "Changes", cell: ({ row }) => <ChangesDetails changes={row.original.changes} /> },
+      {
+        id: "address",
+        header: "Client",
+        cell: ({ row }) => (
+          <span
+            className="font-mono text-xs whitespace-nowrap text-slate-600"
+            title={row.original.userAgent ?? undefined}
+          >
+            {row.original.clientAddress ?? "—"}
+          </span>
+        ),
+      },
+    ],
+    [],
+  );
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <div className={list.pending ? "space-y-4 opacity-60" : "space-y-4"}>
+      <form
+        role="search"
+        aria-label="Filter the audit log"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          list.update({ actor, page: 1 });
+        }}
+      >
+        <label className="text-xs font-medium text-slate-600 lg:col-span-2">
+          Actor
+          <Input
+            className="mt-1"
+            value={actor}
+            placeholder="Email, key name, member id or Key ID"
+            onChange={(event) => setActor(event.target.value)}
+            onBlur={() => actor !== (filters.actor ?? "") && list.update({ actor, page: 1 })}
+          />
+        </label>
+        <div className="text-xs font-medium text-slate-600">
+          <label htmlFor="audit-action">Action</label>
+          <div className="mt-1">
+            <Select
+              id="audit-action"
+              value={filters.action ?? ALL}
+              onValueChange={(value) => list.update({ action: value === ALL ? "" : value, page: 1 })}
+              options={[
+                { value: ALL, label: "All actions" },
+                ...actions.map((action) => ({ value: action, label: action })),
+              ]}
+            />
+          </div>
+        </div>
+        <div className="text-xs font-medium text-slate-600">
+          <label htmlFor="audit-target">Target</label>
+          <div className="mt-1">
+            <Select
+              id="audit-target"
+              value={filters.targetType ?? ALL}
+              onValueChange={(value) => list.update({ targetType: value === ALL ? "" : value, targetId: "", page: 1 })}
+              options={[
+                { value: ALL, label: "All targets" },
+                ...TARGET_TYPES.map((type) => ({ value: type, label: TARGET_LABELS[type] })),
+              ]}
+            />
+          </div>
+        </div>
+        <label className="text-xs font-medium text-slate-600">
+          From
+          <Input
+            className="mt-1"
+            type="date"
+            value={filters.from?.slice(0, 10) ?? ""}
+            onChange={(event) => list.update({ from: event.target.value, page: 1 })}
+          />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          To
+          <Input
+            className="mt-1"
+            type="date"
+            value={filters.to?.slice(0, 10) ?? ""}
+            onChange={(event) => list.update({ to: event.target.value, page: 1 })}
+          />
+        </label>
+      </form>
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+        <p>
+          {invalid ? "Some filters were not understood and are ignored. " : null}
+          {filters.targetId ? (
+            <>
+              Showing the events of <code className="font-mono text-xs">{filters.targetId}</code>.{" "}
+            </>
+          ) : null}
+          {filtered ? (
+            <button
+              type="button"
+              className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+              onClick={() => {
+                setActor("");
+                list.update({ actor: "", action: "", targetType: "", targetId: "", from: "", to: "", page: 1 });
+              }}
+            >
+              Clear filters
+            </button>
+          ) : null}
+        </p>
+        <a
+          href={exportHref}
+          download
+          className="inline-flex h-8 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          <Download className="h-4 w-4" aria-hidden /> Export CSV
+        </a>
+      </div>
+      {total === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
+          {filtered
+            ? "No events match these filters."
+            : "No events yet. Every change to this account will be listed here."}
+        </p>
+      ) : (
+        <>
+          <DataTable columns={columns} rows={events} rowId={(row) => row.id} />
+          <Pagination list={list} total={total} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { History } from "lucide-react";
+import Link from "next/link";
+
+// A table row's link to the audit events of its record.
+export function HistoryLink({ name, targetType, targetId }: { name: string; targetType: string; targetId: string }) {
+  return (
+    <Link
+      href={`/audit-log?targetType=${targetType}&targetId=${encodeURIComponent(targetId)}`}
+      aria-label={`History of ${name}`}
+      title="History"
+      className="inline-flex h-8 w-8 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+    >
+      <History className="h-4 w-4" aria-hidden />
+    </Link>
+  );
+}
