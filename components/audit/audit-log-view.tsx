@@ -10,7 +10,7 @@ import { useListState } from "@/components/ui/use-list-state";
 import type { AuditEventJson, AuditFilters } from "@/lib/audit/query";
 import { TARGET_TYPES } from "@/lib/audit/query";
 import { formatDate } from "@/lib/format-date";
-import { ChangesDetails } from "./changes-details";
+import { ChangesTable, ChangesToggle } from "./changes-details";
 
 const ALL = "all";
 const TARGET_LABELS: Record<(typeof TARGET_TYPES)[number], string> = {
@@ -36,6 +36,13 @@ type Props = {
 export function AuditLogView({ events, total, page, pageSize, filters, actions, invalid }: Props) {
   const list = useListState({ page, pageSize, q: "", sort: "createdAt", dir: "desc" });
   const [actor, setActor] = useState(filters.actor ?? "");
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const exportHref = `/audit-log/export?${new URLSearchParams(
     Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
   )}`;
@@ -81,7 +88,17 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
           </span>
         ),
       },
-      { id: "changes", header: "Changes", cell: ({ row }) => <ChangesDetails changes={row.original.changes} /> },
+      {
+        id: "changes",
+        header: "Changes",
+        cell: ({ row }) => (
+          <ChangesToggle
+            event={row.original}
+            open={open.has(row.original.id)}
+            onToggle={() => toggle(row.original.id)}
+          />
+        ),
+      },
       {
         id: "address",
         header: "Client",
@@ -95,7 +112,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
         ),
       },
     ],
-    [],
+    [open],
   );
   const filtered = Object.values(filters).some(Boolean);
   return (
@@ -203,7 +220,12 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
         </p>
       ) : (
         <>
-          <DataTable columns={columns} rows={events} rowId={(row) => row.id} />
+          <DataTable
+            columns={columns}
+            rows={events}
+            rowId={(row) => row.id}
+            expanded={(event) => (open.has(event.id) ? <ChangesTable event={event} /> : null)}
+          />
           <Pagination list={list} total={total} />
         </>
       )}

@@ -1,3 +1,4 @@
+import { ChevronDown, ChevronRight } from "lucide-react";
 import type { AuditEventJson } from "@/lib/audit/query";
 
 function show(value: unknown): string {
@@ -5,28 +6,71 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-// An event's changed fields, folded into one line until opened: before → after.
-export function ChangesDetails({ changes }: { changes: AuditEventJson["changes"] }) {
-  const entries = Object.entries(changes ?? {});
-  if (entries.length === 0) return <span className="text-slate-500">—</span>;
+// The toggle in an event's row: how many fields changed, opening the before → after below.
+export function ChangesToggle({
+  event,
+  open,
+  onToggle,
+}: {
+  event: AuditEventJson;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const count = Object.keys(event.changes ?? {}).length;
+  if (count === 0) return <span className="text-slate-500">—</span>;
+  const Icon = open ? ChevronDown : ChevronRight;
   return (
-    <details className="group max-w-md">
-      <summary className="cursor-pointer text-sm whitespace-nowrap text-indigo-700 select-none hover:underline">
-        {entries.length} field{entries.length === 1 ? "" : "s"}
-      </summary>
-      <dl className="mt-2 space-y-1 text-xs">
-        {entries.map(([field, { from, to }]) => (
-          <div key={field} className="grid grid-cols-[minmax(6rem,auto)_1fr] gap-2">
-            <dt className="font-mono text-slate-600">{field}</dt>
-            <dd className="break-all text-slate-800">
-              <span className="text-slate-500 line-through decoration-slate-400">{show(from)}</span>
-              <span aria-hidden> → </span>
-              <span className="sr-only"> changed to </span>
-              <span>{show(to)}</span>
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </details>
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-controls={`changes-${event.id}`}
+      onClick={onToggle}
+      className="inline-flex items-center gap-1 rounded text-sm whitespace-nowrap text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
+      <Icon className="h-4 w-4" aria-hidden />
+      {count} field{count === 1 ? "" : "s"}
+    </button>
+  );
+}
+
+// An event's changed fields, before → after, as a full-width row under the event.
+export function ChangesTable({ event }: { event: AuditEventJson }) {
+  return (
+    <div id={`changes-${event.id}`} className="overflow-x-auto">
+      <table className="text-xs">
+        <caption className="sr-only">Changes of {event.action}</caption>
+        <thead>
+          <tr className="text-left text-slate-600">
+            <th scope="col" className="py-1 pr-6 font-medium">
+              Field
+            </th>
+            <th scope="col" className="py-1 pr-6 font-medium">
+              Before
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              After
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(event.changes ?? {})
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([field, { from, to }]) => (
+              <tr key={field}>
+                <th scope="row" className="py-1 pr-6 text-left font-mono font-normal text-slate-700">
+                  {field}
+                </th>
+                <td className="py-1 pr-6 font-mono break-all text-slate-600">{show(from)}</td>
+                <td className="py-1 font-mono break-all text-slate-900">{show(to)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {event.userAgent ? (
+        <p className="mt-2 text-xs text-slate-600">
+          From {event.clientAddress ?? "an unknown address"} · {event.userAgent} · request {event.requestId}
+        </p>
+      ) : null}
+    </div>
   );
 }

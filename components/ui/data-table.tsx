@@ -9,6 +9,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { Fragment, type ReactNode } from "react";
 import { Table, Td, Th } from "./table";
 
 export const dataTableFeatures = tableFeatures({ rowSortingFeature });
@@ -22,12 +23,15 @@ export function DataTable<Row extends RowData>({
   rowId,
   sort,
   onSort,
+  expanded,
 }: {
   columns: DataColumn<Row>[];
   rows: Row[];
   rowId: (row: Row) => string;
   sort?: { id: string; desc: boolean };
   onSort?: (sort: { id: string; desc: boolean }) => void;
+  // A row's details, shown full width under it while they are open (null: closed).
+  expanded?: (row: Row) => ReactNode | null;
 }) {
   const sorting: SortingState = sort ? [sort] : [];
   const table = useTable({
@@ -78,15 +82,27 @@ export function DataTable<Row extends RowData>({
         ))}
       </thead>
       <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="hover:bg-slate-50/60">
-            {row.getAllCells().map((cell) => (
-              <Td key={cell.id} className={cell.column.id === "action" ? "text-right" : undefined}>
-                <table.FlexRender cell={cell} />
-              </Td>
-            ))}
-          </tr>
-        ))}
+        {table.getRowModel().rows.map((row) => {
+          const details = expanded?.(row.original);
+          return (
+            <Fragment key={row.id}>
+              <tr className="hover:bg-slate-50/60">
+                {row.getAllCells().map((cell) => (
+                  <Td key={cell.id} className={cell.column.id === "action" ? "text-right" : undefined}>
+                    <table.FlexRender cell={cell} />
+                  </Td>
+                ))}
+              </tr>
+              {details ? (
+                <tr>
+                  <Td colSpan={columns.length} className="bg-slate-50/70">
+                    {details}
+                  </Td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        })}
       </tbody>
     </Table>
   );

@@ -2,8 +2,7 @@ import { headers } from "next/headers";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { requestMetaFrom, runWithRequest, type RequestMeta } from "@/lib/http/request-context";
-import { toPermissions } from "@/lib/permissions";
-import { memberActor } from "./actor";
+import { loadMemberActor } from "./load-member";
 
 // Sign-in, failed sign-in and sign-out are audit events of the member's account.
 // A failed sign-in for an email no account knows has no account to go to: not recorded.
@@ -14,25 +13,15 @@ export async function recordSessionEvent(
   who: { memberId: string } | { email: string },
   meta?: RequestMeta,
 ): Promise<void> {
-  const db = getDb();
-  const member = await db.member.findFirst({
-    where: "memberId" in who ? { id: who.memberId } : { email: who.email },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      account: { select: { id: true, name: true } },
-      role: { select: { id: true, name: true, permissions: { select: { area: true, level: true } } } },
-    },
-  });
+  const member = await loadMemberActor("memberId" in who ? { id: who.memberId } : { email: who.email });
   if (!member) return;
   const actor =
     action === "member.sign_in_failed"
-      ? { kind: "anonymous" as const, accountId: member.account.id, label: member.email }
-      : memberActor(member, toPermissions(member.role.permissions));
+      ? { kind: "anonymous" as const, accountId: member.accountId, label: member.email ?? "" }
+      : member;
   const requestMeta = meta ?? (await currentHeadersMeta());
   const write = () =>
-    db.$transaction((tx) =>
+    getDb().$transaction((tx) =>
       recordEvent(tx, actor, { action, target: { type: "member", id: member.id, name: member.email } }),
     );
   await (requestMeta ? runWithRequest(requestMeta, write) : write());

@@ -15,71 +15,80 @@ import type { RecordDescription, RecordKind, Tx } from "./kind";
 // cached keys on every instance before the caller is told it is done).
 type Options = { action?: string; afterCommit?: () => Promise<void> };
 
-export async function createRecord<Row>(
+export function createRecord<Row>(
   actor: Actor,
   kind: RecordKind<Row>,
   run: (tx: Tx) => Promise<Row>,
   options: Options = {},
 ): Promise<Row> {
-  return write(kind, options, async (tx) => {
-    const created = await run(tx);
-    const after = kind.describe(created);
-    checkAccess(actor, after);
-    await recordEvent(tx, actor, {
-      action: options.action ?? `${kind.type}.create`,
-      target: targetOf(kind, after),
-      changes: diff(null, after.fields),
-    });
-    return created;
-  });
+  return change(actor, kind, null, "create", (tx) => run(tx), options);
 }
 
-export async function updateRecord<Row>(
+export function updateRecord<Row>(
   actor: Actor,
   kind: RecordKind<Row>,
   id: string,
   run: (tx: Tx, before: Row) => Promise<void>,
   options: Options = {},
 ): Promise<Row> {
+  return change(
+    actor,
+    kind,
+    id,
+    "update",
+    async (tx, before) => {
+      await run(tx, before!);
+      return loadOrThrow(tx, actor, kind, id);
+    },
+    options,
+  );
+}
+
+export function deleteRecord<Row>(
+  actor: Actor,
+  kind: RecordKind<Row>,
+  id: string,
+  run: (tx: Tx, before: Row) => Promise<void>,
+  options: Options = {},
+): Promise<Row> {
+  return change(
+    actor,
+    kind,
+    id,
+    "delete",
+    async (tx, before) => {
+      await run(tx, before!);
+      return null;
+    },
+    options,
+  );
+}
+
+// One change of one record: the record as it was (none for a create), the change, the
+// record as it is (none for a delete); the access rule on both sides; one event with the
+// difference. An update that changed nothing records nothing.
+async function change<Row>(
+  actor: Actor,
+  kind: RecordKind<Row>,
+  id: string | null,
+  verb: "create" | "update" | "delete",
+  run: (tx: Tx, before: Row | null) => Promise<Row | null>,
+  options: Options,
+): Promise<Row> {
   return write(kind, options, async (tx) => {
-    const before = await loadOrThrow(tx, actor, kind, id);
-    const described = kind.describe(before);
-    checkAccess(actor, described);
-    await run(tx, before);
-    const updated = await loadOrThrow(tx, actor, kind, id);
-    const after = kind.describe(updated);
-    checkAccess(actor, after);
-    const changes = diff(described.fields, after.fields);
-    // Nothing changed, nothing to record.
-    if (changes) {
+    const before = id === null ? null : await loadOrThrow(tx, actor, kind, id);
+    const was = before === null ? null : describeWithinAccess(actor, kind, before);
+    const after = await run(tx, before);
+    const is = after === null ? null : describeWithinAccess(actor, kind, after);
+    const changes = diff(was?.fields ?? null, is?.fields ?? null);
+    if (changes || verb !== "update") {
       await recordEvent(tx, actor, {
-        action: options.action ?? `${kind.type}.update`,
-        target: targetOf(kind, after),
+        action: options.action ?? `${kind.type}.${verb}`,
+        target: targetOf(kind, (is ?? was)!),
         changes,
       });
     }
-    return updated;
-  });
-}
-
-export async function deleteRecord<Row>(
-  actor: Actor,
-  kind: RecordKind<Row>,
-  id: string,
-  run: (tx: Tx, before: Row) => Promise<void>,
-  options: Options = {},
-): Promise<Row> {
-  return write(kind, options, async (tx) => {
-    const before = await loadOrThrow(tx, actor, kind, id);
-    const described = kind.describe(before);
-    checkAccess(actor, described);
-    await run(tx, before);
-    await recordEvent(tx, actor, {
-      action: options.action ?? `${kind.type}.delete`,
-      target: targetOf(kind, described),
-      changes: diff(described.fields, null),
-    });
-    return before;
+    return (after ?? before)!;
   });
 }
 
@@ -110,11 +119,13 @@ export async function readRecord<Row>(accountId: string, kind: RecordKind<Row>, 
   return loadOrThrow(getDb(), { accountId }, kind, id);
 }
 
-function checkAccess(actor: Actor, description: RecordDescription): void {
+function describeWithinAccess<Row>(actor: Actor, kind: RecordKind<Row>, row: Row): RecordDescription {
+  const description = kind.describe(row);
   if (description.access) {
     const { permissions, subject, field } = description.access;
     assertWithinOwnAccess(actor, permissions, subject, field);
   }
+  return description;
 }
 
 function targetOf(kind: Pick<RecordKind<unknown>, "type">, description: RecordDescription): AuditTarget {
