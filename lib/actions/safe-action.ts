@@ -3,10 +3,12 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getCurrentMember } from "@/lib/auth/current-member";
+import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { allows, AREAS, LEVEL_LABELS, type Area, type Level } from "@/lib/permissions";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
+import { assertNoControlCharacters } from "@/lib/validations/text";
 import type { ActionResult, FieldErrors } from "./result";
 
 type Context = { actor: Actor };
@@ -29,6 +31,11 @@ export function memberAction<S extends z.ZodType, T extends object>(
         error: `Your role needs ${LEVEL_LABELS[needs.level]} to ${AREAS[needs.area].label} for this.`,
       };
     }
+    try {
+      assertNoControlCharacters(input);
+    } catch (error) {
+      return toActionError(error);
+    }
     const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     try {
@@ -46,9 +53,10 @@ export function invalid(error: z.ZodError): ActionResult<never> {
 }
 
 export function toActionError(error: unknown): ActionResult<never> {
-  if (error instanceof AppError) {
-    const fieldErrors = error.details?.fieldErrors as FieldErrors | undefined;
-    return { ok: false, error: error.message, fieldErrors };
+  const known = error instanceof AppError ? error : fromDatabaseError(error);
+  if (known) {
+    const fieldErrors = known.details?.fieldErrors as FieldErrors | undefined;
+    return { ok: false, error: known.message, fieldErrors };
   }
   console.error("server action failed:", error instanceof Error ? error.name : "unknown error");
   return { ok: false, error: "Something went wrong. Nothing was changed; try again." };

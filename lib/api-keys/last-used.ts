@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getUnscopedDb } from "@/lib/db";
 
 // "Last used" costs no database write per request: uses are kept in memory and
 // written in one statement per key every FLUSH_INTERVAL_MS, and on shutdown.
@@ -21,7 +21,8 @@ export async function flushLastUsed(): Promise<void> {
   if (state.pending.size === 0) return;
   const batch = [...state.pending];
   state.pending.clear();
-  const db = getDb();
+  // Keys of any account, by their internal id, as the verify path recorded them.
+  const db = getUnscopedDb();
   for (const [id, at] of batch) {
     // updateMany: a key deleted meanwhile is simply skipped.
     await db.apiKey.updateMany({

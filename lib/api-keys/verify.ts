@@ -1,5 +1,5 @@
 import { keyActor, type Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db";
+import { getUnscopedDb } from "@/lib/db";
 import { keyCache } from "@/lib/key-cache/cache";
 import { toPermissions } from "@/lib/permissions";
 import { hashSecret, isWellFormed } from "./format";
@@ -18,7 +18,8 @@ export async function verifyApiKey(secret: string): Promise<Actor | null> {
     return cached;
   }
   const generation = keyCache.beginRead();
-  const key = await getDb().apiKey.findUnique({
+  // By its hash across all accounts: the key is what tells us the account.
+  const key = await getUnscopedDb().apiKey.findUnique({
     relationLoadStrategy: "join",
     where: { hash },
     select: {

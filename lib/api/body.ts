@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { assertNoControlCharacters } from "@/lib/validations/text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -19,6 +20,7 @@ export async function readJson<S extends z.ZodType>(request: NextRequest, schema
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }
+  assertNoControlCharacters(value);
   return schema.parse(value);
 }
 

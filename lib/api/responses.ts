@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { fromDatabaseError } from "@/lib/db/errors";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -32,20 +32,8 @@ function toAppError(error: unknown): AppError {
     const { form, fields } = fieldErrorsOf(error);
     return new AppError("validation_failed", form[0] ?? "The request has invalid fields.", { fieldErrors: fields });
   }
-  if (isDatabaseUnavailable(error)) {
-    return new AppError("service_unavailable", "The database is unavailable. Try again shortly.");
-  }
+  const fromDatabase = fromDatabaseError(error);
+  if (fromDatabase) return fromDatabase;
   console.error("api request failed:", error instanceof Error ? error.name : "unknown error");
   return new AppError("internal_error", "Something went wrong on our side. Nothing was changed.");
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  if (error instanceof Prisma.PrismaClientKnownRequestError)
-    return ["P1001", "P1002", "P1017", "P2024"].includes(error.code);
-  const code = (error as { code?: string } | null)?.code;
-  if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01") return true;
-  // node-postgres reports a dropped or unreachable server with plain Errors.
-  const message = error instanceof Error ? error.message : "";
-  return /^Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message);
 }

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/auth/actor";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import type { Area } from "@/lib/permissions";
+import { assertNoControlCharacters } from "@/lib/validations/text";
 import { authenticate, authorize } from "./authenticate";
 import { errorResponse } from "./responses";
 
@@ -20,6 +21,7 @@ export function apiRoute<P = Record<string, never>>(
       try {
         const actor = await authenticate(request);
         if (area) authorize(actor, area, request.method);
+        assertNoControlCharacters(Object.fromEntries(request.nextUrl.searchParams));
         return await handler({ request, actor, params: await route.params });
       } catch (error) {
         return errorResponse(error);

@@ -1,26 +1,22 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isoDate, pageQuerySchema } from "@/lib/validations/common";
+import { dateTimeInput, isoDate, pageQuerySchema } from "@/lib/validations/common";
+import { searchText } from "@/lib/validations/text";
 
 // What the audit log records changes to, and the filters the page, the CSV export and
 // GET /api/v1/audit-log share.
 export const TARGET_TYPES = ["api_key", "role", "member", "user", "group", "network", "voucher"] as const;
 
 const day = z.iso.date({ error: "Use a date like 2026-11-27." });
-const dateOrTime = z.union([z.iso.datetime({ offset: true }), day], {
+const dateOrTime = z.union([dateTimeInput(), day], {
   error: "Use a date (2026-11-27) or an ISO 8601 date-time.",
 });
 
 export const auditFiltersSchema = z.object({
-  actor: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .meta({ description: "A member id or Key ID, or part of an email or key name" }),
-  action: z.string().trim().max(100).optional().meta({ description: "e.g. api_key.delete" }),
+  actor: searchText(200).optional().meta({ description: "A member id or Key ID, or part of an email or key name" }),
+  action: searchText().optional().meta({ description: "e.g. api_key.delete" }),
   targetType: z.enum(TARGET_TYPES).optional(),
-  targetId: z.string().trim().max(100).optional(),
+  targetId: searchText().optional(),
   from: dateOrTime.optional().meta({ description: "From this date or time (inclusive)" }),
   to: dateOrTime.optional().meta({ description: "Up to this date (the whole day) or time" }),
 });

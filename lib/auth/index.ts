@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/lib/db";
+import { getUnscopedDb } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
 import { requestMetaFrom } from "@/lib/http/request-context";
 import { timingDummyHash, verifyPassword } from "./password";
@@ -21,7 +21,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const meta = requestMetaFrom(request.headers);
-        const member = await getDb().member.findUnique({
+        // By the email signing in, across accounts: the member is what tells us the account.
+        const member = await getUnscopedDb().member.findUnique({
           where: { email: parsed.data.email },
           select: { id: true, name: true, email: true, passwordHash: true },
         });

@@ -2,18 +2,40 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getConnection } from "./connection";
+import { tenantGuard } from "./tenant-guard";
 
-const globalForPrisma = globalThis as unknown as { wispPrisma?: PrismaClient };
+type Clients = { unscoped: PrismaClient; scoped: PrismaClient };
+const globalForPrisma = globalThis as unknown as { wispPrisma?: Clients };
 
-// Created lazily: `next build` imports route modules and must not open the database.
+// The guard only intercepts queries; it changes no model's types, so the guarded
+// client keeps the plain client's type (and its transactions the plain TransactionClient).
+const guard = (client: PrismaClient) => client.$extends(tenantGuard) as unknown as PrismaClient;
+
+// The client for everything that acts within one account: it refuses any query on an
+// account-owned model without the account filter (tenant-guard.ts). Created lazily:
+// `next build` imports route modules and must not open the database.
 export function getDb(): PrismaClient {
+  return clients().scoped;
+}
+
+// For the few lookups that must search every account (a key by its hash, a member by
+// the email signing in). Each caller says why.
+export function getUnscopedDb(): PrismaClient {
+  return clients().unscoped;
+}
+
+function clients(): Clients {
   globalForPrisma.wispPrisma ??= create();
   return globalForPrisma.wispPrisma;
 }
 
-function create(): PrismaClient {
+function create(): Clients {
   const connection = getConnection();
   const adapter = connection.kind === "pg" ? new PrismaPg(connection.pool) : new PrismaPGlite(connection.pglite);
   // Secret columns never leave the database unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { member: { passwordHash: true }, apiKey: { hash: true } } });
+  const unscoped: PrismaClient = new PrismaClient({
+    adapter,
+    omit: { member: { passwordHash: true }, apiKey: { hash: true } },
+  });
+  return { unscoped, scoped: guard(unscoped) };
 }

@@ -2,8 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { diff, type Changes } from "@/lib/audit/diff";
 import { recordEvent, type AuditTarget } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { assertWithinOwnAccess } from "./hierarchy";
 import type { RecordDescription, RecordKind, Tx } from "./kind";
 
@@ -141,22 +141,8 @@ async function write<T>(
   try {
     result = await getDb().$transaction(run, { maxWait: 10_000, timeout: 20_000 });
   } catch (error) {
-    throw mapDatabaseError(error, kind);
+    throw fromDatabaseError(error, kind) ?? error;
   }
   await options.afterCommit?.();
   return result;
-}
-
-// Database errors that input can cause, as errors a person can act on.
-function mapDatabaseError(error: unknown, kind: Pick<RecordKind<unknown>, "conflict" | "notFound">): unknown {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
-  if (error.code === "P2002") return new AppError("conflict", kind.conflict);
-  if (error.code === "P2025") return new AppError("not_found", kind.notFound);
-  if (error.code === "P2003") {
-    return new AppError(
-      "conflict",
-      "A record this change refers to no longer exists, or is still in use. Reload and try again.",
-    );
-  }
-  return error;
 }

@@ -12,6 +12,7 @@ import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/reco
 import { roleOfAccount } from "@/lib/roles/queries";
 import { emailSchema } from "@/lib/validations/auth";
 import { isoDate } from "@/lib/validations/common";
+import { singleLine } from "@/lib/validations/text";
 
 export const memberSchema = z.object({
   id: z.uuid(),
@@ -43,7 +44,7 @@ const toOutput = (member: Row): z.infer<typeof memberSchema> => ({
   createdAt: member.createdAt.toISOString(),
 });
 
-const name = z.string().trim().min(1, "Enter a name.").max(100);
+const name = singleLine("Enter a name.", 100);
 
 export const memberKind = defineKind<Row>({
   type: "member",

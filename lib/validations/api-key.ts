@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { searchText, singleLine } from "./text";
 
-export const keyNameSchema = z
-  .string({ error: "Enter a name for the key." })
-  .trim()
-  .min(1, "Enter a name for the key.")
-  .max(100, "Use at most 100 characters for the name.");
+export const keyNameSchema = singleLine("Enter a name for the key.", 100, "Use at most 100 characters for the name.");
 
 export const roleIdSchema = z.uuid({ error: "Choose a role." });
 
@@ -23,7 +20,7 @@ export const API_KEY_SORTS = ["name", "createdAt", "lastUsedAt"] as const;
 export const listApiKeysSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  q: z.string().trim().max(100).optional().default(""),
+  q: searchText().optional().default(""),
   sort: z.enum(API_KEY_SORTS).default("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc"),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "./text";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -19,8 +20,8 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  accountName: z.string().trim().min(1, "Enter the name of your organisation.").max(100, "Use at most 100 characters."),
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  accountName: singleLine("Enter the name of your organisation.", 100),
+  name: singleLine("Enter your name.", 100),
   email: emailSchema,
   password: passwordSchema,
 });

@@ -20,3 +20,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const isoDate = z.string().meta({ format: "date-time" });
+
+// Dates people may send: ISO 8601 with a zone, between 1970 and 9999 (PostgreSQL and
+// JavaScript agree on every instant in that range).
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+export function dateTimeInput(error = "Use an ISO 8601 date-time, e.g. 2027-01-31T23:59:59Z.") {
+  return z.iso.datetime({ offset: true, error }).refine((value) => {
+    const time = Date.parse(value);
+    return time >= EARLIEST && time <= LATEST;
+  }, "Use a date between 1970 and 9999.");
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "./text";
 import { AREA_NAMES, AREAS, LEVELS, maxLevelOf, type Area, type Level } from "@/lib/permissions";
 
 const levelSchema = z.enum(LEVELS);
@@ -14,11 +15,7 @@ export const permissionsInputSchema = z
     }
   });
 
-export const roleNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a name for the role.")
-  .max(60, "Use at most 60 characters.");
+export const roleNameSchema = singleLine("Enter a name for the role.", 60);
 
 export const createRoleSchema = z.strictObject({ name: roleNameSchema, permissions: permissionsInputSchema });
 export const updateRoleSchema = z.strictObject({ name: roleNameSchema, permissions: permissionsInputSchema }).partial();

@@ -7,10 +7,11 @@ import { defineKind } from "@/lib/records/kind";
 import { defineResource, pageArgs } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
+import { multiLine, singleLine } from "@/lib/validations/text";
 
 const fields = {
-  name: z.string().trim().min(1, "Enter a name.").max(100),
-  description: z.string().trim().max(500),
+  name: singleLine("Enter a name.", 100),
+  description: multiLine(500),
 };
 
 export const groupSchema = z.object({

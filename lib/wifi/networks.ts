@@ -5,11 +5,12 @@ import { defineKind } from "@/lib/records/kind";
 import { defineResource, pageArgs } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
+import { multiLine, singleLine } from "@/lib/validations/text";
 
 const fields = {
-  name: z.string().trim().min(1, "Enter a name.").max(100),
-  ssid: z.string().min(1, "Enter an SSID.").max(32, "An SSID has at most 32 characters."),
-  description: z.string().trim().max(500),
+  name: singleLine("Enter a name.", 100),
+  ssid: singleLine("Enter an SSID.", 32, "An SSID has at most 32 characters."),
+  description: multiLine(500),
 };
 
 export const networkSchema = z.object({

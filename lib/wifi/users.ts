@@ -5,6 +5,7 @@ import { defineKind } from "@/lib/records/kind";
 import { defineResource, pageArgs } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
+import { multiLine } from "@/lib/validations/text";
 
 const fields = {
   username: z
@@ -13,7 +14,7 @@ const fields = {
     .min(1, "Enter a username.")
     .max(64)
     .regex(/^[A-Za-z0-9._@+-]+$/, "Use letters, digits and . _ @ + - only."),
-  fullName: z.string().trim().max(100),
+  fullName: multiLine(100).refine((value) => !/[\t\n]/.test(value), "Use one line."),
   email: z.email("Enter a valid email address.").nullable(),
   status: z.enum(["enabled", "disabled"]),
 };

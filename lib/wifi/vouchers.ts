@@ -2,7 +2,7 @@ import { z } from "zod";
 import { randomBase62 } from "@/lib/api-keys/format";
 import { getDb } from "@/lib/db";
 import type { Voucher } from "@/lib/generated/prisma/client";
-import { isoDate } from "@/lib/validations/common";
+import { dateTimeInput, isoDate } from "@/lib/validations/common";
 import type { Actor } from "@/lib/auth/actor";
 import { defineKind } from "@/lib/records/kind";
 import { defineResource, pageArgs } from "@/lib/records/resource";
@@ -13,7 +13,7 @@ export const MAX_VOUCHER_BATCH = 1000;
 const fields = {
   validitySeconds: z.number().int().min(60, "At least 60 seconds.").max(31_536_000, "At most a year."),
   usageLimit: z.number().int().min(1).max(10_000),
-  expiresAt: z.iso.datetime({ error: "Use an ISO 8601 date-time, e.g. 2027-01-31T23:59:59Z." }).nullable(),
+  expiresAt: dateTimeInput().nullable(),
 };
 
 export const voucherSchema = z.object({

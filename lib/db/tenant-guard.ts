@@ -1,0 +1,57 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// A structural guard against a forgotten account filter. Every query on a model that
+// belongs to an account must name the account: `where.accountId` (directly or in an
+// AND), and `data.accountId` when it creates rows. A query without it is refused before
+// it reaches the database, so a future slip fails closed (an error, zero rows) instead
+// of reading or changing another account's rows. The few lookups that must search all
+// accounts (a key by its hash, a member by the email signing in) use getUnscopedDb()
+// on purpose, each with a comment saying why.
+//
+// Chosen over PostgreSQL row-level security: the embedded database runs every request on
+// one connection, where a per-transaction account setting would cost a statement per
+// request; this check costs no query.
+const ACCOUNT_OWNED = new Set(["Role", "Member", "ApiKey", "AuditEvent", "WifiUser", "Group", "Network", "Voucher"]);
+
+export class UnscopedQueryError extends Error {
+  constructor(model: string, operation: string) {
+    super(`Refused an unscoped ${model}.${operation}: queries on account-owned records must filter by accountId.`);
+    this.name = "UnscopedQueryError";
+  }
+}
+
+type Args = { where?: unknown; data?: unknown; create?: unknown };
+
+function names(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const record = value as { accountId?: unknown; AND?: unknown };
+  if (typeof record.accountId === "string") return true;
+  return Array.isArray(record.AND) && record.AND.some(names);
+}
+
+function scoped(operation: string, args: Args): boolean {
+  switch (operation) {
+    case "create":
+    case "createManyAndReturn":
+    case "createMany":
+      return Array.isArray(args.data) ? args.data.every(names) : names(args.data);
+    case "upsert":
+      return names(args.where) && names(args.create);
+    default:
+      return names(args.where);
+  }
+}
+
+export const tenantGuard = Prisma.defineExtension({
+  name: "tenant-guard",
+  query: {
+    $allModels: {
+      async $allOperations({ model, operation, args, query }) {
+        if (ACCOUNT_OWNED.has(model) && !scoped(operation, args as Args)) {
+          throw new UnscopedQueryError(model, operation);
+        }
+        return query(args);
+      },
+    },
+  },
+});
