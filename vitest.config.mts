@@ -11,8 +11,11 @@ export default defineConfig({
         extends: true,
         test: { name: "db", include: ["tests/db/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
       },
-      apiProject("api"),
-      apiProject("api-postgres"),
+      serverProject("api", "tests/api/**/*.test.ts"),
+      serverProject("api-postgres", "tests/api/**/*.test.ts"),
+      // Property-based fuzzing and the identical-401 property (npm run test:security).
+      serverProject("security", "tests/security/**/*.test.ts"),
+      serverProject("security-postgres", "tests/security/**/*.test.ts"),
       {
         extends: true,
         test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
@@ -21,16 +24,16 @@ export default defineConfig({
   },
 });
 
-// The API suite against a real `next start`: once on the embedded database, once on PostgreSQL.
-function apiProject(name: string) {
+// A suite against a real `next start`: on the embedded database, or ("…-postgres") on PostgreSQL.
+function serverProject(name: string, include: string) {
   return {
     extends: true,
     test: {
       name,
-      include: ["tests/api/**/*.test.ts"],
+      include: [include],
       // One production server (next start) on a fresh database for the whole project.
       globalSetup: ["tests/api/global-setup.ts"],
-      testTimeout: 30_000,
+      testTimeout: name.startsWith("security") ? 600_000 : 30_000,
       hookTimeout: 60_000,
       fileParallelism: false,
     },

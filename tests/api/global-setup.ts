@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../helpers/postgres";
 import { startServer } from "../helpers/server";
@@ -8,24 +11,81 @@ declare module "vitest" {
     database: "pglite" | "postgres";
     // The PostgreSQL test database's URL ("" on the embedded database, which only the server may open).
     databaseUrl: string;
+    // Where the tests write every secret and one-time password the server handed out.
+    secretsFile: string;
+    // Where the security suite writes its counts for the summary table.
+    reportFile: string;
   }
 }
 
-// The API suite runs once per project: "api" on a fresh embedded database, and
-// "api-postgres" on a fresh database of a real PostgreSQL server, dropped afterwards.
+const PORTS: Record<string, number> = { api: 3311, "api-postgres": 3312, security: 3313, "security-postgres": 3314 };
+
+// One production server (next start) per project: "…-postgres" projects on a fresh
+// database of a real PostgreSQL server (dropped afterwards), the others on a fresh
+// embedded database. On teardown the server's whole log is searched for every secret the
+// tests were given: none may appear.
 export default async function setup(project: TestProject) {
-  const onPostgres = project.name === "api-postgres";
+  const onPostgres = project.name.endsWith("-postgres");
   const database = onPostgres ? await createTestDatabase() : null;
-  const port = onPostgres ? 3312 : 3311;
-  const server = await startServer(port, database ? { DATABASE_URL: database.url } : {}).catch(async (error) => {
-    await database?.drop();
-    throw error;
-  });
+  const server = await startServer(PORTS[project.name], database ? { DATABASE_URL: database.url } : {}).catch(
+    async (error) => {
+      await database?.drop();
+      throw error;
+    },
+  );
+  const scratch = mkdtempSync(path.join(tmpdir(), `wisp-${project.name}-`));
+  const secretsFile = path.join(scratch, "secrets.txt");
+  const reportFile = path.join(scratch, "report.jsonl");
   project.provide("baseUrl", server.url);
   project.provide("database", onPostgres ? "postgres" : "pglite");
   project.provide("databaseUrl", database?.url ?? "");
+  project.provide("secretsFile", secretsFile);
+  project.provide("reportFile", reportFile);
   return async () => {
     await server.stop();
     await database?.drop();
+    const log = server.output();
+    const secrets = [...new Set(read(secretsFile).split("\n").filter(Boolean))];
+    const leaked = secrets.filter((secret) => log.includes(secret));
+    printReport(project.name, read(reportFile), {
+      secrets: secrets.length,
+      leaked: leaked.length,
+      logBytes: log.length,
+    });
+    rmSync(scratch, { recursive: true, force: true });
+    if (leaked.length > 0) throw new Error(`${leaked.length} secrets issued to the tests appear in the server log`);
   };
+}
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+type Row = { check: string; runs: number; failures: number };
+
+function printReport(project: string, lines: string, logs: { secrets: number; leaked: number; logBytes: number }) {
+  const totals = new Map<string, Row>();
+  for (const line of lines.split("\n").filter(Boolean)) {
+    const row = JSON.parse(line) as Row;
+    const total = totals.get(row.check) ?? { check: row.check, runs: 0, failures: 0 };
+    total.runs += row.runs;
+    total.failures += row.failures;
+    totals.set(row.check, total);
+  }
+  totals.set("secrets in the server log", {
+    check: `secrets in the server log (${logs.secrets} secrets, ${Math.round(logs.logBytes / 1024)} KiB of log)`,
+    runs: logs.secrets,
+    failures: logs.leaked,
+  });
+  const rows = [...totals.values()];
+  const width = Math.max(...rows.map((row) => row.check.length));
+  console.log(`\nsecurity checks, ${project}:`);
+  console.log(`  ${"check".padEnd(width)}  ${"runs".padStart(7)}  failures`);
+  for (const row of rows) {
+    console.log(`  ${row.check.padEnd(width)}  ${String(row.runs).padStart(7)}  ${row.failures}`);
+  }
 }

@@ -2,7 +2,20 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { appendFileSync } from "node:fs";
+import { inject } from "vitest";
 import { actionResult, findProp } from "./flight";
+
+// Every key secret and one-time password the server hands the tests is written down, so
+// the suite's teardown can prove none of them ever reached the server's log.
+const SECRET_PATTERNS = [/wisp_[0-9A-Za-z]{38}/g, /"initialPassword":"([^"]+)"/g];
+
+export function rememberSecrets(text: string): void {
+  const file = inject("secretsFile");
+  if (!file) return;
+  const found = SECRET_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? match[0]));
+  if (found.length > 0) appendFileSync(file, found.join("\n") + "\n");
+}
 
 const root = path.resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);
@@ -32,6 +45,7 @@ export async function callAction(baseUrl: string, name: string, args: unknown[],
     body: await flightClient.encodeReply(args),
     redirect: "manual",
   });
+  rememberSecrets(await response.clone().text());
   return response;
 }
 
@@ -50,6 +64,7 @@ export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID()
   form.set("name", "Ada Owner");
   form.set("email", email);
   form.set("password", password);
+  rememberSecrets(`"initialPassword":"${password}"`);
   const response = await callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up");
   const cookie = sessionCookie(response);
   if (!cookie) throw new Error(`sign-up failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
@@ -102,7 +117,7 @@ export async function createKeyInPortal(baseUrl: string, cookie: string, name: s
 }
 
 export function api(baseUrl: string, secret?: string) {
-  return (pathname: string, init: RequestInit & { json?: unknown } = {}) => {
+  return async (pathname: string, init: RequestInit & { json?: unknown } = {}) => {
     const headers = new Headers(init.headers);
     if (secret) headers.set("Authorization", `Bearer ${secret}`);
     let body = init.body;
@@ -110,6 +125,8 @@ export function api(baseUrl: string, secret?: string) {
       headers.set("Content-Type", "application/json");
       body = JSON.stringify(init.json);
     }
-    return fetch(baseUrl + pathname, { ...init, headers, body });
+    const response = await fetch(baseUrl + pathname, { ...init, headers, body });
+    rememberSecrets(await response.clone().text());
+    return response;
   };
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+// `output()`: everything the server printed so far (stdout and stderr).
+export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
 
 // A real `next start` of the production build on its own port and its own database:
 // a fresh embedded data directory unless `env.DATABASE_URL` says otherwise.
@@ -30,6 +31,7 @@ export async function startServer(basePort: number, env: Record<string, string> 
   }
   return {
     url,
+    output: () => output,
     stop: async () => {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });
