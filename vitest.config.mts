@@ -12,6 +12,19 @@ export default defineConfig({
         extends: true,
         test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
       },
+      {
+        extends: true,
+        // Start, stop, crash and lose the database with real server processes.
+        test: {
+          name: "lifecycle",
+          include: ["tests/lifecycle/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // After the other projects, alone: it kills and starves servers on purpose.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -20,6 +20,7 @@ export function errorResponse(error: unknown): NextResponse {
   const appError = toAppError(error);
   const headers: Record<string, string> = { ...NO_STORE };
   if (appError.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
+  if (appError.status === 503) headers["Retry-After"] = "2";
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message, ...appError.details } },
     { status: appError.status, headers },
@@ -45,10 +46,12 @@ function toAppError(error: unknown): AppError {
 function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
   if (error instanceof Prisma.PrismaClientKnownRequestError)
-    return ["P1001", "P1002", "P1017", "P2024"].includes(error.code);
+    return ["P1001", "P1002", "P1017", "P2024", "P2028"].includes(error.code);
   const code = (error as { code?: string } | null)?.code;
   if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01") return true;
   // node-postgres reports a dropped or unreachable server with plain Errors.
   const message = error instanceof Error ? error.message : "";
-  return /^Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message);
+  return /^Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Query read timeout|timeout expired/.test(
+    message,
+  );
 }
