@@ -27,6 +27,22 @@ export function errorResponse(error: unknown): NextResponse {
   );
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+type Handler = () => NextResponse;
+
+// Handlers for the methods a route doesn't have: a JSON 405 with `Allow` naming those it
+// has, where Next would answer an empty 405. A route file exports the ones it lacks.
+export function otherMethods(...allowed: Method[]): Record<Method, Handler> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+  const handler: Handler = () => {
+    const response = errorResponse(new AppError("method_not_allowed", `This endpoint allows ${allow}.`));
+    response.headers.set("Allow", allow);
+    return response;
+  };
+  return Object.fromEntries(METHODS.map((method) => [method, handler])) as Record<Method, Handler>;
+}
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {

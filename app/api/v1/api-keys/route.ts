@@ -1,5 +1,5 @@
 import { readJson } from "@/lib/api/body";
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/manage";
 import { serializeApiKey } from "@/lib/api-keys/serialize";
@@ -18,3 +18,6 @@ export const POST = apiRoute("api_keys", async ({ request, actor }) => {
   const { key, secret } = await createApiKey(actor, input);
   return json({ ...serializeApiKey(key), secret }, 201);
 });
+
+// Any other method – 405 with Allow
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

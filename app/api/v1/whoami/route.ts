@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 
 // GET /api/v1/whoami – the calling key, its account, role and permissions
 export const GET = apiRoute(null, async ({ key }) =>
@@ -11,3 +11,6 @@ export const GET = apiRoute(null, async ({ key }) =>
     permissions: key.permissions,
   }),
 );
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/api/body";
 import { notFound, parseId } from "@/lib/api/crud";
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { addGroupMember, groupMemberInputSchema, groups } from "@/lib/resources/groups";
 
@@ -12,3 +12,6 @@ export const POST = apiRoute<{ id: string }>("groups", async ({ request, actor, 
   if (!group) throw notFound(groups);
   return json(group);
 });
+
+// Any other method – 405 with Allow
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,5 @@
 import { parseId } from "@/lib/api/crud";
-import { noContent } from "@/lib/api/responses";
+import { noContent, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { groups, removeGroupMember } from "@/lib/resources/groups";
@@ -13,3 +13,6 @@ export const DELETE = apiRoute<{ id: string; userId: string }>("groups", async (
   }
   return noContent();
 });
+
+// Any other method – 405 with Allow
+export const { GET, POST, PUT, PATCH } = otherMethods("DELETE");
