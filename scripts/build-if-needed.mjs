@@ -16,6 +16,7 @@ const SOURCES = [
   "prisma",
   "public",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "next.config.js",
   "package-lock.json",
   "postcss.config.mjs",

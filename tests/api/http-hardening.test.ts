@@ -76,3 +76,41 @@ describe("keys in the URL", () => {
     expect(ordinary.status).toBe(200);
   });
 });
+
+describe("security headers", () => {
+  it("puts a nonce-based CSP and the other headers on every HTML page", async () => {
+    const nonces = new Set<string>();
+    for (const path of ["/sign-in", "/sign-up", "/no-such-page"]) {
+      const response = await fetch(baseUrl + path);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, path).toBeTruthy();
+      nonces.add(nonce!);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      // Every script tag of the page carries this response's nonce.
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+      // Plain HTTP without APP_URL=https: no HSTS.
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it("gives the API reference page its own nonce-based policy", async () => {
+    const response = await fetch(`${baseUrl}/api/reference`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+});
