@@ -116,7 +116,9 @@ server.on("error", (error) => {
   console.error(`Cannot listen on port ${port}: ${error.message}`);
   process.exit(1);
 });
-server.listen(port, () => console.log(`Starting Wisp Portal on port ${port} (503 until the database is ready)…`));
+server.listen(port, () =>
+  console.log(`Starting Wisp Portal on port ${port}; answering 503 until the database is set up…`),
+);
 
 const app = next({ dev: false, dir: root, hostname: "localhost", port, httpServer: server });
 try {
