@@ -21,7 +21,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // After the other projects, alone: it kills and starves servers on purpose.
+          // In a group of its own, never alongside the other projects: it kills and starves
+          // servers on purpose, and some of its answers have stated time bounds.
           sequence: { groupOrder: 1 },
         },
       },

@@ -62,4 +62,16 @@ describe("npm start", () => {
     expect(alive(pid)).toBe(false);
     expect(code).toBe(0);
   });
+
+  it("stops the server when npm itself is killed, rather than leave it orphaned", async () => {
+    const npm = npmStart(3353);
+    await untilPrinted(npm, "Wisp Portal is ready:");
+    const pid = serverPid(npm);
+    npm.child.kill("SIGKILL");
+    await untilPrinted(npm, "npm exited: stopping");
+    await untilPrinted(npm, "Stopped.");
+    const deadline = Date.now() + 10_000;
+    while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(alive(pid)).toBe(false);
+  });
 });
