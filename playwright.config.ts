@@ -45,10 +45,10 @@ export default defineConfig({
   ],
   // A production server on a fresh embedded database, wiped before each run.
   webServer: {
-    command: `rm -rf "${E2E_DATA_DIR}" && node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/api/health`,
+    command: `rm -rf "${E2E_DATA_DIR}" && node scripts/serve.mjs`,
+    url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATA_DIR: E2E_DATA_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

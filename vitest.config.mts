@@ -20,6 +20,20 @@ export default defineConfig({
         extends: true,
         test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
       },
+      {
+        extends: true,
+        // Start, stop, crash and lose the database with real server processes.
+        test: {
+          name: "lifecycle",
+          include: ["tests/lifecycle/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // In a group of its own, never alongside the other projects: it kills and starves
+          // servers on purpose, and some of its answers have stated time bounds.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

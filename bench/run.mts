@@ -14,7 +14,7 @@ import { accountAndRole, bulkKeys } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
 
-buildIfNeeded();
+await buildIfNeeded();
 const report: Report = { date: new Date().toISOString(), seconds: SECONDS, load: [], notes: [] };
 const note = (name: string, value: string | number) => {
   report.notes.push({ name, value });

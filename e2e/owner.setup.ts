@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { OWNER } from "./owner";
 
 // Creates the account through the sign-up page once; the other specs reuse the session.

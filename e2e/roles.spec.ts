@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test, watchForProblems } from "./fixtures";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -85,6 +86,7 @@ test("add a team member with a one-time password; they sign in and see only thei
   await page.screenshot({ path: "test-results/team.png", fullPage: true });
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const problems = await watchForProblems(context);
   const rita = await context.newPage();
   await rita.goto("/sign-in");
   await rita.getByLabel("Email").fill("rita@acme.example");
@@ -100,4 +102,5 @@ test("add a team member with a one-time password; they sign in and see only thei
   await expect(nav.getByRole("link", { name: "Team" })).toHaveCount(0);
   await expect(rita.getByText("Your role has No Access to API Keys.")).toBeVisible();
   await context.close();
+  expect(problems(), "console errors or CSP violations").toEqual([]);
 });

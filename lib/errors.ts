@@ -4,6 +4,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "validation_failed"
   | "conflict"
   | "payload_too_large"
@@ -16,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   validation_failed: 400,
   bad_request: 400,
   conflict: 409,

@@ -20,10 +20,27 @@ export function errorResponse(error: unknown): NextResponse {
   const appError = toAppError(error);
   const headers: Record<string, string> = { ...NO_STORE };
   if (appError.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
+  if (appError.status === 503) headers["Retry-After"] = "2";
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message, ...appError.details } },
     { status: appError.status, headers },
   );
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+type Handler = () => NextResponse;
+
+// Handlers for the methods a route doesn't have: a JSON 405 with `Allow` naming those it
+// has, where Next would answer an empty 405. A route file exports the ones it lacks.
+export function otherMethods(...allowed: Method[]): Record<Method, Handler> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+  const handler: Handler = () => {
+    const response = errorResponse(new AppError("method_not_allowed", `This endpoint allows ${allow}.`));
+    response.headers.set("Allow", allow);
+    return response;
+  };
+  return Object.fromEntries(METHODS.map((method) => [method, handler])) as Record<Method, Handler>;
 }
 
 function toAppError(error: unknown): AppError {

@@ -1,11 +1,16 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { config } from "@/lib/config";
 import { getUnscopedDb } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
 import { requestMetaFrom } from "@/lib/http/request-context";
 import { timingDummyHash, verifyPassword } from "./password";
 import { recordSessionEvent } from "./session-events";
 import { getAuthSecret } from "./secret";
+
+// next-auth builds its own absolute URLs (sign-in and sign-out redirects) from AUTH_URL:
+// the portal has one setting for its public origin, APP_URL (lib/public-url.ts).
+if (config.appUrl) process.env.AUTH_URL = config.appUrl;
 
 // Lazy config: the secret is read (or created) on the first request, not at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

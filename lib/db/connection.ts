@@ -1,6 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Pool } from "pg";
+import { Client, Pool, type ClientConfig } from "pg";
 import { config, usesPostgresServer } from "@/lib/config";
 import { lockDataDir } from "./data-dir-lock";
 
@@ -16,13 +16,26 @@ export function getConnection(): Connection {
   return globalForDb.wispConnection;
 }
 
+// pg uses one `connectionTimeoutMillis` both for opening a connection and for waiting
+// for a free one in the pool. Opening must fail fast (an unreachable server is a 503
+// within seconds); waiting for a busy pool may take longer (a burst of batch writes).
+class FastConnectClient extends Client {
+  constructor(options?: ClientConfig) {
+    super({ ...options, connectionTimeoutMillis: config.dbConnectTimeoutMs });
+  }
+}
+
 function open(): Connection {
   if (usesPostgresServer()) {
     const pool = new Pool({
+      Client: FastConnectClient,
       connectionString: config.databaseUrl,
       max: config.dbPoolSize,
       statement_timeout: config.dbStatementTimeoutMs,
-      connectionTimeoutMillis: 5000,
+      // Client side: a server that stopped answering (a silent partition) fails the query.
+      query_timeout: config.dbQueryTimeoutMs,
+      connectionTimeoutMillis: config.dbTransactionWaitMs,
+      keepAlive: true,
     });
     // An idle client's error (server restart) must not crash the process.
     pool.on("error", () => {});

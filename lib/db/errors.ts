@@ -50,5 +50,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01") return true;
   // node-postgres reports a dropped or unreachable server with plain Errors.
   const message = error instanceof Error ? error.message : "";
-  return /^Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message);
+  return /^Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Query read timeout|timeout expired/.test(
+    message,
+  );
 }

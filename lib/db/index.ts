@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { config } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getConnection } from "./connection";
 import { tenantGuard } from "./tenant-guard";
@@ -32,10 +33,13 @@ function clients(): Clients {
 function create(): Clients {
   const connection = getConnection();
   const adapter = connection.kind === "pg" ? new PrismaPg(connection.pool) : new PrismaPGlite(connection.pglite);
-  // Secret columns never leave the database unless a query asks for them by name.
   const unscoped: PrismaClient = new PrismaClient({
     adapter,
+    // Secret columns never leave the database unless a query asks for them by name.
     omit: { member: { passwordHash: true }, apiKey: { hash: true } },
+    // A transaction waits its turn for a busy pool (or PGlite's one connection) instead
+    // of failing after Prisma's default 2 s; a dead server still fails fast (connection.ts).
+    transactionOptions: { maxWait: config.dbTransactionWaitMs, timeout: config.dbTransactionWaitMs },
   });
   return { unscoped, scoped: guard(unscoped) };
 }

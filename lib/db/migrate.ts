@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { Client } from "pg";
+import { config } from "@/lib/config";
 import type { Connection } from "./connection";
 
 // Applies prisma/migrations/<name>/migration.sql folders in order, each in a
@@ -8,6 +10,11 @@ import type { Connection } from "./connection";
 // so either tool can take over. An advisory lock lets several instances start at once.
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 const LOCK_KEY = 7_355_608; // any constant shared by every instance
+const LOCK_POLL_MS = 250;
+const LOCK_LOG_EVERY_MS = 10_000;
+
+// Waiting longer than MIGRATION_LOCK_TIMEOUT_MS for another instance's migrations.
+export class MigrationLockTimeoutError extends Error {}
 
 type Migration = { name: string; sql: string; checksum: string };
 type Session = {
@@ -30,7 +37,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export async function migrate(connection: Connection): Promise<string[]> {
   const migrations = await readMigrations();
   return withSession(connection, async (session) => {
-    await session.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+    await takeMigrationLock(session);
     try {
       await session.exec(CREATE_TABLE);
       const applied = await session.query<{ migration_name: string; checksum: string }>(
@@ -65,6 +72,42 @@ export async function migrate(connection: Connection): Promise<string[]> {
   });
 }
 
+// Its own bound, not the statement timeout: polls pg_try_advisory_lock, so the wait is
+// never a statement that something else could cancel, and says why it waits.
+async function takeMigrationLock(session: Session): Promise<void> {
+  const started = Date.now();
+  let loggedAt = started;
+  for (;;) {
+    const [row] = await session.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [LOCK_KEY]);
+    if (row.locked) return;
+    const waited = Date.now() - started;
+    if (waited >= config.migrationLockTimeoutMs) {
+      throw new MigrationLockTimeoutError(
+        `Another instance has held the migration lock for ${Math.round(waited / 1000)} s ` +
+          `(MIGRATION_LOCK_TIMEOUT_MS=${config.migrationLockTimeoutMs}); giving up.`,
+      );
+    }
+    if (Date.now() - loggedAt >= LOCK_LOG_EVERY_MS) {
+      loggedAt = Date.now();
+      console.log(`Waiting for another instance to finish its migrations (${Math.round(waited / 1000)} s)…`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+}
+
+// Names of migration folders not yet applied to the database (for /api/ready).
+export async function pendingMigrations(connection: Connection): Promise<string[]> {
+  const names = (migrationNames ??= readMigrations().then((list) => list.map((m) => m.name)));
+  const query = `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  const rows =
+    connection.kind === "pglite"
+      ? (await connection.pglite.query<{ migration_name: string }>(query)).rows
+      : (await connection.pool.query<{ migration_name: string }>(query)).rows;
+  const applied = new Set(rows.map((row) => row.migration_name));
+  return (await names).filter((name) => !applied.has(name));
+}
+let migrationNames: Promise<string[]> | undefined;
+
 async function readMigrations(): Promise<Migration[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
   const names = entries
@@ -96,8 +139,14 @@ async function withSession<T>(connection: Connection, fn: (session: Session) => 
     };
     return fn(session);
   }
-  // One pooled client for the whole run: advisory locks belong to a session.
-  const client = await connection.pool.connect();
+  // A client of its own for the whole run: advisory locks belong to a session, and
+  // migrations must not be cut short by the pool's statement and query timeouts.
+  const client = new Client({
+    connectionString: config.databaseUrl,
+    connectionTimeoutMillis: config.dbConnectTimeoutMs,
+  });
+  client.on("error", () => {});
+  await client.connect();
   try {
     const session: Session = {
       exec: async (sql) => void (await client.query(sql)),
@@ -115,6 +164,6 @@ async function withSession<T>(connection: Connection, fn: (session: Session) => 
     };
     return await fn(session);
   } finally {
-    client.release();
+    await client.end().catch(() => {});
   }
 }

@@ -17,6 +17,9 @@ import { keyCache } from "./cache";
 const LEASE_MS = 3000;
 const HEARTBEAT_MS = 1000;
 const MARGIN_MS = 500;
+// Every this many heartbeats (and at the first), rows of instances that died without
+// leaving are deleted once their lease ran out a minute ago.
+const DEAD_LEASE_CLEANUP_EVERY = 60;
 const CHANNEL = "wisp_key_cache";
 const ACK_CHANNEL = "wisp_key_cache_ack";
 
@@ -28,6 +31,7 @@ type State = {
   pending: Map<string, Pending>;
   stopped: boolean;
   timer?: NodeJS.Timeout;
+  beats?: number;
 };
 
 const globalForCoordinator = globalThis as unknown as { wispCoordinator?: State };
@@ -91,6 +95,9 @@ async function renewLease(): Promise<void> {
       [state.instanceId, LEASE_MS],
     );
     if (state.client === client) state.trustedUntil = sentAt + LEASE_MS - MARGIN_MS;
+    state.beats = ((state.beats ?? 0) + 1) % DEAD_LEASE_CLEANUP_EVERY;
+    if (state.beats === 1)
+      await client.query("DELETE FROM cache_instances WHERE lease_until < now() - interval '1 minute'");
   } catch {
     state.trustedUntil = 0;
     client.emit("error", new Error("lease renewal failed"));

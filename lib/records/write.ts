@@ -139,7 +139,7 @@ async function write<T>(
 ): Promise<T> {
   let result: T;
   try {
-    result = await getDb().$transaction(run, { maxWait: 10_000, timeout: 20_000 });
+    result = await getDb().$transaction(run);
   } catch (error) {
     throw fromDatabaseError(error, kind) ?? error;
   }

@@ -23,7 +23,8 @@ type Doc = {
 function routeHandlers(dir = API_DIR, segments: string[] = []): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
+    // The catch-all answers paths that are no endpoint (JSON 404).
+    if (entry.isDirectory() && entry.name !== "[[...path]]") {
       found.push(
         ...routeHandlers(path.join(dir, entry.name), [...segments, entry.name.replace(/^\[(\w+)\]$/, "{$1}")]),
       );
@@ -32,7 +33,8 @@ function routeHandlers(dir = API_DIR, segments: string[] = []): string[] {
       const methods = new Set<string>();
       for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
         methods.add(match[1]);
-      for (const match of source.matchAll(/export const \{([^}]+)\}/g))
+      // Handlers made by otherMethods() answer 405 for the methods a route doesn't have.
+      for (const match of source.matchAll(/export const \{([^}]+)\} = (?!otherMethods\()/g))
         for (const name of match[1].split(",")) methods.add(name.trim());
       for (const method of methods) found.push(`${method} ${["/api/v1", ...segments].join("/")}`);
     }

@@ -3,18 +3,38 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
 // `output()`: everything the server printed so far (stdout and stderr).
 export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
 
-// A real `next start` of the production build on its own port and its own database:
-// a fresh embedded data directory unless `env.DATABASE_URL` says otherwise.
 // TEST_PORT_OFFSET shifts every test port, so several checkouts can run their suites at once.
-export async function startServer(basePort: number, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = basePort + Number(process.env.TEST_PORT_OFFSET ?? 0);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "wisp-test-"));
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, ...env },
+export function testPort(basePort: number): number {
+  return basePort + Number(process.env.TEST_PORT_OFFSET ?? 0);
+}
+
+export type ServerProcess = {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  dataDir: string;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+// The production server exactly as `npm start` runs it after its build step
+// (scripts/serve.mjs), on its own port and its own database: a fresh embedded data
+// directory unless `env.DATABASE_URL` or `env.DATA_DIR` says otherwise.
+export function spawnServer(
+  basePort: number,
+  env: Record<string, string> = {},
+  command: string[] = [process.execPath, "scripts/serve.mjs"],
+): ServerProcess {
+  const port = testPort(basePort);
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wisp-test-"));
+  const child = spawn(command[0], command.slice(1), {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -22,43 +42,51 @@ export async function startServer(basePort: number, env: Record<string, string> 
   child.stderr?.on("data", (chunk) => (output += chunk));
   // TEST_SERVER_LOG=1 shows the servers' own output while debugging a test.
   if (process.env.TEST_SERVER_LOG) child.stderr?.pipe(process.stderr);
-  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, url: `http://127.0.0.1:${port}`, port, dataDir, output: () => output, exited };
+}
+
+// Waits until GET /api/ready answers 200: migrations applied, database reachable.
+export async function waitUntilReady(server: ServerProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null)
+      throw new Error(`the server exited (${server.child.exitCode ?? server.child.signalCode})\n${server.output()}`);
+    try {
+      if ((await fetch(`${server.url}/api/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the server was not ready within ${timeoutMs / 1000} s\n--- server output ---\n${server.output()}`);
+}
+
+export async function startServer(basePort: number, env: Record<string, string> = {}): Promise<RunningServer> {
+  const ownDataDir = !env.DATA_DIR;
+  const server = spawnServer(basePort, env);
   try {
-    await waitForHealth(url, child);
+    await waitUntilReady(server);
   } catch (error) {
-    child.kill("SIGKILL");
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+    server.child.kill("SIGKILL");
+    throw error;
   }
   return {
-    url,
-    output: () => output,
+    url: server.url,
+    output: server.output,
     stop: async () => {
-      await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      await stopProcess(server.child);
+      if (ownDataDir) rmSync(server.dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    try {
-      // The home page touches the database, so it answers only once migrations ran.
-      const response = await fetch(`${url}/`, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("next start did not become ready within 60 s");
-}
-
 export function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/portal/page-header";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows, exceeding } from "@/lib/permissions";
+import { publicOrigin } from "@/lib/public-url";
 import { listRoles } from "@/lib/roles/queries";
 import { listApiKeysSchema } from "@/lib/validations/api-key";
 
@@ -49,15 +50,8 @@ export default async function ApiKeysPage({
         query={query}
       />
       <div className="mt-8">
-        <CurlExample origin={await requestOrigin()} />
+        <CurlExample origin={publicOrigin(await headers())} />
       </div>
     </>
   );
-}
-
-async function requestOrigin(): Promise<string> {
-  const headerList = await headers();
-  const host = headerList.get("x-forwarded-host") ?? headerList.get("host") ?? "localhost:3000";
-  const proto = headerList.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
 }

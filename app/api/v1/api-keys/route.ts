@@ -1,5 +1,5 @@
 import { readJson } from "@/lib/api/body";
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/manage";
 import { createApiKeySchema, listApiKeysSchema } from "@/lib/validations/api-key";
@@ -16,3 +16,6 @@ export const POST = apiRoute("api_keys", async ({ request, actor }) => {
   const { key, secret } = await createApiKey(actor, input);
   return json({ ...key, secret }, 201);
 });
+
+// Any other method – 405 with Allow
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,4 +1,4 @@
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { listAuditEvents } from "@/lib/audit/list";
 import { auditQuerySchema } from "@/lib/audit/query";
@@ -8,3 +8,6 @@ export const GET = apiRoute("audit_log", async ({ request, actor }) => {
   const { page, pageSize, ...filters } = auditQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   return json(await listAuditEvents(actor.accountId, filters, { page, pageSize }));
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,4 +1,4 @@
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 
 // GET /api/v1/whoami – the calling key, its account, role and permissions
@@ -11,3 +11,6 @@ export const GET = apiRoute(null, async ({ actor }) =>
     permissions: actor.permissions,
   }),
 );
+
+// Any other method – 405 with Allow
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

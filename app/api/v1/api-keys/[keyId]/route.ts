@@ -1,5 +1,5 @@
 import { readJson } from "@/lib/api/body";
-import { json, noContent } from "@/lib/api/responses";
+import { json, noContent, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { deleteApiKey, getApiKey, updateApiKey } from "@/lib/api-keys/manage";
 import { AppError } from "@/lib/errors";
@@ -30,3 +30,6 @@ export const DELETE = apiRoute<Params>("api_keys", async ({ actor, params }) => 
   await deleteApiKey(actor, parseKeyId(params));
   return noContent();
 });
+
+// Any other method – 405 with Allow
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

@@ -1,5 +1,5 @@
 import { readJson } from "@/lib/api/body";
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { createVouchers, voucherBatchSchema } from "@/lib/wifi/vouchers";
 
@@ -9,3 +9,6 @@ export const POST = apiRoute("vouchers", async ({ request, actor }) => {
   const items = await createVouchers(actor, input);
   return json({ items, total: items.length }, 201);
 });
+
+// Any other method – 405 with Allow
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

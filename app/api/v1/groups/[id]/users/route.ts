@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/api/body";
 import { parseId } from "@/lib/api/crud";
-import { json } from "@/lib/api/responses";
+import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { addGroupMember, groupMemberInputSchema, groups } from "@/lib/wifi/groups";
 
@@ -10,3 +10,6 @@ export const POST = apiRoute<{ id: string }>("groups", async ({ request, actor, 
   const input = await readJson(request, groupMemberInputSchema);
   return json(await addGroupMember(actor, groupId, input));
 });
+
+// Any other method – 405 with Allow
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

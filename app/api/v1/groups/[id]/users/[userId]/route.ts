@@ -1,5 +1,5 @@
 import { parseId } from "@/lib/api/crud";
-import { noContent } from "@/lib/api/responses";
+import { noContent, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { groups, removeGroupMember } from "@/lib/wifi/groups";
 
@@ -8,3 +8,6 @@ export const DELETE = apiRoute<{ id: string; userId: string }>("groups", async (
   await removeGroupMember(actor, parseId(groups, params.id), parseId({ singular: "user" }, params.userId));
   return noContent();
 });
+
+// Any other method – 405 with Allow
+export const { GET, POST, PUT, PATCH } = otherMethods("DELETE");

@@ -1,0 +1,150 @@
+// The production server: Next's request handler behind an HTTP server of our own, so
+// that starting and stopping follow rules a supervisor can rely on.
+// - It listens at once and answers 503 with Retry-After (never hangs, never a 500)
+//   until the database is reachable and migrations are applied (instrumentation.ts →
+//   lib/server-lifecycle.ts); GET /api/health (liveness) answers 200 all along, and
+//   GET /api/ready only once it can serve. The URL is printed then.
+// - A start that can't succeed (the data directory is open in another process) exits 1.
+// - SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish (at
+//   most SHUTDOWN_TIMEOUT_MS), write buffered "last used" times, close the database,
+//   exit 0. Once, however many signals arrive.
+// Run by `npm start` (scripts/start.mjs), or directly: node scripts/serve.mjs
+import http from "node:http";
+import path from "node:path";
+import ipaddr from "ipaddr.js";
+import next from "next";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+const appUrl = (process.env.APP_URL ?? process.env.AUTH_URL ?? "").replace(/\/+$/, "");
+// The same reading of TRUSTED_PROXIES (addresses or CIDR ranges) as lib/http/client-address.ts.
+const trustedProxies = (process.env.TRUSTED_PROXIES ?? "")
+  .split(",")
+  .map((entry) => entry.trim())
+  .filter(Boolean)
+  .map((entry) => {
+    const [address, bits] = entry.includes("/") ? ipaddr.parseCIDR(entry) : [ipaddr.process(entry)];
+    return [ipaddr.process(address.toString()), bits ?? (address.kind() === "ipv4" ? 32 : 128)];
+  });
+// The TCP peer of each request, in a header only this server sets (lib/http/socket-address.ts):
+// Next keeps a client's own X-Forwarded-For and drops the socket address.
+const SOCKET_ADDRESS_HEADER = "x-wisp-socket-address";
+const HSTS = "max-age=63072000; includeSubDomains";
+
+process.env.NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+let phase = "starting"; // → "ready" → "stopping"
+let handle;
+const inFlight = new Set();
+// lib/server-lifecycle.ts (inside Next's bundle) reports through this object.
+const lifecycle = (globalThis[Symbol.for("wisp.lifecycle")] ??= {});
+const started = new Promise((resolve) => (lifecycle.started = resolve));
+
+const server = http.createServer((req, res) => {
+  req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+  inFlight.add(res);
+  res.once("close", () => inFlight.delete(res));
+  if (servedOverHttps(req)) res.setHeader("Strict-Transport-Security", HSTS);
+  const pathname = (req.url ?? "/").split("?")[0];
+  if (phase === "stopping") {
+    res.shouldKeepAlive = false;
+    if (pathname === "/api/ready") return unavailable(res, "The portal is shutting down.");
+  }
+  if (phase === "starting" || !handle) {
+    if (pathname === "/api/health") return sendJson(res, 200, { status: "ok" });
+    return unavailable(res, "The portal is starting; try again in a moment.");
+  }
+  // Next answers a malformed percent-encoding in an API path with a plain-text 500.
+  if (pathname.startsWith("/api/") && !decodable(pathname)) {
+    return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
+  }
+  handle(req, res);
+});
+
+function decodable(pathname) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function servedOverHttps(req) {
+  if (appUrl.startsWith("https://")) return true;
+  return isTrustedProxy(req.socket.remoteAddress ?? "") && req.headers["x-forwarded-proto"] === "https";
+}
+
+function isTrustedProxy(address) {
+  if (!ipaddr.isValid(address)) return false;
+  const peer = ipaddr.process(address);
+  return trustedProxies.some(([range, bits]) => peer.kind() === range.kind() && peer.match(range, bits));
+}
+
+// The same error shape as every API answer (lib/api/responses.ts), written by hand:
+// these answers come before (or instead of) the app.
+function unavailable(res, message) {
+  res.setHeader("Retry-After", "2");
+  sendJson(res, 503, { error: { code: "service_unavailable", message } });
+}
+
+function sendJson(res, status, body) {
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.end(JSON.stringify(body));
+}
+
+async function stop(reason) {
+  if (phase === "stopping") return;
+  const wasReady = phase === "ready";
+  phase = "stopping";
+  console.log(`${reason}: stopping; ${inFlight.size} request(s) in flight.`);
+  // No new connections; idle keep-alive ones are closed, busy ones after their answer.
+  server.close();
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+  const deadline = Date.now() + shutdownTimeoutMs;
+  while (inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (inFlight.size > 0)
+    console.error(`${inFlight.size} request(s) still running after ${shutdownTimeoutMs} ms; cut off.`);
+  server.closeAllConnections();
+  await lifecycle.stop?.();
+  console.log(wasReady ? "Stopped." : "Stopped before start-up had finished.");
+  process.exit(0);
+}
+
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
+
+// Under npm, npm forwards signals; if npm itself is killed, stop rather than be orphaned.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop("npm exited"), 1000).unref();
+}
+
+server.on("error", (error) => {
+  console.error(`Cannot listen on port ${port}: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, () =>
+  console.log(`Starting Wisp Portal on port ${port}; answering 503 until the database is set up…`),
+);
+
+const app = next({ dev: false, dir: root, hostname: "localhost", port, httpServer: server });
+try {
+  // Loads the build and starts instrumentation.ts: the data-directory lock, then
+  // migrations, retried while the database is unreachable (it exits if it can't start).
+  await app.prepare();
+} catch (error) {
+  console.error(`Cannot start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+await started;
+if (phase === "starting") {
+  handle = app.getRequestHandler();
+  phase = "ready";
+  console.log(`\nWisp Portal is ready: ${appUrl || `http://localhost:${port}`}\n`);
+}

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { ENDPOINTS } from "@/lib/api/endpoints";
+import { api, createKeyInPortal, signUp } from "../helpers/portal";
+
+const baseUrl = inject("baseUrl");
+let secret: string;
+
+beforeAll(async () => {
+  const owner = await signUp(baseUrl);
+  secret = (await createKeyInPortal(baseUrl, owner.cookie, "hardening")).secret;
+});
+
+async function expectJsonError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = await response.json();
+  expect(body.error).toMatchObject({ code });
+  expect(typeof body.error.message).toBe("string");
+  return body;
+}
+
+describe("paths and methods the API doesn't have", () => {
+  it("answers an unknown /api/v1 path with a JSON 404, whatever the method", async () => {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      for (const path of ["/api/v1/nope", "/api/v1/users/1/2/3/4", "/api/v1"]) {
+        const response = await api(baseUrl, secret)(path, { method });
+        await expectJsonError(response, 404, "not_found");
+      }
+    }
+  });
+
+  it("answers a malformed percent-encoding in an API path with a JSON 404, not a plain-text 500", async () => {
+    for (const path of ["/api/v1/api-keys/%ff", "/api/v1/users/%E0%A4%A", "/api/v1/nope/%ff"]) {
+      await expectJsonError(await api(baseUrl, secret)(path), 404, "not_found");
+    }
+  });
+
+  it("answers a known path with a method it lacks with a JSON 405 and Allow", async () => {
+    const sampleId = "00000000-0000-4000-8000-000000000000";
+    const byPath = new Map<string, Set<string>>();
+    for (const endpoint of ENDPOINTS) {
+      byPath.set(endpoint.path, (byPath.get(endpoint.path) ?? new Set()).add(endpoint.method));
+    }
+    byPath.set("/api/v1/openapi.json", new Set(["GET"]));
+    for (const [template, methods] of byPath) {
+      const path = template.replace("{keyId}", "key_0000000000000000").replace(/\{\w+\}/g, sampleId);
+      const expectedAllow = [...methods, ...(methods.has("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !methods.has(m))) {
+        const response = await api(baseUrl, secret)(path, { method });
+        await expectJsonError(response, 405, "method_not_allowed");
+        expect(response.headers.get("allow"), `${method} ${template}`).toBe(expectedAllow);
+      }
+    }
+  });
+});
+
+describe("keys in the URL", () => {
+  it("refuses the usual parameter names in any case", async () => {
+    for (const name of ["KEY", "Api_Key", "APIKEY", "Token", "ACCESS_TOKEN"]) {
+      const response = await fetch(`${baseUrl}/api/v1/whoami?${name}=${secret}`, {
+        headers: { Authorization: `Bearer ${secret}` },
+      });
+      await expectJsonError(response, 400, "bad_request");
+    }
+  });
+
+  it("refuses any parameter whose value looks like one of our keys, even cut short", async () => {
+    for (const query of [`q=${secret}`, `x=${secret.slice(0, 20)}`, `filter=${secret.toUpperCase()}`]) {
+      const response = await fetch(`${baseUrl}/api/v1/api-keys?${query}`, {
+        headers: { Authorization: `Bearer ${secret}` },
+      });
+      await expectJsonError(response, 400, "bad_request");
+    }
+    // An ordinary search still works.
+    const ordinary = await api(baseUrl, secret)("/api/v1/api-keys?q=hardening");
+    expect(ordinary.status).toBe(200);
+  });
+});
+
+describe("security headers", () => {
+  it("puts a nonce-based CSP and the other headers on every HTML page", async () => {
+    const nonces = new Set<string>();
+    for (const path of ["/sign-in", "/sign-up", "/no-such-page"]) {
+      const response = await fetch(baseUrl + path);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, path).toBeTruthy();
+      nonces.add(nonce!);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      // Every script tag of the page carries this response's nonce.
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+      // Plain HTTP without APP_URL=https: no HSTS.
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it("gives the API reference page its own nonce-based policy", async () => {
+    const response = await fetch(`${baseUrl}/api/reference`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+});

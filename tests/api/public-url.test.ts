@@ -1,0 +1,73 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { signUp } from "../helpers/portal";
+import { startServer, type RunningServer } from "../helpers/server";
+
+// Every absolute URL the portal hands out is on its public origin: APP_URL when set,
+// else (local use) the origin the request was sent to, never Next's own localhost:<port>.
+const baseUrl = inject("baseUrl");
+const onPglite = inject("database") === "pglite"; // one run is enough: no database involved
+const APP_URL = "https://portal.example.com";
+let withAppUrl: RunningServer;
+let behindProxy: RunningServer;
+
+beforeAll(async () => {
+  if (!onPglite) return;
+  [withAppUrl, behindProxy] = await Promise.all([
+    startServer(3313, { APP_URL }),
+    startServer(3314, { TRUSTED_PROXIES: "127.0.0.1" }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await withAppUrl?.stop();
+  await behindProxy?.stop();
+});
+
+// fetch() sends its own Host header; node:http sends the one given.
+function getWithHost(url: string, host: string, cookie = ""): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { Host: host, Cookie: cookie } }, (response) => {
+        let body = "";
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve(body));
+      })
+      .on("error", reject);
+  });
+}
+
+describe.runIf(onPglite)("the public URL", () => {
+  it("is APP_URL for next-auth's endpoints and redirects, whatever the Host", async () => {
+    const providers = JSON.parse(await getWithHost(`${withAppUrl.url}/api/auth/providers`, "internal:9999"));
+    expect(providers.credentials.signinUrl).toBe(`${APP_URL}/api/auth/signin/credentials`);
+    expect(providers.credentials.callbackUrl).toBe(`${APP_URL}/api/auth/callback/credentials`);
+    const signIn = await fetch(`${withAppUrl.url}/api/auth/signin`, { redirect: "manual" });
+    const location = new URL(signIn.headers.get("location")!, APP_URL);
+    expect(location.pathname).toBe("/sign-in");
+    expect(location.searchParams.get("callbackUrl")).toBe(APP_URL);
+  });
+
+  it("turns on HSTS and upgrade-insecure-requests when APP_URL is https", async () => {
+    const page = await fetch(`${withAppUrl.url}/sign-in`);
+    expect(page.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+    expect(page.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("turns on HSTS when a trusted proxy says the request came over https, and only then", async () => {
+    const https = { "X-Forwarded-Proto": "https" };
+    const hsts = async (url: string, headers = {}) =>
+      (await fetch(`${url}/sign-in`, { headers })).headers.get("strict-transport-security");
+    expect(await hsts(behindProxy.url, https)).toMatch(/^max-age=\d+/);
+    expect(await hsts(behindProxy.url)).toBeNull();
+    expect(await hsts(baseUrl, https)).toBeNull(); // no TRUSTED_PROXIES: anyone could send that header
+  });
+
+  it("is the request's own origin without APP_URL, for next-auth and the curl example", async () => {
+    const host = "portal.local:1234";
+    const providers = JSON.parse(await getWithHost(`${baseUrl}/api/auth/providers`, host));
+    expect(providers.credentials.signinUrl).toBe(`http://${host}/api/auth/signin/credentials`);
+    const { cookie } = await signUp(baseUrl);
+    expect(await getWithHost(`${baseUrl}/api-keys`, host, cookie)).toContain(`http://${host}/api/v1/whoami`);
+  });
+});
