@@ -18,7 +18,7 @@ declare module "vitest" {
   }
 }
 
-const PORTS: Record<string, number> = { api: 3311, "api-postgres": 3312, security: 3313, "security-postgres": 3314 };
+const PORTS: Record<string, number> = { api: 3311, "api-postgres": 3312, security: 3315, "security-postgres": 3316 };
 
 // One production server (next start) per project: "…-postgres" projects on a fresh
 // database of a real PostgreSQL server (dropped afterwards), the others on a fresh
