@@ -42,6 +42,7 @@ export async function ResourcePage<Item>({
     <>
       {header}
       <ResourceList
+        label={title}
         columns={columns}
         rows={(items as Item[]).map(toRow)}
         total={total}
