@@ -1,5 +1,6 @@
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
 import type { AnyResource } from "@/lib/resources/resource";
@@ -35,9 +36,10 @@ export async function ResourcePage<Item>({
         <NoAccess area={resource.area} />
       </>
     );
-  const parsed = pageQuerySchema.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : pageQuerySchema.parse({});
-  const { items, total } = await resource.list(member.account.id, query);
+  const query = parseListQuery(pageQuerySchema, await searchParams);
+  const { items, total, page } = await readClampedPage(query.page, query.pageSize, (page) =>
+    resource.list(member.account.id, { ...query, page }),
+  );
   return (
     <>
       {header}
@@ -46,7 +48,7 @@ export async function ResourcePage<Item>({
         columns={columns}
         rows={(items as Item[]).map(toRow)}
         total={total}
-        page={query.page}
+        page={page}
         pageSize={query.pageSize}
         empty={empty}
       />

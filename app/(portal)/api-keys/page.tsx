@@ -4,6 +4,7 @@ import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { CurlExample } from "@/components/api-keys/curl-example";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { requireMember } from "@/lib/auth/current-member";
@@ -30,9 +31,11 @@ export default async function ApiKeysPage({
       </>
     );
 
-  const parsed = listApiKeysSchema.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : listApiKeysSchema.parse({});
-  const [page, roles] = await Promise.all([listApiKeys(member.account.id, query), listRoles(member.account.id)]);
+  const query = parseListQuery(listApiKeysSchema, await searchParams);
+  const [page, roles] = await Promise.all([
+    readClampedPage(query.page, query.pageSize, (page) => listApiKeys(member.account.id, { ...query, page })),
+    listRoles(member.account.id),
+  ]);
   return (
     <>
       {header}
@@ -46,7 +49,7 @@ export default async function ApiKeysPage({
           grantable: exceeding(role.permissions, member.permissions).length === 0,
         }))}
         canWrite={allows(member.permissions, "api_keys", "FULL")}
-        query={query}
+        query={{ ...query, page: page.page }}
       />
       <div className="mt-8">
         <CurlExample origin={await requestOrigin()} />
