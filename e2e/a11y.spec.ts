@@ -107,6 +107,12 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
 
   await page.reload();
   await see("api-keys");
+  // Nothing in the table wraps (role badges, dates, headers): every row is one line high
+  // (the last one has no bottom border).
+  const heights = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.clientHeight));
+  expect(Math.max(...heights)).toBeLessThanOrEqual(56);
+  expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1);
+  expect((await page.locator("thead").boundingBox())!.height).toBeLessThanOrEqual(40);
   await page.getByRole("button", { name: "Edit Inventory sync" }).click();
   await see("dialog-edit-key", { dialog: true });
   await page.getByRole("button", { name: "Save" }).click();
@@ -163,6 +169,23 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
     await see("menu", { dialog: true });
     await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Open menu" })).toBeFocused();
+  }
+
+  // The narrowest phones: every page still fits the screen's width.
+  if (size === "phone") {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ["api-keys", "roles", "team", "users", "groups", "networks", "vouchers"]) {
+      await page.goto(`/${path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} at 360 px`).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/phone360-light-vouchers.png`, fullPage: true });
+    await page.goto("/api-keys");
+    await page.getByRole("button", { name: "Edit Inventory sync" }).click();
+    await page.screenshot({ path: `${SCREENSHOTS}/phone360-light-dialog-edit-key.png` });
+    await page.keyboard.press("Escape");
+    await page.setViewportSize({ width: 390, height: 844 });
   }
 
   // The API reference is Scalar's page (exempt from the axe check): screenshots, and the way back.

@@ -4,8 +4,11 @@ import { expect, type APIRequestContext, type Locator, type Page } from "@playwr
 export async function mainNav(page: Page): Promise<Locator> {
   const menu = page.getByRole("button", { name: "Open menu" });
   if (await menu.isVisible()) {
-    await menu.click();
-    await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
+    // Right after a full page load the button may not be hydrated yet: click until it opens.
+    await expect(async () => {
+      await menu.click({ timeout: 1000 });
+      await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible({ timeout: 1000 });
+    }).toPass();
   }
   return page.getByRole("navigation", { name: "Main" });
 }
