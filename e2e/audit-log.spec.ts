@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { OWNER } from "./owner";
+import { expect, test } from "./fixtures";
+import { mainNav } from "./helpers";
+import { ownerFor, sizeOf } from "./owner";
 
 // Changes made in the portal show up in the Audit Log, filter, expand and export as CSV.
 test("the audit log lists, filters, expands and exports the account's changes", async ({ page }, testInfo) => {
@@ -11,15 +12,15 @@ test("the audit log lists, filters, expands and exports the account's changes", 
   await dialog.getByRole("button", { name: "Save Role" }).click();
   await expect(dialog).toBeHidden();
 
-  await page.getByRole("link", { name: "Audit Log" }).click();
+  await (await mainNav(page)).getByRole("link", { name: "Audit Log" }).click();
   await expect(page.getByRole("heading", { name: "Audit Log", exact: true })).toBeVisible();
   const created = page.getByRole("row", { name: /role\.create/ });
   await expect(created).toContainText("Auditors");
-  await expect(created).toContainText(OWNER.email);
+  await expect(created).toContainText(ownerFor(testInfo).email);
   await created.getByRole("button", { name: /fields/ }).click();
   await expect(created.getByRole("button", { name: /fields/ })).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("rowheader", { name: "permissions.users" })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("audit-log.png"), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath(`audit-log-${sizeOf(testInfo)}.png`), fullPage: true });
 
   // Filter by action: only role.create rows remain.
   await page.getByRole("combobox", { name: "Action" }).click();
@@ -47,5 +48,5 @@ test("the audit log lists, filters, expands and exports the account's changes", 
   await page.getByRole("link", { name: "History of Auditors" }).click();
   await expect(page).toHaveURL(/targetType=role&targetId=/);
   await expect(page.getByRole("button", { name: /fields/ })).toHaveCount(1);
-  await page.screenshot({ path: testInfo.outputPath("audit-log-history.png"), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath(`audit-log-history-${sizeOf(testInfo)}.png`), fullPage: true });
 });

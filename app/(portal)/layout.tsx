@@ -1,21 +1,41 @@
+import { KeyRound } from "lucide-react";
 import type { ReactNode } from "react";
-import { Sidebar } from "@/components/portal/sidebar";
+import { MobileNav } from "@/components/portal/mobile-nav";
+import { SidebarContent } from "@/components/portal/sidebar";
 import { requireMember } from "@/lib/auth/current-member";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
+  const nav = (
+    <SidebarContent
+      member={{
+        name: member.name,
+        email: member.email ?? "",
+        accountName: member.accountName,
+        roleName: member.role.name,
+      }}
+      permissions={member.permissions}
+    />
+  );
   return (
-    <div className="flex min-h-screen">
-      <Sidebar
-        member={{
-          name: member.name,
-          email: member.email ?? "",
-          accountName: member.accountName,
-          roleName: member.role.name,
-        }}
-        permissions={member.permissions}
-      />
-      <main className="flex-1 px-8 py-8">
+    <div className="min-h-screen md:flex">
+      <a
+        href="#main-content"
+        className="sr-only rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-card px-4 md:hidden">
+        <MobileNav>{nav}</MobileNav>
+        <KeyRound className="h-5 w-5 shrink-0 text-link" aria-hidden />
+        <span className="truncate font-semibold" title={member.accountName}>
+          {member.accountName}
+        </span>
+      </header>
+      <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col border-r border-border bg-card md:flex">
+        {nav}
+      </aside>
+      <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

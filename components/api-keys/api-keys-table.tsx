@@ -1,12 +1,18 @@
 "use client";
 
-import { useMemo } from "react";
-import { DataTable, type DataColumn } from "@/components/ui/data-table";
-import { KeyActions } from "./key-actions";
+import { Pencil, Trash2 } from "lucide-react";
+import { useMemo, useRef } from "react";
+import { Badge } from "@/components/ui/badge";
+import { HistoryLink } from "@/components/audit/history-link";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatDate, formatRelative } from "@/lib/format-date";
-import type { KeyRow, RoleChoice } from "./types";
+import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
+import { IconAction } from "@/components/ui/icon-action";
 import type { ListState } from "@/components/ui/use-list-state";
+import { useRowDialogs } from "@/components/ui/use-row-dialogs";
+import { formatDate, formatRelative } from "@/lib/format-date";
+import { DeleteKeyDialog } from "./delete-key-dialog";
+import { EditKeyDialog } from "./edit-key-dialog";
+import type { KeyRow, RoleChoice } from "./types";
 
 // Sorting and paging happen in the database; the table reflects the URL's state.
 export function ApiKeysTable({
@@ -15,28 +21,38 @@ export function ApiKeysTable({
   canWrite,
   canReadAudit,
   list,
+  onDeleted,
 }: {
   rows: KeyRow[];
   roles: RoleChoice[];
   canWrite: boolean;
   canReadAudit: boolean;
   list: ListState;
+  onDeleted: () => void;
 }) {
+  const table = useRef<DataTableHandle>(null);
+  const dialogs = useRowDialogs<KeyRow, "edit" | "delete">(table);
+  const { open } = dialogs;
   const columns = useMemo<DataColumn<KeyRow>[]>(
     () => [
       {
         id: "name",
         accessorKey: "name",
         header: "Name",
-        cell: (info) => <span className="font-medium text-slate-900">{info.row.original.name}</span>,
+        cell: (info) => (
+          <span className="font-medium text-foreground" title={info.row.original.name}>
+            {info.row.original.name}
+          </span>
+        ),
       },
       {
         id: "keyId",
         header: "Key ID",
         enableSorting: false,
+        meta: { width: "w-52" },
         cell: (info) => (
           <span className="inline-flex items-center gap-1">
-            <code className="font-mono text-xs text-slate-700">{info.row.original.keyId}</code>
+            <code className="font-mono text-xs text-foreground">{info.row.original.keyId}</code>
             <CopyButton value={info.row.original.keyId} label={`Copy Key ID of ${info.row.original.name}`} subtle />
           </span>
         ),
@@ -45,24 +61,28 @@ export function ApiKeysTable({
         id: "start",
         header: "Key",
         enableSorting: false,
-        cell: (info) => <code className="font-mono text-xs text-slate-500">{info.row.original.start}…</code>,
+        meta: { width: "w-28" },
+        cell: (info) => <code className="font-mono text-xs text-muted-foreground">{info.row.original.start}…</code>,
       },
       {
         id: "role",
         header: "Role",
         enableSorting: false,
-        cell: (info) => <RoleBadge name={info.row.original.role.name} />,
+        meta: { width: "w-32" },
+        cell: (info) => <Badge>{info.row.original.role.name}</Badge>,
       },
       {
         id: "createdAt",
         accessorKey: "createdAt",
         header: "Created",
+        meta: { width: "w-30" },
         cell: (info) => <time dateTime={info.row.original.createdAt}>{formatDate(info.row.original.createdAt)}</time>,
       },
       {
         id: "lastUsedAt",
         accessorKey: "lastUsedAt",
         header: "Last used",
+        meta: { width: "w-32" },
         cell: (info) => {
           const at = info.row.original.lastUsedAt;
           return at ? (
@@ -70,7 +90,7 @@ export function ApiKeysTable({
               {formatRelative(at)}
             </time>
           ) : (
-            <span className="text-slate-400">Never</span>
+            <span className="text-muted-foreground">Never</span>
           );
         },
       },
@@ -78,27 +98,71 @@ export function ApiKeysTable({
         id: "action",
         header: () => <span className="sr-only sm:not-sr-only">Action</span>,
         enableSorting: false,
-        cell: (info) => (
-          <KeyActions
-            row={info.row.original}
-            roles={roles}
-            lockedReason={keyLockedReason(info.row.original, roles, canWrite)}
-            showHistory={canReadAudit}
-          />
-        ),
+        meta: { width: "w-32" },
+        cell: (info) => {
+          const row = info.row.original;
+          const lockedReason = keyLockedReason(row, roles, canWrite);
+          return (
+            <div className="inline-flex gap-1">
+              {canReadAudit ? <HistoryLink name={row.name} targetType="api_key" targetId={row.keyId} /> : null}
+              <IconAction
+                label={`Edit ${row.name}`}
+                lockedReason={lockedReason}
+                onClick={(event) => open("edit", row, event.currentTarget)}
+              >
+                <Pencil className="h-4 w-4" aria-hidden />
+              </IconAction>
+              <IconAction
+                label={`Delete ${row.name}`}
+                lockedReason={lockedReason}
+                danger
+                onClick={(event) => open("delete", row, event.currentTarget)}
+              >
+                <Trash2 className="h-4 w-4" aria-hidden />
+              </IconAction>
+            </div>
+          );
+        },
       },
     ],
-    [roles, canWrite, canReadAudit],
+    [canWrite, canReadAudit, roles, open],
   );
 
   return (
-    <DataTable
-      columns={columns}
-      rows={rows}
-      rowId={(row) => row.keyId}
-      sort={{ id: list.sort, desc: list.dir === "desc" }}
-      onSort={(sort) => list.update({ sort: sort.id, dir: sort.desc ? "desc" : "asc", page: 1 })}
-    />
+    <>
+      <DataTable
+        ref={table}
+        label="API keys"
+        columns={columns}
+        rows={rows}
+        rowId={(row) => row.keyId}
+        minWidth="min-w-[59rem]"
+        sort={{ id: list.sort, desc: list.dir === "desc" }}
+        onSort={(sort) => list.update({ sort: sort.id, dir: sort.desc ? "desc" : "asc", page: 1 })}
+      />
+      {dialogs.row ? (
+        <>
+          <EditKeyDialog
+            key={`edit-${dialogs.round}`}
+            row={dialogs.row}
+            roles={roles}
+            open={dialogs.isOpen("edit")}
+            onOpenChange={dialogs.onOpenChange}
+            onDelete={() => dialogs.switchTo("delete")}
+            returnFocus={dialogs.returnFocus}
+          />
+          <DeleteKeyDialog
+            key={`delete-${dialogs.round}`}
+            row={dialogs.row}
+            open={dialogs.isOpen("delete")}
+            onOpenChange={dialogs.onOpenChange}
+            prepareRemoval={dialogs.prepareRemoval}
+            onDeleted={onDeleted}
+            returnFocus={dialogs.returnFocus}
+          />
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -109,10 +173,4 @@ function keyLockedReason(row: KeyRow, roles: RoleChoice[], canWrite: boolean): s
   if (role && !role.grantable)
     return `This key's role (${row.role.name}) has more access than yours, so you can't change it.`;
   return undefined;
-}
-
-function RoleBadge({ name }: { name: string }) {
-  return (
-    <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{name}</span>
-  );
 }

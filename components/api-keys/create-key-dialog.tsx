@@ -13,23 +13,31 @@ import { SecretView } from "./secret-view";
 import type { RoleChoice } from "./types";
 
 export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disabled?: boolean }) {
-  // Least privilege by default: the grantable role that allows the least.
-  const firstGrantable = leastPrivileged(roles);
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<KeyFormValues>({ name: "", roleId: firstGrantable });
+  // Each closing starts a new form: the secret leaves the page's memory with the dialog,
+  // and a request still finishing from before can't hold the new form's button.
+  const [round, setRound] = useState(0);
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) setRound((n) => n + 1);
+  }
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <Button onClick={() => onOpenChange(true)} disabled={disabled}>
+        <Plus className="h-4 w-4" aria-hidden />
+        Create Key
+      </Button>
+      <CreateKeyContent key={round} roles={roles} onClose={() => onOpenChange(false)} />
+    </Dialog>
+  );
+}
+
+function CreateKeyContent({ roles, onClose }: { roles: RoleChoice[]; onClose: () => void }) {
+  // Least privilege by default: the grantable role that allows the least.
+  const [values, setValues] = useState<KeyFormValues>({ name: "", roleId: leastPrivileged(roles) });
   const [errors, setErrors] = useState<FieldErrors>();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [pending, startTransition] = useTransition();
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      // The secret leaves the page's memory with the dialog.
-      setCreated(null);
-      setValues({ name: "", roleId: firstGrantable });
-      setErrors(undefined);
-    }
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -45,42 +53,37 @@ export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disa
     });
   }
 
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <Button onClick={() => onOpenChange(true)} disabled={disabled}>
-        <Plus className="h-4 w-4" aria-hidden />
-        Create Key
-      </Button>
-      {created ? (
-        <DialogContent
-          title="Save your API key"
-          description={`“${created.name}” is ready. Copy the key now and keep it somewhere safe.`}
-          onInteractOutside={(event) => event.preventDefault()}
-        >
-          <SecretView secret={created.secret} />
-          <DialogFooter>
-            <Button onClick={() => onOpenChange(false)}>Done</Button>
-          </DialogFooter>
-        </DialogContent>
-      ) : (
-        <DialogContent
-          title="Create Key"
-          description="A key lets a script call the API with the permissions of its role."
-        >
-          <form onSubmit={submit} noValidate>
-            <KeyFields values={values} onChange={setValues} roles={roles} errors={errors} />
-            <DialogFooter>
-              <Button variant="secondary" onClick={() => onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {pending ? "Creating…" : "Create Key"}
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      )}
-    </Dialog>
+  // Two contents (keyed), so focus starts afresh in the second one: on its Copy button.
+  return created ? (
+    <DialogContent
+      key="secret"
+      title="Save your API key"
+      description={`“${created.name}” is ready. Copy the key now and keep it somewhere safe.`}
+      onInteractOutside={(event) => event.preventDefault()}
+    >
+      <SecretView secret={created.secret} />
+      <DialogFooter>
+        <Button onClick={onClose}>Done</Button>
+      </DialogFooter>
+    </DialogContent>
+  ) : (
+    <DialogContent
+      key="form"
+      title="Create Key"
+      description="A key lets a script call the API with the permissions of its role."
+    >
+      <form onSubmit={submit} noValidate>
+        <KeyFields values={values} onChange={setValues} roles={roles} errors={errors} />
+        <DialogFooter>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create Key"}
+          </Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
   );
 }
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { useTransition } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import type { ReturnFocus } from "@/components/ui/return-focus";
 import { deleteApiKeyAction } from "@/lib/actions/delete-api-key";
 import type { KeyRow } from "./types";
 
@@ -10,25 +10,28 @@ export function DeleteKeyDialog({
   row,
   open,
   onOpenChange,
+  prepareRemoval,
   onDeleted,
+  returnFocus,
 }: {
   row: KeyRow;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onDeleted?: () => void;
+  prepareRemoval: (keyId: string) => () => void;
+  onDeleted: () => void;
+  returnFocus?: ReturnFocus;
 }) {
-  const [pending, startTransition] = useTransition();
-  function confirm() {
-    startTransition(async () => {
-      const result = await deleteApiKeyAction({ keyId: row.keyId });
-      if (result.ok) {
-        toast.success(`Key “${row.name}” deleted. Requests with it are refused from now on.`);
-        onOpenChange(false);
-        onDeleted?.();
-      } else {
-        toast.error(result.error);
-      }
-    });
+  async function confirm() {
+    const removed = prepareRemoval(row.keyId);
+    const result = await deleteApiKeyAction({ keyId: row.keyId });
+    if (result.ok) {
+      toast.success(`Key “${row.name}” deleted. Requests with it are refused from now on.`);
+      removed();
+      onOpenChange(false);
+      onDeleted();
+    } else {
+      toast.error(result.error);
+    }
   }
   return (
     <ConfirmDialog
@@ -42,8 +45,8 @@ export function DeleteKeyDialog({
         </>
       }
       confirmLabel="Delete"
-      pending={pending}
       onConfirm={confirm}
+      returnFocus={returnFocus}
     />
   );
 }

@@ -4,39 +4,33 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import type { ReturnFocus } from "@/components/ui/return-focus";
 import type { FieldErrors } from "@/lib/actions/result";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
 import { KeyFields, type KeyFormValues } from "./key-fields";
 import type { KeyRow, RoleChoice } from "./types";
 
+// Keyed per opening by its caller, so each opening starts from the key as it is now.
 export function EditKeyDialog({
   row,
   roles,
   open,
   onOpenChange,
   onDelete,
+  returnFocus,
 }: {
   row: KeyRow;
   roles: RoleChoice[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onDelete: () => void;
+  returnFocus?: ReturnFocus;
 }) {
   const [values, setValues] = useState<KeyFormValues>({ name: row.name, roleId: row.role.id });
   const [errors, setErrors] = useState<FieldErrors>();
   const [pending, startTransition] = useTransition();
   // The key's current role stays selectable even if it is above the editor's own.
   const choices = roles.map((role) => (role.id === row.role.id ? { ...role, grantable: true } : role));
-
-  // Each opening starts from the key as it is now (state adjusted during render, not in an effect).
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setValues({ name: row.name, roleId: row.role.id });
-      setErrors(undefined);
-    }
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -53,14 +47,14 @@ export function EditKeyDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={open} onOpenChange={onOpenChange} returnFocus={returnFocus}>
       <DialogContent title="Edit key" description={<code className="font-mono text-xs">{row.keyId}</code>}>
         <form onSubmit={submit} noValidate>
           <KeyFields values={values} onChange={setValues} roles={choices} errors={errors} />
           <DialogFooter>
             <Button
               variant="ghost"
-              className="mr-auto text-red-600 hover:bg-red-50 hover:text-red-700"
+              className="mr-auto text-destructive-foreground hover:bg-destructive-soft hover:text-destructive-foreground"
               onClick={onDelete}
             >
               Delete key

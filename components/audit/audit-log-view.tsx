@@ -50,6 +50,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
     () => [
       {
         id: "time",
+        meta: { width: "w-44" },
         header: "Time (UTC)",
         cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.createdAt, true)}</span>,
       },
@@ -59,7 +60,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
         cell: ({ row }) => (
           <span className="block max-w-56 truncate" title={row.original.actor.name}>
             {row.original.actor.name}
-            <span className="block text-xs text-slate-500">
+            <span className="block text-xs text-muted-foreground">
               {row.original.actor.type === "api_key"
                 ? `Key ${row.original.actor.id}`
                 : row.original.actor.type === "anonymous"
@@ -71,9 +72,10 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
       },
       {
         id: "event",
+        meta: { width: "w-40" },
         header: "Action",
         cell: ({ row }) => (
-          <code className="font-mono text-xs whitespace-nowrap text-slate-800">{row.original.action}</code>
+          <code className="font-mono text-xs whitespace-nowrap text-foreground">{row.original.action}</code>
         ),
       },
       {
@@ -82,7 +84,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
         cell: ({ row }) => (
           <span className="block max-w-56 truncate" title={row.original.target.name ?? undefined}>
             {row.original.target.name ?? "—"}
-            <span className="block font-mono text-xs text-slate-500">
+            <span className="block font-mono text-xs text-muted-foreground">
               {row.original.target.id ?? row.original.target.type}
             </span>
           </span>
@@ -90,6 +92,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
       },
       {
         id: "changes",
+        meta: { width: "w-28" },
         header: "Changes",
         cell: ({ row }) => (
           <ChangesToggle
@@ -101,10 +104,11 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
       },
       {
         id: "address",
+        meta: { width: "w-36" },
         header: "Client",
         cell: ({ row }) => (
           <span
-            className="font-mono text-xs whitespace-nowrap text-slate-600"
+            className="font-mono text-xs whitespace-nowrap text-muted-foreground"
             title={row.original.userAgent ?? undefined}
           >
             {row.original.clientAddress ?? "—"}
@@ -120,13 +124,13 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
       <form
         role="search"
         aria-label="Filter the audit log"
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
+        className="grid gap-3 rounded-lg border border-border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6"
         onSubmit={(event) => {
           event.preventDefault();
           list.update({ actor, page: 1 });
         }}
       >
-        <label className="text-xs font-medium text-slate-600 lg:col-span-2">
+        <label className="text-xs font-medium text-muted-foreground lg:col-span-2">
           Actor
           <Input
             className="mt-1"
@@ -136,7 +140,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
             onBlur={() => actor !== (filters.actor ?? "") && list.update({ actor, page: 1 })}
           />
         </label>
-        <div className="text-xs font-medium text-slate-600">
+        <div className="text-xs font-medium text-muted-foreground">
           <label htmlFor="audit-action">Action</label>
           <div className="mt-1">
             <Select
@@ -150,7 +154,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
             />
           </div>
         </div>
-        <div className="text-xs font-medium text-slate-600">
+        <div className="text-xs font-medium text-muted-foreground">
           <label htmlFor="audit-target">Target</label>
           <div className="mt-1">
             <Select
@@ -164,7 +168,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
             />
           </div>
         </div>
-        <label className="text-xs font-medium text-slate-600">
+        <label className="text-xs font-medium text-muted-foreground">
           From
           <Input
             className="mt-1"
@@ -173,7 +177,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
             onChange={(event) => list.update({ from: event.target.value, page: 1 })}
           />
         </label>
-        <label className="text-xs font-medium text-slate-600">
+        <label className="text-xs font-medium text-muted-foreground">
           To
           <Input
             className="mt-1"
@@ -183,7 +187,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
           />
         </label>
       </form>
-      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
         <p>
           {invalid ? "Some filters were not understood and are ignored. " : null}
           {filters.targetId ? (
@@ -194,7 +198,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
           {filtered ? (
             <button
               type="button"
-              className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+              className="font-medium text-link underline-offset-2 hover:underline"
               onClick={() => {
                 setActor("");
                 list.update({ actor: "", action: "", targetType: "", targetId: "", from: "", to: "", page: 1 });
@@ -207,13 +211,13 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
         <a
           href={exportHref}
           download
-          className="inline-flex h-8 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          className="inline-flex h-8 items-center gap-2 rounded-md border border-input bg-card px-3 text-sm font-medium text-foreground shadow-xs hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
         >
           <Download className="h-4 w-4" aria-hidden /> Export CSV
         </a>
       </div>
       {total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
+        <p className="rounded-lg border border-dashed border-input bg-card p-10 text-center text-sm text-muted-foreground">
           {filtered
             ? "No events match these filters."
             : "No events yet. Every change to this account will be listed here."}
@@ -221,6 +225,8 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
       ) : (
         <>
           <DataTable
+            label="Audit events"
+            minWidth="min-w-[60rem]"
             columns={columns}
             rows={events}
             rowId={(row) => row.id}

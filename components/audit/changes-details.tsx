@@ -17,7 +17,7 @@ export function ChangesToggle({
   onToggle: () => void;
 }) {
   const count = Object.keys(event.changes ?? {}).length;
-  if (count === 0) return <span className="text-slate-500">—</span>;
+  if (count === 0) return <span className="text-muted-foreground">—</span>;
   const Icon = open ? ChevronDown : ChevronRight;
   return (
     <button
@@ -25,7 +25,7 @@ export function ChangesToggle({
       aria-expanded={open}
       aria-controls={`changes-${event.id}`}
       onClick={onToggle}
-      className="inline-flex items-center gap-1 rounded text-sm whitespace-nowrap text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+      className="inline-flex items-center gap-1 rounded text-sm whitespace-nowrap text-link hover:underline focus-visible:outline-2 focus-visible:outline-ring"
     >
       <Icon className="h-4 w-4" aria-hidden />
       {count} field{count === 1 ? "" : "s"}
@@ -40,7 +40,7 @@ export function ChangesTable({ event }: { event: AuditEventJson }) {
       <table className="text-xs">
         <caption className="sr-only">Changes of {event.action}</caption>
         <thead>
-          <tr className="text-left text-slate-600">
+          <tr className="text-left text-muted-foreground">
             <th scope="col" className="py-1 pr-6 font-medium">
               Field
             </th>
@@ -57,17 +57,17 @@ export function ChangesTable({ event }: { event: AuditEventJson }) {
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([field, { from, to }]) => (
               <tr key={field}>
-                <th scope="row" className="py-1 pr-6 text-left font-mono font-normal text-slate-700">
+                <th scope="row" className="py-1 pr-6 text-left font-mono font-normal text-foreground">
                   {field}
                 </th>
-                <td className="py-1 pr-6 font-mono break-all text-slate-600">{show(from)}</td>
-                <td className="py-1 font-mono break-all text-slate-900">{show(to)}</td>
+                <td className="py-1 pr-6 font-mono break-all text-muted-foreground">{show(from)}</td>
+                <td className="py-1 font-mono break-all text-foreground">{show(to)}</td>
               </tr>
             ))}
         </tbody>
       </table>
       {event.userAgent ? (
-        <p className="mt-2 text-xs text-slate-600">
+        <p className="mt-2 text-xs text-muted-foreground">
           From {event.clientAddress ?? "an unknown address"} · {event.userAgent} · request {event.requestId}
         </p>
       ) : null}

@@ -25,9 +25,9 @@ export function SignInForm() {
       <Button type="submit" className="w-full justify-center" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
-      <p className="text-center text-sm text-slate-500">
+      <p className="text-center text-sm text-muted-foreground">
         New here?{" "}
-        <Link href="/sign-up" className="font-medium text-indigo-600 hover:underline">
+        <Link href="/sign-up" className="font-medium text-link hover:underline">
           Create your account
         </Link>
       </p>

@@ -17,7 +17,7 @@ export function SignUpForm() {
     <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <div>
         <h1 className="text-xl font-semibold">Create your account</h1>
-        <p className="mt-1 text-sm text-slate-500">You will be its Owner and can invite your team later.</p>
+        <p className="mt-1 text-sm text-muted-foreground">You will be its Owner and can invite your team later.</p>
       </div>
       {state && !state.ok && !errors ? <FormAlert message={state.error} /> : null}
       <Field id="accountName" label="Organisation" error={errors?.accountName?.[0]}>
@@ -40,9 +40,9 @@ export function SignUpForm() {
       <Button type="submit" className="w-full justify-center" disabled={pending}>
         {pending ? "Creating account…" : "Create account"}
       </Button>
-      <p className="text-center text-sm text-slate-500">
+      <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-indigo-600 hover:underline">
+        <Link href="/sign-in" className="font-medium text-link hover:underline">
           Sign in
         </Link>
       </p>

@@ -13,7 +13,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
       aria-current={active ? "page" : undefined}
       className={cn(
         "block rounded-md px-3 py-2 text-sm font-medium",
-        active ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
+        active ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
       )}
     >
       {children}

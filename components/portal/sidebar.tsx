@@ -1,21 +1,23 @@
-import { KeyRound, LogOut } from "lucide-react";
+import { BookOpen, KeyRound, LogOut } from "lucide-react";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { allows, AREA_NAMES, AREAS, type Permissions } from "@/lib/permissions";
 import { NavLink } from "./nav-link";
 
-type MemberSummary = { name: string; email: string; accountName: string; roleName: string };
+export type MemberSummary = { name: string; email: string; accountName: string; roleName: string };
 
-export function Sidebar({ member, permissions }: { member: MemberSummary; permissions: Permissions }) {
+// The portal's navigation: a fixed column from `md` up, the menu drawer's content below.
+export function SidebarContent({ member, permissions }: { member: MemberSummary; permissions: Permissions }) {
   return (
-    <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
-      <div className="flex items-center gap-2 px-5 py-5 font-semibold text-slate-900">
-        <KeyRound className="h-5 w-5 text-indigo-600" aria-hidden />
+    <>
+      <div className="flex items-center gap-2 px-5 py-5 font-semibold text-foreground">
+        <KeyRound className="h-5 w-5 shrink-0 text-link" aria-hidden />
         <span className="truncate" title={member.accountName}>
           {member.accountName}
         </span>
       </div>
-      <nav aria-label="Main" className="flex-1 space-y-0.5 px-3">
-        {/* Areas the member has No Access to are not shown. */}
+      <nav aria-label="Main" className="flex-1 space-y-0.5 overflow-y-auto px-3">
+        {/* The areas, in the order of lib/permissions.ts; those with No Access are not shown. */}
         {AREA_NAMES.filter((area) => allows(permissions, area, "READ")).map((area) => (
           <NavLink key={area} href={AREAS[area].href}>
             {AREAS[area].label}
@@ -23,23 +25,32 @@ export function Sidebar({ member, permissions }: { member: MemberSummary; permis
         ))}
         <a
           href="/api/reference"
-          className="block rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+          className="flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground"
         >
           API Reference
+          <BookOpen className="h-3.5 w-3.5" aria-hidden />
         </a>
       </nav>
-      <div className="border-t border-slate-200 px-5 py-4 text-sm">
-        <p className="truncate font-medium text-slate-900">{member.name}</p>
-        <p className="truncate text-xs text-slate-500">
-          {member.email} · {member.roleName}
-        </p>
-        <form action={signOutAction} className="mt-3">
-          <button type="submit" className="inline-flex items-center gap-1.5 text-slate-500 hover:text-slate-900">
+      <div className="space-y-3 border-t border-border px-5 py-4 text-sm">
+        <div className="min-w-0">
+          <p className="truncate font-medium text-foreground" title={member.name}>
+            {member.name}
+          </p>
+          <p className="truncate text-xs text-muted-foreground" title={`${member.email} · ${member.roleName}`}>
+            {member.email} · {member.roleName}
+          </p>
+        </div>
+        <ThemeToggle />
+        <form action={signOutAction}>
+          <button
+            type="submit"
+            className="-mx-1 inline-flex items-center gap-1.5 rounded px-1 text-muted-foreground hover:text-foreground"
+          >
             <LogOut className="h-4 w-4" aria-hidden />
             Sign out
           </button>
         </form>
       </div>
-    </aside>
+    </>
   );
 }

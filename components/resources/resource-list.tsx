@@ -4,12 +4,15 @@ import { useMemo } from "react";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { useListState } from "@/components/ui/use-list-state";
+import { cn } from "@/lib/cn";
 
-export type ListColumn = { key: string; label: string; mono?: boolean };
+// `width` is a width class for the column (e.g. "w-32"); columns without one share the rest.
+export type ListColumn = { key: string; label: string; mono?: boolean; width?: string };
 type Row = Record<string, string>;
 
 // A read-only, server-paged list of one of the account's resources.
 export function ResourceList({
+  label,
   columns,
   rows,
   total,
@@ -17,6 +20,7 @@ export function ResourceList({
   pageSize,
   empty,
 }: {
+  label: string;
   columns: ListColumn[];
   rows: Row[];
   total: number;
@@ -27,25 +31,31 @@ export function ResourceList({
   const list = useListState({ page, pageSize, q: "", sort: "createdAt", dir: "asc" });
   const defs = useMemo<DataColumn<Row>[]>(
     () =>
-      columns.map((column) => ({
+      columns.map((column, index) => ({
         id: column.key,
         header: column.label,
+        meta: { width: column.width },
         cell: ({ row }) => (
-          <span className={column.mono ? "font-mono text-xs" : undefined}>{row.original[column.key]}</span>
+          <span
+            title={row.original[column.key]}
+            className={cn(column.mono && "font-mono text-xs", index === 0 && "font-medium text-foreground")}
+          >
+            {row.original[column.key]}
+          </span>
         ),
       })),
     [columns],
   );
   if (total === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500">
+      <p className="rounded-lg border border-dashed border-border bg-card p-10 text-center text-sm text-muted-foreground">
         {empty}
       </p>
     );
   }
   return (
-    <div className={list.pending ? "opacity-60" : undefined}>
-      <DataTable columns={defs} rows={rows} rowId={(row) => row.id} />
+    <div className={list.pending ? "opacity-60 transition-opacity" : undefined}>
+      <DataTable label={label} columns={defs} rows={rows} rowId={(row) => row.id} minWidth="min-w-[44rem]" />
       <Pagination list={list} total={total} />
     </div>
   );

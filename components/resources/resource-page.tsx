@@ -1,5 +1,6 @@
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
 import type { AnyResource } from "@/lib/records/resource";
@@ -35,17 +36,19 @@ export async function ResourcePage<Item>({
         <NoAccess area={resource.area} />
       </>
     );
-  const parsed = pageQuerySchema.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : pageQuerySchema.parse({});
-  const { items, total } = await resource.list(member.accountId, query);
+  const query = parseListQuery(pageQuerySchema, await searchParams);
+  const { items, total, page } = await readClampedPage(query.page, query.pageSize, (page) =>
+    resource.list(member.accountId, { ...query, page }),
+  );
   return (
     <>
       {header}
       <ResourceList
+        label={title}
         columns={columns}
         rows={(items as Item[]).map(toRow)}
         total={total}
-        page={query.page}
+        page={page}
         pageSize={query.pageSize}
         empty={empty}
       />

@@ -24,17 +24,17 @@ export function LevelPicker({
   own: Permissions;
 }) {
   return (
-    <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
+    <div className="divide-y divide-border rounded-md border border-border">
       {AREA_NAMES.map((area) => (
-        <fieldset key={area} className="flex items-center justify-between gap-4 px-3 py-2.5">
+        <fieldset key={area} className="flex items-center justify-between gap-3 px-3 py-2.5">
           <legend className="sr-only">{AREAS[area].label}</legend>
           <div className="min-w-0">
-            <p className="text-sm font-medium text-slate-800" aria-hidden>
+            <p className="text-sm font-medium text-foreground" aria-hidden>
               {AREAS[area].label}
             </p>
-            <p className="text-xs text-slate-500">{AREAS[area].description}</p>
+            <p className="text-xs text-muted-foreground">{AREAS[area].description}</p>
           </div>
-          <div className="flex shrink-0 overflow-hidden rounded-md border border-slate-300 text-xs">
+          <div className="flex shrink-0 overflow-hidden rounded-md border border-input text-xs">
             {LEVELS.filter((level) => levelRank(level) <= levelRank(maxLevelOf(area))).map((level) => (
               <LevelOption key={level} area={area} level={level} value={value} own={own} onChange={onChange} />
             ))}
@@ -64,9 +64,11 @@ function LevelOption({
     <label
       title={aboveOwn ? "Above your own access: you can't grant it." : undefined}
       className={cn(
-        "cursor-pointer border-l border-slate-300 px-2.5 py-1.5 first:border-l-0 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600",
-        checked ? "bg-indigo-600 text-white" : "bg-white text-slate-600 hover:bg-slate-50",
-        aboveOwn && "cursor-not-allowed text-slate-300 hover:bg-white",
+        "cursor-pointer border-l border-input px-2.5 py-1.5 first:border-l-0 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-ring",
+        checked
+          ? "bg-primary text-primary-foreground"
+          : "bg-card text-muted-foreground hover:bg-muted hover:text-foreground",
+        aboveOwn && "cursor-not-allowed opacity-50 hover:bg-card hover:text-muted-foreground",
       )}
     >
       <input

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import type { ReturnFocus } from "@/components/ui/return-focus";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/actions/result";
@@ -12,32 +13,24 @@ import { allPermissions, AREA_NAMES, maxLevelOf, type Permissions } from "@/lib/
 import { LevelPicker } from "./level-picker";
 import type { RoleRow } from "./types";
 
+// Keyed per opening by its caller, so each opening starts from the role as it is now.
 export function RoleFormDialog({
   role,
   own,
   open,
   onOpenChange,
+  returnFocus,
 }: {
   role?: RoleRow;
   own: Permissions;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  returnFocus?: ReturnFocus;
 }) {
-  const [name, setName] = useState("");
-  const [permissions, setPermissions] = useState<Permissions>(allPermissions("NONE"));
+  const [name, setName] = useState(role?.name ?? "");
+  const [permissions, setPermissions] = useState<Permissions>(role?.permissions ?? allPermissions("NONE"));
   const [errors, setErrors] = useState<FieldErrors>();
   const [pending, startTransition] = useTransition();
-
-  // Each opening starts from the role as it is now (state adjusted during render, not in an effect).
-  const [wasOpen, setWasOpen] = useState(false);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setName(role?.name ?? "");
-      setPermissions(role?.permissions ?? allPermissions("NONE"));
-      setErrors(undefined);
-    }
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -54,7 +47,7 @@ export function RoleFormDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={open} onOpenChange={onOpenChange} returnFocus={returnFocus}>
       <DialogContent
         title={role ? `Edit ${role.name}` : "Add Role"}
         description="Choose one level for each area. Read Access allows an area's GET endpoints; Full Access all of them."
@@ -70,13 +63,11 @@ export function RoleFormDialog({
             />
           </Field>
           {AREA_NAMES.some((area) => own[area] !== maxLevelOf(area)) ? (
-            <p className="text-xs text-slate-500">
+            <p className="text-xs text-muted-foreground">
               Levels above your own access are greyed out: nobody can grant more than they have.
             </p>
           ) : null}
-          <div className="max-h-[50vh] overflow-y-auto">
-            <LevelPicker value={permissions} onChange={setPermissions} own={own} />
-          </div>
+          <LevelPicker value={permissions} onChange={setPermissions} own={own} />
           <DialogFooter>
             <Button variant="secondary" onClick={() => onOpenChange(false)}>
               Cancel

@@ -1,13 +1,15 @@
 "use client";
 
 import { Lock, Pencil, Plus, Trash2 } from "lucide-react";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { HistoryLink } from "@/components/audit/history-link";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
 import { IconAction } from "@/components/ui/icon-action";
-import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { deleteRoleAction } from "@/lib/actions/delete-role";
 import { exceeding, type Permissions } from "@/lib/permissions";
 import { RoleFormDialog } from "./role-form-dialog";
@@ -33,10 +35,12 @@ export function RolesView({
   canWrite: boolean;
   canReadAudit: boolean;
 }) {
-  const [editing, setEditing] = useState<RoleRow | undefined>();
-  const [formOpen, setFormOpen] = useState(false);
-  const [deleting, setDeleting] = useState<RoleRow | undefined>();
-  const [pending, startTransition] = useTransition();
+  const table = useRef<DataTableHandle>(null);
+  const dialogs = useRowDialogs<RoleRow, "edit" | "delete">(table);
+  const { open } = dialogs;
+  const [adding, setAdding] = useState(false);
+  // Counts openings of Add Role, so each one starts with an empty form.
+  const [addRound, setAddRound] = useState(0);
 
   const columns = useMemo<DataColumn<RoleRow>[]>(
     () => [
@@ -44,43 +48,43 @@ export function RolesView({
         id: "name",
         header: "Name",
         cell: ({ row }) => (
-          <span className="inline-flex items-center gap-2 font-medium text-slate-900">
-            {row.original.name}
+          <span className="flex min-w-0 items-center gap-2">
+            <span className="truncate font-medium text-foreground" title={row.original.name}>
+              {row.original.name}
+            </span>
             {row.original.builtIn ? (
-              <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-500">
-                <Lock className="h-3 w-3" aria-hidden /> Built-in
-              </span>
+              <Badge className="shrink-0 font-normal" title="Built-in roles can't be edited or deleted.">
+                <Lock className="-mt-0.5 mr-1 inline h-3 w-3" aria-hidden />
+                Built-in
+              </Badge>
             ) : null}
           </span>
         ),
       },
-      { id: "members", header: "Team members", cell: ({ row }) => row.original.usage.members },
-      { id: "keys", header: "API keys", cell: ({ row }) => row.original.usage.apiKeys },
+      { id: "members", header: "Team members", meta: { width: "w-32" }, cell: ({ row }) => row.original.usage.members },
+      { id: "keys", header: "API keys", meta: { width: "w-24" }, cell: ({ row }) => row.original.usage.apiKeys },
       {
         id: "action",
-        header: "Action",
+        header: () => <span className="sr-only sm:not-sr-only">Action</span>,
+        meta: { width: "w-32" },
         cell: ({ row }) => {
-          const lockedReason = roleLockedReason(row.original, own, canWrite);
+          const role = row.original;
+          const lockedReason = roleLockedReason(role, own, canWrite);
           return (
             <div className="inline-flex gap-1">
-              {canReadAudit ? (
-                <HistoryLink name={row.original.name} targetType="role" targetId={row.original.id} />
-              ) : null}
+              {canReadAudit ? <HistoryLink name={role.name} targetType="role" targetId={role.id} /> : null}
               <IconAction
-                label={`Edit ${row.original.name}`}
+                label={`Edit ${role.name}`}
                 lockedReason={lockedReason}
-                onClick={() => {
-                  setEditing(row.original);
-                  setFormOpen(true);
-                }}
+                onClick={(event) => open("edit", role, event.currentTarget)}
               >
                 <Pencil className="h-4 w-4" aria-hidden />
               </IconAction>
               <IconAction
-                label={`Delete ${row.original.name}`}
+                label={`Delete ${role.name}`}
                 lockedReason={lockedReason}
                 danger
-                onClick={() => setDeleting(row.original)}
+                onClick={(event) => open("delete", role, event.currentTarget)}
               >
                 <Trash2 className="h-4 w-4" aria-hidden />
               </IconAction>
@@ -89,18 +93,19 @@ export function RolesView({
         },
       },
     ],
-    [canWrite, canReadAudit, own],
+    [canWrite, canReadAudit, own, open],
   );
 
-  function confirmDelete() {
-    if (!deleting) return;
-    const role = deleting;
-    startTransition(async () => {
-      const result = await deleteRoleAction({ id: role.id });
-      if (result.ok) toast.success(`Role “${role.name}” deleted.`);
-      else toast.error(result.error);
-      setDeleting(undefined);
-    });
+  async function confirmDelete() {
+    const role = dialogs.row;
+    if (!role) return;
+    const removed = dialogs.prepareRemoval(role.id);
+    const result = await deleteRoleAction({ id: role.id });
+    if (result.ok) {
+      toast.success(`Role “${role.name}” deleted.`);
+      removed();
+    } else toast.error(result.error);
+    dialogs.onOpenChange(false);
   }
 
   return (
@@ -109,24 +114,44 @@ export function RolesView({
         <Button
           disabled={!canWrite}
           onClick={() => {
-            setEditing(undefined);
-            setFormOpen(true);
+            setAddRound((n) => n + 1);
+            setAdding(true);
           }}
         >
           <Plus className="h-4 w-4" aria-hidden /> Add Role
         </Button>
       </div>
-      <DataTable columns={columns} rows={roles} rowId={(role) => role.id} />
-      <RoleFormDialog role={editing} own={own} open={formOpen} onOpenChange={setFormOpen} />
-      <ConfirmDialog
-        open={Boolean(deleting)}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
-        title={`Delete “${deleting?.name ?? ""}”?`}
-        description="A role can be deleted only when no team member and no API key uses it."
-        confirmLabel="Delete"
-        pending={pending}
-        onConfirm={confirmDelete}
+      <DataTable
+        ref={table}
+        label="Roles"
+        columns={columns}
+        rows={roles}
+        rowId={(role) => role.id}
+        minWidth="min-w-[31rem]"
       />
+      <RoleFormDialog key={`add-${addRound}`} own={own} open={adding} onOpenChange={setAdding} />
+      {dialogs.row ? (
+        <>
+          <RoleFormDialog
+            key={`edit-${dialogs.round}`}
+            role={dialogs.row}
+            own={own}
+            open={dialogs.isOpen("edit")}
+            onOpenChange={dialogs.onOpenChange}
+            returnFocus={dialogs.returnFocus}
+          />
+          <ConfirmDialog
+            key={`delete-${dialogs.round}`}
+            open={dialogs.isOpen("delete")}
+            onOpenChange={dialogs.onOpenChange}
+            title={`Delete “${dialogs.row.name}”?`}
+            description="A role can be deleted only when no team member and no API key uses it."
+            confirmLabel="Delete"
+            onConfirm={confirmDelete}
+            returnFocus={dialogs.returnFocus}
+          />
+        </>
+      ) : null}
     </div>
   );
 }

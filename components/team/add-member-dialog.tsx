@@ -15,25 +15,32 @@ import type { FieldErrors } from "@/lib/actions/result";
 import type { RoleOption } from "./types";
 
 export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disabled: boolean }) {
-  const initial = {
+  const [open, setOpen] = useState(false);
+  // Each closing starts a new form: the password leaves the page's memory with the dialog.
+  const [round, setRound] = useState(0);
+  function change(next: boolean) {
+    setOpen(next);
+    if (!next) setRound((n) => n + 1);
+  }
+  return (
+    <Dialog open={open} onOpenChange={change}>
+      <Button disabled={disabled} onClick={() => change(true)}>
+        <Plus className="h-4 w-4" aria-hidden /> Add Member
+      </Button>
+      <AddMemberContent key={round} roles={roles} onClose={() => change(false)} />
+    </Dialog>
+  );
+}
+
+function AddMemberContent({ roles, onClose }: { roles: RoleOption[]; onClose: () => void }) {
+  const [values, setValues] = useState({
     name: "",
     email: "",
     roleId: roles.find((role) => role.grantable && role.name !== "Owner")?.id ?? "",
-  };
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState(initial);
+  });
   const [errors, setErrors] = useState<FieldErrors>();
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [pending, startTransition] = useTransition();
-
-  function change(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setCreated(null);
-      setValues(initial);
-      setErrors(undefined);
-    }
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -47,71 +54,66 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
     });
   }
 
-  return (
-    <Dialog open={open} onOpenChange={change}>
-      <Button disabled={disabled} onClick={() => change(true)}>
-        <Plus className="h-4 w-4" aria-hidden /> Add Member
-      </Button>
-      {created ? (
-        <DialogContent
-          title="Member added"
-          description={`Give ${created.email} this initial password. It will not be shown again.`}
-          onInteractOutside={(event) => event.preventDefault()}
+  return created ? (
+    <DialogContent
+      key="password"
+      title="Member added"
+      description={`Give ${created.email} this initial password. It will not be shown again.`}
+      onInteractOutside={(event) => event.preventDefault()}
+    >
+      <div className="flex items-start gap-2">
+        <code
+          data-testid="initial-password"
+          className="min-w-0 flex-1 rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm break-all"
         >
-          <div className="flex items-center gap-2">
-            <code
-              data-testid="initial-password"
-              className="flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm"
-            >
-              {created.password}
-            </code>
-            <CopyButton value={created.password} label="Copy" />
-          </div>
-          <DialogFooter>
-            <Button onClick={() => change(false)}>Done</Button>
-          </DialogFooter>
-        </DialogContent>
-      ) : (
-        <DialogContent
-          title="Add Member"
-          description="They sign in with their email and the initial password shown next."
-        >
-          <form onSubmit={submit} noValidate className="space-y-4">
-            <Field id="member-name" label="Name" error={errors?.name?.[0]}>
-              <Input
-                id="member-name"
-                value={values.name}
-                onChange={(event) => setValues({ ...values, name: event.target.value })}
-              />
-            </Field>
-            <Field id="member-email" label="Email" error={errors?.email?.[0]}>
-              <Input
-                id="member-email"
-                type="email"
-                value={values.email}
-                onChange={(event) => setValues({ ...values, email: event.target.value })}
-              />
-            </Field>
-            <Field id="member-role" label="Role" error={errors?.roleId?.[0]}>
-              <Select
-                id="member-role"
-                value={values.roleId}
-                placeholder="Choose a role"
-                onValueChange={(roleId) => setValues({ ...values, roleId })}
-                options={roleOptions(roles)}
-              />
-            </Field>
-            <DialogFooter>
-              <Button variant="secondary" onClick={() => change(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {pending ? "Adding…" : "Add Member"}
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      )}
-    </Dialog>
+          {created.password}
+        </code>
+        <CopyButton value={created.password} label="Copy" />
+      </div>
+      <DialogFooter>
+        <Button onClick={onClose}>Done</Button>
+      </DialogFooter>
+    </DialogContent>
+  ) : (
+    <DialogContent
+      key="form"
+      title="Add Member"
+      description="They sign in with their email and the initial password shown next."
+    >
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <Field id="member-name" label="Name" error={errors?.name?.[0]}>
+          <Input
+            id="member-name"
+            value={values.name}
+            onChange={(event) => setValues({ ...values, name: event.target.value })}
+          />
+        </Field>
+        <Field id="member-email" label="Email" error={errors?.email?.[0]}>
+          <Input
+            id="member-email"
+            type="email"
+            value={values.email}
+            onChange={(event) => setValues({ ...values, email: event.target.value })}
+          />
+        </Field>
+        <Field id="member-role" label="Role" error={errors?.roleId?.[0]}>
+          <Select
+            id="member-role"
+            value={values.roleId}
+            placeholder="Choose a role"
+            onValueChange={(roleId) => setValues({ ...values, roleId })}
+            options={roleOptions(roles)}
+          />
+        </Field>
+        <DialogFooter>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Adding…" : "Add Member"}
+          </Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
   );
 }

@@ -1,39 +1,45 @@
 "use client";
 
 import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
-import type { ReactNode } from "react";
+import { useTransition, type ReactNode } from "react";
 import { Button } from "./button";
+import { dialogPanel } from "./dialog";
+import { useReturnFocus, type ReturnFocus } from "./return-focus";
 
-// A confirmation for destructive actions: focus starts on Cancel, Escape cancels.
+// A confirmation for destructive actions: focus starts on Cancel, Escape cancels, and
+// focus goes back to what opened it (or to `returnFocus()`, e.g. the next row after a delete).
+// The confirm button shows "Deleting…" while `onConfirm` runs.
 export function ConfirmDialog({
   open,
   onOpenChange,
   title,
   description,
   confirmLabel,
-  pending,
   onConfirm,
+  returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description: ReactNode;
   confirmLabel: string;
-  pending?: boolean;
-  onConfirm: () => void;
+  onConfirm: () => Promise<void>;
+  returnFocus?: ReturnFocus;
 }) {
+  const onCloseAutoFocus = useReturnFocus(open, returnFocus);
+  const [pending, startTransition] = useTransition();
   return (
     <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialogPrimitive.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl focus:outline-none">
-          <AlertDialogPrimitive.Title className="text-lg font-semibold text-slate-900">
+        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-950/50 dark:bg-black/70" />
+        <AlertDialogPrimitive.Content onCloseAutoFocus={onCloseAutoFocus} className={dialogPanel("max-w-md")}>
+          <AlertDialogPrimitive.Title className="text-lg font-semibold [overflow-wrap:anywhere] text-foreground">
             {title}
           </AlertDialogPrimitive.Title>
-          <AlertDialogPrimitive.Description className="mt-2 text-sm text-slate-600">
+          <AlertDialogPrimitive.Description className="mt-2 text-sm [overflow-wrap:anywhere] text-muted-foreground">
             {description}
           </AlertDialogPrimitive.Description>
-          <div className="mt-6 flex justify-end gap-2">
+          <div className="mt-6 flex flex-wrap justify-end gap-2">
             <AlertDialogPrimitive.Cancel asChild>
               <Button variant="secondary">Cancel</Button>
             </AlertDialogPrimitive.Cancel>
@@ -42,7 +48,7 @@ export function ConfirmDialog({
               disabled={pending}
               onClick={(event) => {
                 event.preventDefault();
-                onConfirm();
+                startTransition(onConfirm);
               }}
             >
               {pending ? "Deleting…" : confirmLabel}

@@ -2,25 +2,35 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
 const variants = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300",
-  secondary: "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
-  danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300",
-  ghost: "text-slate-500 hover:bg-slate-100 hover:text-slate-900",
+  primary: "bg-primary text-primary-foreground hover:bg-primary-hover",
+  secondary: "border border-input bg-card text-foreground hover:bg-muted",
+  danger: "bg-destructive text-white hover:bg-destructive-hover",
+  ghost: "text-muted-foreground shadow-none hover:bg-badge hover:text-foreground",
 } as const;
 
-const sizes = { md: "h-9 px-4 text-sm", sm: "h-8 px-3 text-sm", icon: "h-8 w-8 justify-center" } as const;
+const sizes = {
+  md: "h-9 px-4 text-sm",
+  sm: "h-8 px-3 text-sm",
+  icon: "h-8 w-8 shrink-0 justify-center",
+} as const;
 
 export type ButtonProps = ComponentProps<"button"> & { variant?: keyof typeof variants; size?: keyof typeof sizes };
 
+// Disabled buttons look disabled: faded, no shadow, no hover change, a "not allowed" cursor.
 export function Button({ variant = "primary", size = "md", className, type = "button", ...props }: ButtonProps) {
   return (
     <button
       type={type}
       className={cn(
-        "inline-flex items-center gap-2 rounded-md font-medium shadow-xs transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed",
+        "inline-flex items-center gap-2 rounded-md font-medium whitespace-nowrap shadow-xs transition-colors",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         variants[variant],
         sizes[size],
+        "disabled:cursor-not-allowed disabled:opacity-45 disabled:shadow-none",
+        variant === "primary" && "disabled:hover:bg-primary",
+        variant === "secondary" && "disabled:hover:bg-card",
+        variant === "danger" && "disabled:hover:bg-destructive",
+        variant === "ghost" && "disabled:hover:bg-transparent disabled:hover:text-muted-foreground",
         className,
       )}
       {...props}

@@ -23,10 +23,10 @@ export function CopyButton({ value, label, subtle = false }: { value: string; la
       onClick={copy}
       aria-label={label}
       className={cn(
-        "inline-flex items-center gap-1.5 rounded-md focus-visible:outline-2 focus-visible:outline-indigo-600",
+        "inline-flex shrink-0 items-center gap-1.5 rounded-md focus-visible:outline-2 focus-visible:outline-ring",
         subtle
-          ? "p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
-          : "h-9 border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 hover:bg-slate-50",
+          ? "p-1 text-muted-foreground hover:bg-badge hover:text-foreground"
+          : "h-9 border border-input bg-card px-3 text-sm font-medium text-foreground hover:bg-muted",
       )}
     >
       <Icon className="h-3.5 w-3.5" aria-hidden />

@@ -2,12 +2,30 @@
 
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import { use, type ReactNode } from "react";
+import { CloseAutoFocusContext, useReturnFocus, type ReturnFocus } from "./return-focus";
 
-// Radix Dialog: focus is trapped, Escape closes, focus returns to the trigger.
-export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
-export const DialogClose = DialogPrimitive.Close;
+// Radix Dialog: focus is trapped, Escape closes, and focus returns to the element that
+// opened the dialog (or to `returnFocus()`). It fits small screens and scrolls inside,
+// with its footer kept in view.
+export function Dialog({
+  open,
+  onOpenChange,
+  returnFocus,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  returnFocus?: ReturnFocus;
+  children: ReactNode;
+}) {
+  const onCloseAutoFocus = useReturnFocus(open, returnFocus);
+  return (
+    <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
+      <CloseAutoFocusContext value={onCloseAutoFocus}>{children}</CloseAutoFocusContext>
+    </DialogPrimitive.Root>
+  );
+}
 
 export function DialogContent({
   title,
@@ -20,24 +38,28 @@ export function DialogContent({
   children: ReactNode;
   onInteractOutside?: (event: Event) => void;
 }) {
+  const onCloseAutoFocus = use(CloseAutoFocusContext);
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+      <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-950/50 dark:bg-black/70" />
       <DialogPrimitive.Content
         onInteractOutside={onInteractOutside}
-        className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl focus:outline-none"
+        onCloseAutoFocus={onCloseAutoFocus}
+        className={dialogPanel("max-w-lg")}
         {...(description ? {} : { "aria-describedby": undefined })}
       >
-        <DialogPrimitive.Title className="text-lg font-semibold text-slate-900">{title}</DialogPrimitive.Title>
+        <DialogPrimitive.Title className="pr-8 text-lg font-semibold [overflow-wrap:anywhere] text-foreground">
+          {title}
+        </DialogPrimitive.Title>
         {description ? (
-          <DialogPrimitive.Description className="mt-1 text-sm text-slate-500">
+          <DialogPrimitive.Description className="mt-1 text-sm [overflow-wrap:anywhere] text-muted-foreground">
             {description}
           </DialogPrimitive.Description>
         ) : null}
         <div className="mt-5">{children}</div>
         <DialogPrimitive.Close
           aria-label="Close"
-          className="absolute top-4 right-4 rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          className="absolute top-4 right-4 rounded-md p-1 text-muted-foreground hover:bg-badge hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
         >
           <X className="h-4 w-4" aria-hidden />
         </DialogPrimitive.Close>
@@ -46,6 +68,20 @@ export function DialogContent({
   );
 }
 
+// The panel of a dialog or confirmation: centred, never wider or taller than the screen.
+export function dialogPanel(maxWidth: "max-w-lg" | "max-w-md") {
+  return [
+    "fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2",
+    "max-h-[calc(100dvh-2rem)] overflow-y-auto overscroll-contain rounded-lg border border-border bg-card p-6 text-foreground shadow-xl focus:outline-none",
+    maxWidth,
+  ].join(" ");
+}
+
+// Buttons of a dialog; when the dialog scrolls they stay at its bottom edge.
 export function DialogFooter({ children }: { children: ReactNode }) {
-  return <div className="mt-6 flex justify-end gap-2">{children}</div>;
+  return (
+    <div className="sticky -bottom-6 z-10 -mx-6 mt-6 -mb-6 flex flex-wrap justify-end gap-2 rounded-b-lg border-t border-border bg-card px-6 py-4">
+      {children}
+    </div>
+  );
 }

@@ -16,16 +16,16 @@ export function Field({
 }) {
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-foreground">
         {label}
       </label>
       {children}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
+        <p id={`${id}-error`} role="alert" className="text-sm text-destructive-foreground">
           {error}
         </p>
       ) : hint ? (
-        <div className="text-xs text-slate-500">{hint}</div>
+        <div className="text-xs text-muted-foreground">{hint}</div>
       ) : null}
     </div>
   );

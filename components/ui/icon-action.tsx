@@ -1,7 +1,7 @@
 "use client";
 
 import { Tooltip } from "radix-ui";
-import { useId, type ReactNode } from "react";
+import { useId, type MouseEvent, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 // An icon button of a table's Action column. When the action isn't allowed it stays
@@ -16,7 +16,7 @@ export function IconAction({
 }: {
   label: string;
   lockedReason?: string;
-  onClick: () => void;
+  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
   danger?: boolean;
   children: ReactNode;
 }) {
@@ -29,13 +29,13 @@ export function IconAction({
       aria-describedby={lockedReason ? reasonId : undefined}
       onClick={lockedReason ? undefined : onClick}
       className={cn(
-        "inline-flex h-8 w-8 items-center justify-center rounded-md text-slate-600 transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+        "inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-md text-muted-foreground transition-colors",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         lockedReason
           ? "cursor-not-allowed opacity-40"
           : danger
-            ? "hover:bg-red-50 hover:text-red-600"
-            : "hover:bg-slate-100 hover:text-slate-900",
+            ? "hover:bg-destructive-soft hover:text-destructive-foreground"
+            : "hover:bg-badge hover:text-foreground",
       )}
     >
       {children}
@@ -55,10 +55,10 @@ export function IconAction({
           <Tooltip.Content
             side="top"
             sideOffset={6}
-            className="z-50 max-w-64 rounded-md bg-slate-900 px-3 py-2 text-xs text-white shadow-lg"
+            className="z-50 max-w-64 rounded-md bg-foreground px-3 py-2 text-xs text-background shadow-lg"
           >
             {lockedReason}
-            <Tooltip.Arrow className="fill-slate-900" />
+            <Tooltip.Arrow className="fill-foreground" />
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>

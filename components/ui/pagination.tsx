@@ -3,19 +3,24 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import type { ListState } from "@/components/ui/use-list-state";
+import { pageCount } from "./paging";
 
+// `list.page` is always within 1…pages: the page that reads the data clamps it.
 export function Pagination({ list, total }: { list: ListState; total: number }) {
-  const pages = Math.max(1, Math.ceil(total / list.pageSize));
-  const first = (list.page - 1) * list.pageSize + 1;
+  const pages = pageCount(total, list.pageSize);
+  const first = total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(total, list.page * list.pageSize);
   return (
-    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-500">
+    <nav
+      aria-label="Pagination"
+      className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm text-muted-foreground"
+    >
       <p>
-        {first}–{last} of {total.toLocaleString("en")}
+        {first.toLocaleString("en")}–{last.toLocaleString("en")} of {total.toLocaleString("en")}
       </p>
       <div className="flex items-center gap-2">
-        <span>
-          Page {list.page} of {pages.toLocaleString("en")}
+        <span className="whitespace-nowrap">
+          Page {list.page.toLocaleString("en")} of {pages.toLocaleString("en")}
         </span>
         <Button
           variant="secondary"

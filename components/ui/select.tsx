@@ -28,20 +28,22 @@ export function Select({
         id={id}
         aria-invalid={invalid || undefined}
         className={cn(
-          "flex h-9 w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 text-sm shadow-xs",
-          "focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/30 aria-invalid:border-red-500 data-placeholder:text-slate-400",
+          "flex h-9 w-full items-center justify-between gap-2 rounded-md border border-input bg-card px-3 text-left text-sm text-foreground shadow-xs",
+          "focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring aria-invalid:border-destructive data-placeholder:text-muted-foreground",
         )}
       >
-        <SelectPrimitive.Value placeholder={placeholder} />
+        <span className="min-w-0 truncate">
+          <SelectPrimitive.Value placeholder={placeholder} />
+        </span>
         <SelectPrimitive.Icon>
-          <ChevronDown className="h-4 w-4 text-slate-400" aria-hidden />
+          <ChevronDown className="h-4 w-4 shrink-0 text-muted-foreground" aria-hidden />
         </SelectPrimitive.Icon>
       </SelectPrimitive.Trigger>
       <SelectPrimitive.Portal>
         <SelectPrimitive.Content
           position="popper"
           sideOffset={4}
-          className="z-50 max-h-72 min-w-(--radix-select-trigger-width) overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
+          className="z-50 max-h-(--radix-select-content-available-height) max-w-[calc(100vw-2rem)] min-w-(--radix-select-trigger-width) overflow-hidden rounded-md border border-border bg-card text-foreground shadow-lg"
         >
           <SelectPrimitive.Viewport className="p-1">
             {options.map((option) => (
@@ -49,13 +51,17 @@ export function Select({
                 key={option.value}
                 value={option.value}
                 disabled={option.disabled}
-                className="relative flex cursor-default items-center rounded px-8 py-1.5 text-sm outline-none select-none data-disabled:text-slate-400 data-highlighted:bg-indigo-50 data-highlighted:text-indigo-900"
+                className="relative flex cursor-default items-center rounded px-8 py-1.5 text-sm outline-none select-none data-disabled:cursor-not-allowed data-disabled:opacity-55 data-highlighted:bg-accent data-highlighted:text-accent-foreground"
               >
                 <SelectPrimitive.ItemIndicator className="absolute left-2">
                   <Check className="h-4 w-4" aria-hidden />
                 </SelectPrimitive.ItemIndicator>
-                <SelectPrimitive.ItemText>{option.label}</SelectPrimitive.ItemText>
-                {option.note ? <span className="ml-2 text-xs text-slate-400">{option.note}</span> : null}
+                <SelectPrimitive.ItemText>
+                  <span className="[overflow-wrap:anywhere]">{option.label}</span>
+                </SelectPrimitive.ItemText>
+                {option.note ? (
+                  <span className="ml-2 shrink-0 text-xs text-muted-foreground">{option.note}</span>
+                ) : null}
               </SelectPrimitive.Item>
             ))}
           </SelectPrimitive.Viewport>

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useTransition } from "react";
 
 export type ListState = {
   page: number;
@@ -14,22 +14,37 @@ export type ListState = {
 };
 
 // The list's page, filter and sort live in the URL, so they survive reloads and links.
+// `current` is what the server used: when it clamped the page (?page=99 of 4), the address
+// is corrected to match.
 export function useListState(current: Omit<ListState, "update" | "pending">): ListState {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+
+  function href(changes: Parameters<ListState["update"]>[0]) {
+    const params = new URLSearchParams(searchParams.toString());
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === "" || value === undefined) params.delete(name);
+      else params.set(name, String(value));
+    }
+    if (params.get("page") === "1") params.delete("page");
+    const query = params.toString();
+    return query ? `${pathname}?${query}` : pathname;
+  }
+
+  const urlPage = searchParams.get("page") ?? "1";
+  const corrected = urlPage === String(current.page) ? null : href({ page: current.page });
+  useEffect(() => {
+    // The page on screen is already right: only the address changes, without a request.
+    if (corrected) window.history.replaceState(null, "", corrected);
+  }, [corrected]);
+
   return {
     ...current,
     pending,
     update(changes) {
-      const params = new URLSearchParams(searchParams.toString());
-      for (const [name, value] of Object.entries(changes)) {
-        if (value === "" || value === undefined) params.delete(name);
-        else params.set(name, String(value));
-      }
-      if (params.get("page") === "1") params.delete("page");
-      startTransition(() => router.replace(`${pathname}?${params.toString()}`, { scroll: false }));
+      startTransition(() => router.replace(href(changes), { scroll: false }));
     },
   };
 }

@@ -4,6 +4,7 @@ import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { CurlExample } from "@/components/api-keys/curl-example";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows, exceeding } from "@/lib/permissions";
@@ -30,9 +31,11 @@ export default async function ApiKeysPage({
       </>
     );
 
-  const parsed = listApiKeysSchema.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : listApiKeysSchema.parse({});
-  const [page, roles] = await Promise.all([listApiKeys(member.accountId, query), listRoles(member.accountId)]);
+  const query = parseListQuery(listApiKeysSchema, await searchParams);
+  const [page, roles] = await Promise.all([
+    readClampedPage(query.page, query.pageSize, (page) => listApiKeys(member.accountId, { ...query, page })),
+    listRoles(member.accountId),
+  ]);
   return (
     <>
       {header}
@@ -47,7 +50,7 @@ export default async function ApiKeysPage({
         }))}
         canWrite={allows(member.permissions, "api_keys", "FULL")}
         canReadAudit={allows(member.permissions, "audit_log", "READ")}
-        query={query}
+        query={{ ...query, page: page.page }}
       />
       <div className="mt-8">
         <CurlExample origin={publicOrigin(await headers())} />

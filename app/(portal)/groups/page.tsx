@@ -16,8 +16,8 @@ export default function GroupsPage({ searchParams }: { searchParams: Promise<Rec
       columns={[
         { key: "name", label: "Name" },
         { key: "description", label: "Description" },
-        { key: "members", label: "Members" },
-        { key: "createdAt", label: "Created" },
+        { key: "members", label: "Members", width: "w-28" },
+        { key: "createdAt", label: "Created", width: "w-32" },
       ]}
       toRow={(group) => ({
         id: group.id,

@@ -17,7 +17,7 @@ export default function NetworksPage({ searchParams }: { searchParams: Promise<R
         { key: "name", label: "Name" },
         { key: "ssid", label: "SSID", mono: true },
         { key: "description", label: "Description" },
-        { key: "createdAt", label: "Created" },
+        { key: "createdAt", label: "Created", width: "w-32" },
       ]}
       toRow={(network) => ({
         id: network.id,

@@ -17,8 +17,8 @@ export default function UsersPage({ searchParams }: { searchParams: Promise<Reco
         { key: "username", label: "Username" },
         { key: "fullName", label: "Full name" },
         { key: "email", label: "Email" },
-        { key: "status", label: "Status" },
-        { key: "createdAt", label: "Created" },
+        { key: "status", label: "Status", width: "w-28" },
+        { key: "createdAt", label: "Created", width: "w-32" },
       ]}
       toRow={(user) => ({
         id: user.id,

@@ -15,9 +15,9 @@ export default function VouchersPage({ searchParams }: { searchParams: Promise<R
       empty="No vouchers yet. Create up to 1,000 at once with POST /api/v1/vouchers/batch."
       columns={[
         { key: "code", label: "Code", mono: true },
-        { key: "validity", label: "Validity" },
-        { key: "usage", label: "Used" },
-        { key: "expiresAt", label: "Expires" },
+        { key: "validity", label: "Validity", width: "w-32" },
+        { key: "usage", label: "Used", width: "w-28" },
+        { key: "expiresAt", label: "Expires", width: "w-32" },
       ]}
       toRow={(voucher) => ({
         id: voucher.id,

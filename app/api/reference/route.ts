@@ -6,9 +6,12 @@ const page = (nonce: string) => `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>API Reference · Wisp Portal</title>
-    <link rel="icon" href="/icon.svg" />
+    <link rel="icon" href="/favicon.ico" sizes="32x32" />
+    <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+    <link rel="stylesheet" href="/api-reference.css" />
   </head>
   <body>
+    <a class="wisp-back-to-portal" href="/api-keys">&larr; Back to portal</a>
     <script nonce="${nonce}" id="api-reference" data-url="/api/v1/openapi.json" data-configuration='{"hideClientButton":true,"withDefaultFonts":false,"showDeveloperTools":"never","agent":{"disabled":true}}'></script>
     <script nonce="${nonce}" src="/api/reference/scalar.js"></script>
   </body>

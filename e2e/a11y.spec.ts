@@ -1,0 +1,219 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { api, mainNav } from "./helpers";
+import { sizeOf } from "./owner";
+
+// Every page of the portal and every open dialog, in light and dark: axe finds no critical
+// or serious violation, and nothing is wider than the screen. Screenshots of each are
+// written to test-results/screenshots/<size>-<theme>-<name>.png (look at them).
+// This test signs up its own account, so its data never meets the other specs'.
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const SCREENSHOTS = "test-results/screenshots";
+type Finding = { state: string; theme: string; id: string; impact: string; targets: string[] };
+
+async function check(page: Page, testInfo: TestInfo, findings: Finding[], state: string, { dialog = false } = {}) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+    // All rules in light; in dark only colours change, so only contrast is checked again.
+    // Toasts come and go while a state is checked; one is checked on its own below.
+    let axe = new AxeBuilder({ page }).exclude("[data-sonner-toaster]");
+    if (theme === "dark") axe = axe.withRules(["color-contrast"]);
+    const { violations } = await axe.analyze();
+    for (const violation of violations) {
+      findings.push({
+        state,
+        theme,
+        id: violation.id,
+        impact: violation.impact ?? "unknown",
+        targets: violation.nodes.map((node) => node.target.join(" ")),
+      });
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/${sizeOf(testInfo)}-${theme}-${state}.png`, fullPage: !dialog });
+  }
+  // Usable at this width: the page itself never scrolls sideways (wide tables scroll inside).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${state} is wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+test("every page and dialog, light and dark: no serious axe violations; screenshots", async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const size = sizeOf(testInfo);
+  const findings: Finding[] = [];
+  const see = (state: string, options?: { dialog?: boolean }) => check(page, testInfo, findings, state, options);
+
+  await page.goto("/sign-in");
+  await expect(page).toHaveTitle("Sign in · Wisp Portal");
+  await see("sign-in");
+  await page.goto("/sign-up");
+  await expect(page).toHaveTitle("Create your account · Wisp Portal");
+  await see("sign-up");
+
+  await page.getByLabel("Organisation").fill("Axe & Contrast Ltd");
+  await page.getByLabel("Your name").fill("Alex Checker");
+  await page.getByLabel("Email").fill(`alex.${size}@axe.example`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/api-keys$/);
+  await expect(page).toHaveTitle("API Keys · Wisp Portal");
+  await see("api-keys-empty");
+
+  await page.getByRole("button", { name: "Create Key" }).click();
+  const create = page.getByRole("dialog", { name: "Create Key" });
+  await expect(create.getByLabel("What this role allows")).toBeVisible();
+  await see("dialog-create-key", { dialog: true });
+  await create.getByRole("combobox", { name: "Role" }).click();
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await see("dialog-create-key-roles", { dialog: true });
+  await page.getByRole("option", { name: "Owner", exact: true }).click();
+  await create.getByLabel("Key Name").fill("Inventory sync");
+  await create.getByRole("button", { name: "Create Key" }).click();
+  const secret = (await page.getByTestId("new-key-secret").textContent())!;
+  await see("dialog-secret", { dialog: true });
+  await page.getByRole("button", { name: "Done" }).click();
+
+  // Data for every list, through the API.
+  const rest = api(request, secret);
+  const support = await rest.post("/api/v1/roles", {
+    name: "Support desk",
+    permissions: { users: "FULL", groups: "READ", networks: "READ", vouchers: "FULL", api_keys: "READ" },
+  });
+  const readOnly = await rest.roleId("Read Only");
+  for (const [name, roleId] of [
+    ["Guest Wi-Fi printer", readOnly],
+    ["A very long key name that someone gave the key of the nightly billing export to the ledger", support.id],
+    ["Support bot", support.id],
+  ])
+    await rest.post("/api/v1/api-keys", { name, roleId });
+  await rest.post("/api/v1/team", { name: "Sam Support", email: `sam.${size}@axe.example`, roleId: support.id });
+  for (const [username, fullName, email] of [
+    ["jane.doe", "Jane Doe", "jane@example.com"],
+    ["lobby-tablet-3", "Lobby tablet", null],
+    ["r.okafor", "Rita Okafor", "rita.okafor@example.com"],
+  ])
+    await rest.post("/api/v1/users", { username, fullName, email });
+  await rest.post("/api/v1/groups", { name: "Staff", description: "Everyone on the payroll" });
+  await rest.post("/api/v1/groups", { name: "Guests" });
+  await rest.post("/api/v1/networks", { name: "Head office", ssid: "ACME-STAFF", description: "Floors 1–4" });
+  await rest.post("/api/v1/networks", { name: "Lobby", ssid: "ACME Guest" });
+  await rest.post("/api/v1/vouchers/batch", { count: 3, prefix: "GUEST-", validitySeconds: 86_400 });
+
+  await page.reload();
+  await see("api-keys");
+  // Nothing in the table wraps (role badges, dates, headers): every row is one line high
+  // (the last one has no bottom border).
+  const heights = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.clientHeight));
+  expect(Math.max(...heights)).toBeLessThanOrEqual(56);
+  expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1);
+  expect((await page.locator("thead").boundingBox())!.height).toBeLessThanOrEqual(40);
+  await page.getByRole("button", { name: "Edit Inventory sync" }).click();
+  await see("dialog-edit-key", { dialog: true });
+  await page.getByRole("button", { name: "Save" }).click();
+  // The toast it shows, once settled, in both themes.
+  await expect(page.locator("[data-sonner-toast]").first()).toBeVisible();
+  await page.waitForTimeout(500);
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+    const { violations } = await new AxeBuilder({ page }).include("[data-sonner-toaster]").analyze();
+    for (const { id, impact, nodes } of violations)
+      findings.push({
+        state: "toast",
+        theme,
+        id,
+        impact: impact ?? "unknown",
+        targets: nodes.map((n) => n.target.join(" ")),
+      });
+    await page.screenshot({ path: `${SCREENSHOTS}/${size}-${theme}-toast.png` });
+  }
+  await page.getByRole("button", { name: "Delete Support bot" }).click();
+  await see("dialog-delete-key", { dialog: true });
+  await page.keyboard.press("Escape");
+
+  await page.goto("/roles");
+  await expect(page).toHaveTitle("Roles · Wisp Portal");
+  await see("roles");
+  await page.getByRole("button", { name: "Add Role" }).click();
+  await see("dialog-add-role", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Delete Support desk" }).click();
+  await see("dialog-delete-role", { dialog: true });
+  await page.keyboard.press("Escape");
+
+  await page.goto("/team");
+  await expect(page).toHaveTitle("Team · Wisp Portal");
+  await see("team");
+  await page.getByRole("button", { name: "Add Member" }).click();
+  await see("dialog-add-member", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Edit Sam Support" }).click();
+  await see("dialog-edit-member", { dialog: true });
+  await page.keyboard.press("Escape");
+
+  for (const title of ["Users", "Groups", "Networks", "Vouchers"]) {
+    await page.goto(`/${title.toLowerCase()}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page).toHaveTitle(`${title} · Wisp Portal`);
+    await see(title.toLowerCase());
+  }
+
+  if (size === "phone") {
+    await mainNav(page);
+    await see("menu", { dialog: true });
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Open menu" })).toBeFocused();
+  }
+
+  // The narrowest phones: every page still fits the screen's width.
+  if (size === "phone") {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ["api-keys", "roles", "team", "users", "groups", "networks", "vouchers"]) {
+      await page.goto(`/${path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} at 360 px`).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/phone360-light-vouchers.png`, fullPage: true });
+    await page.goto("/api-keys");
+    await page.getByRole("button", { name: "Edit Inventory sync" }).click();
+    await page.screenshot({ path: `${SCREENSHOTS}/phone360-light-dialog-edit-key.png` });
+    await page.keyboard.press("Escape");
+    await page.setViewportSize({ width: 390, height: 844 });
+  }
+
+  // The API reference is Scalar's page (exempt from the axe check): screenshots, and the way back.
+  await page.goto("/api/reference");
+  await expect(page.getByRole("link", { name: "← Back to portal" })).toBeVisible();
+  await expect(page.getByText("Wisp Portal API").first()).toBeVisible();
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.screenshot({ path: `${SCREENSHOTS}/${size}-${theme}-api-reference.png` });
+  }
+  await page.getByRole("link", { name: "← Back to portal" }).click();
+  await expect(page).toHaveURL(/\/api-keys$/);
+
+  // The theme toggle overrides the system setting, and the choice survives a reload.
+  await page.emulateMedia({ colorScheme: "light" });
+  await mainNav(page);
+  // The radio buttons are visually hidden inside their icon labels, which are what one clicks.
+  await page.getByRole("radio", { name: "Dark theme" }).locator("xpath=..").click();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await mainNav(page);
+  await expect(page.getByRole("radio", { name: "Dark theme" })).toBeChecked();
+  await page.getByRole("radio", { name: "System theme" }).locator("xpath=..").click();
+  await expect(page.locator("html")).toHaveClass(/\blight\b/);
+
+  writeFileSync(`test-results/axe-${size}.json`, JSON.stringify(findings, null, 2));
+  const serious = findings.filter((finding) => finding.impact === "critical" || finding.impact === "serious");
+  expect(serious, "critical or serious axe violations").toEqual([]);
+});
