@@ -7,7 +7,8 @@ import { lockDataDir } from "./data-dir-lock";
 // The raw connection behind Prisma: one PGlite instance or one pg pool per process.
 // Kept on globalThis in every environment: route handlers and pages load modules
 // separately, and two PGlite instances on one directory corrupt it.
-export type Connection = { kind: "pglite"; pglite: PGlite } | { kind: "pg"; pool: Pool };
+// `url` is the server's address, for connections outside the pool (migrations, cache coordination).
+export type Connection = { kind: "pglite"; pglite: PGlite } | { kind: "pg"; pool: Pool; url: string };
 
 const globalForDb = globalThis as unknown as { wispConnection?: Connection };
 
@@ -39,7 +40,7 @@ function open(): Connection {
     });
     // An idle client's error (server restart) must not crash the process.
     pool.on("error", () => {});
-    return { kind: "pg", pool };
+    return { kind: "pg", pool, url: config.databaseUrl };
   }
   lockDataDir(config.dataDir);
   return { kind: "pglite", pglite: new PGlite(path.join(config.dataDir, "pglite")) };

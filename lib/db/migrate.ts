@@ -142,7 +142,7 @@ async function withSession<T>(connection: Connection, fn: (session: Session) => 
   // A client of its own for the whole run: advisory locks belong to a session, and
   // migrations must not be cut short by the pool's statement and query timeouts.
   const client = new Client({
-    connectionString: config.databaseUrl,
+    connectionString: connection.url,
     connectionTimeoutMillis: config.dbConnectTimeoutMs,
   });
   client.on("error", () => {});

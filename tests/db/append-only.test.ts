@@ -1,7 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
 
@@ -17,7 +16,7 @@ async function embedded(): Promise<Db> {
 
 async function server(database: TestDatabase): Promise<Db> {
   const pool = new Pool({ connectionString: database.url, max: 2 });
-  await migrate({ kind: "pg", pool } as Connection);
+  await migrate({ kind: "pg", pool, url: database.url });
   return { name: "PostgreSQL", query: (sql) => pool.query(sql), close: () => pool.end() };
 }
 

@@ -3,7 +3,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
 import { tenantGuard, UnscopedQueryError } from "@/lib/db/tenant-guard";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -28,7 +27,7 @@ beforeAll(async () => {
   const pglite = new PGlite();
   await migrate({ kind: "pglite", pglite });
   const pool = new Pool({ connectionString: database.url, max: 2 });
-  await migrate({ kind: "pg", pool } as Connection);
+  await migrate({ kind: "pg", pool, url: database.url });
   for (const [name, adapter, close] of [
     ["embedded", new PrismaPGlite(pglite), () => pglite.close()],
     ["PostgreSQL", new PrismaPg(pool), () => pool.end()],
