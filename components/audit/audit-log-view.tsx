@@ -50,9 +50,13 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
     () => [
       {
         id: "time",
-        meta: { width: "w-44" },
+        meta: { width: "w-48" },
         header: "Time (UTC)",
-        cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.createdAt, true)}</span>,
+        cell: ({ row }) => (
+          <time dateTime={row.original.createdAt} className="whitespace-nowrap">
+            {formatDate(row.original.createdAt, true).replace(/ UTC$/, "")}
+          </time>
+        ),
       },
       {
         id: "actor",
