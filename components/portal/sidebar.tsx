@@ -1,6 +1,7 @@
 import { KeyRound, LogOut } from "lucide-react";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { allows, type Area, type Permissions } from "@/lib/permissions";
+import { AccountSwitcher, type AccountChoice } from "./account-switcher";
 import { NavLink } from "./nav-link";
 
 // Areas the member has No Access to are not shown.
@@ -16,14 +17,26 @@ const NAV: { href: string; label: string; area: Area }[] = [
 
 type MemberSummary = { name: string; email: string; accountName: string; roleName: string };
 
-export function Sidebar({ member, permissions }: { member: MemberSummary; permissions: Permissions }) {
+export function Sidebar({
+  member,
+  permissions,
+  accounts,
+}: {
+  member: MemberSummary;
+  permissions: Permissions;
+  accounts: AccountChoice;
+}) {
   return (
     <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
       <div className="flex items-center gap-2 px-5 py-5 font-semibold text-slate-900">
         <KeyRound className="h-5 w-5 text-indigo-600" aria-hidden />
-        <span className="truncate" title={member.accountName}>
-          {member.accountName}
-        </span>
+        {accounts.all.length > 1 ? (
+          <AccountSwitcher accounts={accounts} />
+        ) : (
+          <span className="truncate" title={member.accountName}>
+            {member.accountName}
+          </span>
+        )}
       </div>
       <nav aria-label="Main" className="flex-1 space-y-0.5 px-3">
         {NAV.filter((item) => allows(permissions, item.area, "READ")).map((item) => (
@@ -39,7 +52,9 @@ export function Sidebar({ member, permissions }: { member: MemberSummary; permis
         </a>
       </nav>
       <div className="border-t border-slate-200 px-5 py-4 text-sm">
-        <p className="truncate font-medium text-slate-900">{member.name}</p>
+        <a href="/account" className="block truncate font-medium text-slate-900 hover:underline">
+          {member.name}
+        </a>
         <p className="truncate text-xs text-slate-500">
           {member.email} · {member.roleName}
         </p>

@@ -23,7 +23,7 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>();
-  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; url: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function change(next: boolean) {
@@ -39,7 +39,7 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
     event.preventDefault();
     startTransition(async () => {
       const result = await addMemberAction(values);
-      if (result.ok) setCreated({ email: result.member.email, password: result.initialPassword });
+      if (result.ok) setCreated({ email: result.member.email, url: result.invitationUrl });
       else {
         setErrors(result.fieldErrors);
         if (!result.fieldErrors) toast.error(result.error);
@@ -54,18 +54,18 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
       </Button>
       {created ? (
         <DialogContent
-          title="Member added"
-          description={`Give ${created.email} this initial password. It will not be shown again.`}
+          title="Invitation created"
+          description={`Send ${created.email} this link. It works once, for 7 days, and will not be shown again.`}
           onInteractOutside={(event) => event.preventDefault()}
         >
           <div className="flex items-center gap-2">
             <code
-              data-testid="initial-password"
-              className="flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm"
+              data-testid="invitation-url"
+              className="flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs break-all"
             >
-              {created.password}
+              {created.url}
             </code>
-            <CopyButton value={created.password} label="Copy" />
+            <CopyButton value={created.url} label="Copy" />
           </div>
           <DialogFooter>
             <Button onClick={() => change(false)}>Done</Button>
@@ -74,7 +74,7 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
       ) : (
         <DialogContent
           title="Add Member"
-          description="They sign in with their email and the initial password shown next."
+          description="They get a link to join: new people choose a password, people who already use Wisp Portal sign in."
         >
           <form onSubmit={submit} noValidate className="space-y-4">
             <Field id="member-name" label="Name" error={errors?.name?.[0]}>

@@ -13,6 +13,8 @@ import { roleOptions } from "@/components/roles/role-options";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import { updateMemberAction } from "@/lib/actions/update-member";
 import { AddMemberDialog } from "./add-member-dialog";
+import { MemberStatus } from "./member-status";
+import { ResetPasswordButton } from "./reset-password-dialog";
 import type { MemberRow, RoleOption } from "./types";
 
 export function TeamView({
@@ -51,6 +53,7 @@ export function TeamView({
           </span>
         ),
       },
+      { id: "status", header: "Status", cell: ({ row }) => <MemberStatus member={row.original} /> },
       {
         id: "action",
         header: "Action",
@@ -68,10 +71,13 @@ export function TeamView({
             >
               <Pencil className="h-4 w-4" aria-hidden />
             </Button>
+            {row.original.status === "active" ? (
+              <ResetPasswordButton member={row.original} disabled={!canWrite || row.original.isYou} />
+            ) : null}
             <Button
               variant="ghost"
               size="icon"
-              aria-label={`Delete ${row.original.name}`}
+              aria-label={`${row.original.status === "invited" ? "Revoke invitation of" : "Delete"} ${row.original.name}`}
               disabled={!canWrite}
               className="hover:bg-red-50 hover:text-red-600"
               onClick={() => setRemoving(row.original)}
@@ -102,7 +108,12 @@ export function TeamView({
     const member = removing;
     startTransition(async () => {
       const result = await removeMemberAction({ id: member.id });
-      if (result.ok) toast.success(`${member.name} was removed from the team.`);
+      if (result.ok)
+        toast.success(
+          member.status === "invited"
+            ? `The invitation of ${member.name} was revoked.`
+            : `${member.name} was removed from the team.`,
+        );
       else toast.error(result.error);
       setRemoving(undefined);
     });
@@ -139,9 +150,17 @@ export function TeamView({
       <ConfirmDialog
         open={Boolean(removing)}
         onOpenChange={(open) => !open && setRemoving(undefined)}
-        title={`Remove ${removing?.name ?? ""}?`}
-        description="They lose access to this portal on their next request."
-        confirmLabel="Delete"
+        title={
+          removing?.status === "invited"
+            ? `Revoke the invitation of ${removing.name}?`
+            : `Remove ${removing?.name ?? ""}?`
+        }
+        description={
+          removing?.status === "invited"
+            ? "Their invitation link stops working at once."
+            : "They lose access to this portal on their next request."
+        }
+        confirmLabel={removing?.status === "invited" ? "Revoke" : "Delete"}
         pending={pending}
         onConfirm={confirmRemove}
       />

@@ -15,7 +15,14 @@ export default async function setup(project: TestProject) {
   const onPostgres = project.name === "api-postgres";
   const database = onPostgres ? await createTestDatabase() : null;
   const port = onPostgres ? 3312 : 3311;
-  const server = await startServer(port, database ? { DATABASE_URL: database.url } : {}).catch(async (error) => {
+  // The test clock (POST /api/test/clock) and X-Forwarded-For from the tests themselves
+  // (a trusted proxy on loopback), so tests can speak from several client addresses.
+  const env = {
+    WISP_TEST_CLOCK: "1",
+    TRUSTED_PROXIES: "127.0.0.1,::1",
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  };
+  const server = await startServer(port, env).catch(async (error) => {
     await database?.drop();
     throw error;
   });

@@ -102,7 +102,7 @@ describe("sign-up", () => {
     const duplicate = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
       await callAction(baseUrl, "signUpAction", [null, again], "", "/sign-up"),
     );
-    expect(duplicate.fieldErrors.email[0]).toMatch(/already exists/);
+    expect(duplicate.fieldErrors.email[0]).toMatch(/already has a login/);
   });
 
   it("gives a wrong email and a wrong password the same message", async () => {
