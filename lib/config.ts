@@ -16,6 +16,8 @@ export const config = {
   sessionMaxAgeSeconds: positiveNumber(process.env.SESSION_MAX_AGE, 12 * 60 * 60),
   // …or after this long without a request (seconds).
   sessionIdleTimeoutSeconds: positiveNumber(process.env.SESSION_IDLE_TIMEOUT, 2 * 60 * 60),
+  // Failed API-key checks allowed per client address per minute before 429.
+  apiKeyFailuresPerMinute: positiveNumber(process.env.API_KEY_FAILURES_PER_MINUTE, 30),
   // redis://… keeps rate-limit counters in Redis (with a PostgreSQL server; see lib/rate-limit/).
   redisUrl: process.env.REDIS_URL ?? "",
   // Prefix of every Redis key, so several deployments (or test runs) can share one server.

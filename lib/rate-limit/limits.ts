@@ -1,11 +1,13 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { FailureLimiter } from "./failures";
 
 // The brakes on guessing. Sign-in: 5 failures per email and client address in 15
 // minutes, and 50 per client address (any emails) in 15 minutes; the next attempt is
 // refused with the wait time, whether the email exists or not, and whatever the password.
 // Another address trying the same email is not slowed, so nobody can lock a person out
-// from afar. API keys: 30 failed checks per client address per minute, then 429.
+// from afar. API keys: API_KEY_FAILURES_PER_MINUTE (30) failed checks per client address
+// per minute, then 429.
 // Kept on globalThis: route handlers and pages load modules separately.
 const globalForLimits = globalThis as unknown as {
   wispLimits?: { signInByEmail: FailureLimiter; signInByAddress: FailureLimiter; apiKeys: FailureLimiter };
@@ -21,7 +23,11 @@ export function limits() {
       durationSeconds: 15 * 60,
     }),
     signInByAddress: new FailureLimiter({ keyPrefix: "sign-in-address", points: 50, durationSeconds: 15 * 60 }),
-    apiKeys: new FailureLimiter({ keyPrefix: "api-key-failures", points: 30, durationSeconds: 60 }),
+    apiKeys: new FailureLimiter({
+      keyPrefix: "api-key-failures",
+      points: config.apiKeyFailuresPerMinute,
+      durationSeconds: 60,
+    }),
   };
   return globalForLimits.wispLimits;
 }

@@ -71,8 +71,10 @@ export async function acceptInvitation(baseUrl: string, invitationUrl: string, p
     `/invite/${token}`,
   );
   const signedIn = sessionCookie(response);
-  if (signedIn) return { cookie: signedIn, response };
-  if (response.headers.get("x-action-redirect")) return { cookie, response };
+  if (signedIn || response.headers.get("x-action-redirect")) {
+    await response.text(); // read to the end: see signUp in portal.ts
+    return { cookie: signedIn ?? cookie, response };
+  }
   return {
     cookie: null,
     result: await actionJson<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]> }>(response),

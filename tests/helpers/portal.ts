@@ -59,7 +59,10 @@ export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID()
   form.set("password", password);
   const response = await callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up");
   const cookie = sessionCookie(response);
-  if (!cookie) throw new Error(`sign-up failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  // Read to the end: the server renders the page it redirects to into this body, and an
+  // unread body would leave that render (and its "last seen" write) running later.
+  const body = await response.text();
+  if (!cookie) throw new Error(`sign-up failed: ${response.status} ${body.slice(0, 300)}`);
   return { cookie, email, password };
 }
 
@@ -78,7 +81,11 @@ export async function signIn(
   form.set("email", email);
   form.set("password", password);
   const response = await callAction(baseUrl, "signInAction", [null, form], "", "/sign-in", headers);
-  return { cookie: sessionCookie(response), response };
+  const cookie = sessionCookie(response);
+  if (!cookie) return { cookie, response };
+  // Read to the end (see signUp), and hand back a response whose body is still readable.
+  const body = await response.text();
+  return { cookie, response: new Response(body, { status: response.status, headers: response.headers }) };
 }
 
 export function sessionCookie(response: Response): string | null {
