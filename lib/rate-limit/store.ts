@@ -24,9 +24,10 @@ const globalForRedis = globalThis as unknown as { wispRedis?: Redis };
 function redis(): Redis {
   globalForRedis.wispRedis ??= new Redis(config.redisUrl, {
     keyPrefix: config.redisKeyPrefix,
-    // Fail fast to the memory fallback instead of queueing while Redis is away.
-    enableOfflineQueue: false,
+    // Commands wait for the first connection, but while Redis is away they fail after one
+    // reconnection attempt, to the memory fallback, instead of queueing.
     maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
   });
   globalForRedis.wispRedis.on("error", () => {});
   return globalForRedis.wispRedis;
