@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changeOwnPassword } from "@/lib/auth/passwords";
 import { landingPath, safeNextPath } from "@/lib/portal/landing";
@@ -13,6 +14,7 @@ export const changePasswordAction = sessionAction(
   async ({ next, ...input }, { session }) => {
     await changeOwnPassword(session, input);
     if (next !== undefined) redirect(safeNextPath(next) ?? landingPath(session.actor.permissions));
+    revalidatePath("/account");
     return {};
   },
   { whilePasswordMustChange: true },

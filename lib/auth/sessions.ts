@@ -151,7 +151,7 @@ export type SessionView = {
   current: boolean;
 };
 
-// This person's live sessions in every account, newest first.
+// This person's live sessions in every account: this one first, then the newest.
 export async function listSessions(current: CurrentSession): Promise<SessionView[]> {
   const at = now();
   const idleCutoff = new Date(at.getTime() - config.sessionIdleTimeoutSeconds * 1000);
@@ -167,7 +167,7 @@ export async function listSessions(current: CurrentSession): Promise<SessionView
       member: { select: { account: { select: { name: true } } } },
     },
   });
-  return rows.map((row) => ({
+  const views = rows.map((row) => ({
     id: row.id,
     accountName: row.member.account.name,
     createdAt: row.createdAt.toISOString(),
@@ -176,6 +176,7 @@ export async function listSessions(current: CurrentSession): Promise<SessionView
     userAgent: row.userAgent,
     current: row.id === current.sessionId,
   }));
+  return [...views.filter((view) => view.current), ...views.filter((view) => !view.current)];
 }
 
 // Ends one of this person's other sessions ("session.end").
