@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { expectJson, newAccount } from "../helpers/account";
 import { HOUR, MINUTE, from, newClientAddress, setServerClock } from "../helpers/clock";
 import { findProp } from "../helpers/flight";
 import {
@@ -46,7 +47,7 @@ async function secondSession(account: Session, headers: Record<string, string> =
 
 describe("sign-out ends the session on the server", () => {
   it("refuses a copy of the cookie after signOutAction: pages, actions and /api/auth/session", async () => {
-    const account = await signUp(baseUrl, "Sign-out Org");
+    const { session: account, owner } = await newAccount(baseUrl, "Sign-out Org");
     const copy = account.cookie;
     await expectSignedIn(copy);
     const ownerRole = await roleId(baseUrl, copy, "Owner");
@@ -64,6 +65,8 @@ describe("sign-out ends the session on the server", () => {
     const renewal = await fetch(`${baseUrl}/api/auth/session`, { headers: { Cookie: copy } });
     expect(await renewal.json()).toBeNull();
     expect(renewal.headers.getSetCookie().join(";")).toMatch(/authjs\.session-token=;/);
+    const { items } = await expectJson<{ items: { action: string }[] }>(await owner("/api/v1/audit-log"), 200);
+    expect(items.map((item) => item.action)).toEqual(expect.arrayContaining(["member.sign_out", "member.sign_in"]));
   });
 
   it("ends it through next-auth's own POST /api/auth/signout as well", async () => {
