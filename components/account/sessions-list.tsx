@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { endOtherSessionsAction, endSessionAction } from "@/lib/actions/end-session";
-import type { SessionView } from "@/lib/auth/sessions";
+import type { SessionView } from "@/lib/auth/manage-sessions";
 import { formatDate, formatRelative } from "@/lib/format-date";
 
 // The person's live sessions in every account, each with "End", and one button for all

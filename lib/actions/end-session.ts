@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { endOtherSessions, endSession } from "@/lib/auth/sessions";
+import { endOtherSessions, endSession } from "@/lib/auth/manage-sessions";
 import { AppError } from "@/lib/errors";
 import { sessionAction } from "./safe-action";
 

@@ -3,7 +3,7 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionsList } from "@/components/account/sessions-list";
 import { PageHeader } from "@/components/portal/page-header";
 import { requireSession } from "@/lib/auth/current-member";
-import { listSessions } from "@/lib/auth/sessions";
+import { listSessions } from "@/lib/auth/manage-sessions";
 
 export const metadata: Metadata = { title: "Your account" };
 
