@@ -97,6 +97,7 @@ test("invite a team member; they choose a password, land on the first page they 
   await rita.getByLabel("Password").fill("aaaaaaaaaaaa");
   await rita.getByRole("button", { name: "Join Acme Wi-Fi" }).click();
   await expect(rita.getByText('Repeated characters like "aaa" are easy to guess.')).toBeVisible();
+  await rita.screenshot({ path: "test-results/invitation.png", fullPage: true });
   await rita.getByLabel("Password").fill("lantern orchard velvet 77");
   await rita.getByRole("button", { name: "Join Acme Wi-Fi" }).click();
   // No API Keys access: she lands on Users, the first page her role may see.

@@ -132,6 +132,7 @@ test("a password reset by an Owner shows a one-time password once, which the mem
   await olly.getByLabel("New password").fill("aaaaaaaaaaaa");
   await olly.getByRole("button", { name: "Set password" }).click();
   await expect(olly.getByText('Repeated characters like "aaa" are easy to guess.')).toBeVisible();
+  await olly.screenshot({ path: "test-results/set-password.png", fullPage: true });
   await olly.getByLabel("New password").fill("juniper compass ember 64");
   await olly.getByRole("button", { name: "Set password" }).click();
   await expect(olly).toHaveURL(/\/roles$/);
