@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 const dir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 const MIGRATION = "20261127145248_identities_sessions_invitations";
 
-describe(`migration ${MIGRATION}`, () => {
+describe(`migration ${MIGRATION}`, { timeout: 60_000 }, () => {
   it("turns each member into a login of its own and marks one-time passwords", async () => {
     const db = new PGlite();
     const names = readdirSync(dir)
