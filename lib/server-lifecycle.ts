@@ -9,7 +9,11 @@ export async function startServer(): Promise<void> {
   const applied = await migrate(getConnection());
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
   await startCacheCoordinator();
+  // `next start` has its own handlers, which exit (143) as soon as its HTTP server has
+  // closed: with no request in flight that is at once, before the writes below, so
+  // buffered "last used" times were lost. Ours replace them and exit once those are done.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.removeAllListeners(signal);
     process.once(signal, () => void shutdown());
   }
 }
