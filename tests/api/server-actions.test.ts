@@ -102,7 +102,32 @@ describe("sign-up", () => {
     const duplicate = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
       await callAction(baseUrl, "signUpAction", [null, again], "", "/sign-up"),
     );
-    expect(duplicate.fieldErrors.email[0]).toMatch(/already exists/);
+    expect(duplicate.fieldErrors.email[0]).toMatch(/already has a login/);
+  });
+
+  it("adds a new organisation to an existing login given its password, and refuses weak passwords with the reason", async () => {
+    const first = await signUp(baseUrl, "First Org");
+    const second = (accountName: string, password: string, email = first.email) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries({ accountName, name: "Ada Again", email, password }))
+        form.set(key, value);
+      return callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up");
+    };
+    const wrong = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+      await second("Second Org", "not the password at all"),
+    );
+    expect(wrong.fieldErrors.email[0]).toMatch(/already has a login/);
+    const added = await second("Second Org", first.password);
+    expect(added.headers.getSetCookie().some((value) => value.startsWith("authjs.session-token="))).toBe(true);
+    for (const [weak, reason] of [
+      ["password1234", /commonly used password/],
+      ["aaaaaaaaaaaa", /Repeated characters/],
+    ] as const) {
+      const refused = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+        await second("Weak Org", weak, `weak-${Date.now()}@example.com`),
+      );
+      expect(refused.fieldErrors.password[0]).toMatch(reason);
+    }
   });
 
   it("gives a wrong email and a wrong password the same message", async () => {

@@ -10,7 +10,7 @@ import { MAX_PAGE_SIZE } from "@/lib/validations/common";
 export const metadata: Metadata = { title: "Roles" };
 
 export default async function RolesPage() {
-  const member = await requireMember();
+  const member = await requireMember("/roles");
   const header = (
     <PageHeader
       title="Roles"
