@@ -6,13 +6,11 @@ import { startServer, type RunningServer } from "../helpers/server";
 // Every absolute URL the portal hands out is on its public origin: APP_URL when set,
 // else (local use) the origin the request was sent to, never Next's own localhost:<port>.
 const baseUrl = inject("baseUrl");
-const onPglite = inject("database") === "pglite"; // one run is enough: no database involved
 const APP_URL = "https://portal.example.com";
 let withAppUrl: RunningServer;
 let behindProxy: RunningServer;
 
 beforeAll(async () => {
-  if (!onPglite) return;
   [withAppUrl, behindProxy] = await Promise.all([
     startServer(3313, { APP_URL }),
     startServer(3314, { TRUSTED_PROXIES: "127.0.0.1" }),
@@ -37,7 +35,8 @@ function getWithHost(url: string, host: string, cookie = ""): Promise<string> {
   });
 }
 
-describe.runIf(onPglite)("the public URL", () => {
+// Runs in the embedded-database project only (vitest.config.mts): no database is involved.
+describe("the public URL", () => {
   it("is APP_URL for next-auth's endpoints and redirects, whatever the Host", async () => {
     const providers = JSON.parse(await getWithHost(`${withAppUrl.url}/api/auth/providers`, "internal:9999"));
     expect(providers.credentials.signinUrl).toBe(`${APP_URL}/api/auth/signin/credentials`);
