@@ -89,7 +89,7 @@ export async function acceptInvitation(
       where: { memberId: invitation.memberId, expiresAt: { gt: now() } },
     });
     if (count !== 1) throw new AppError("not_found", INVALID);
-    await tx.member.update({ where: { id: member.id }, data: { identityId } });
+    await tx.member.update({ where: { id: member.id, accountId: member.account.id }, data: { identityId } });
     await tx.identity.update({ where: { id: identityId }, data: { lastAccountId: member.account.id } });
     return {
       result: { memberId: member.id, accountId: member.account.id, identityId },

@@ -9,17 +9,20 @@ const baseUrl = inject("baseUrl");
 const APP_URL = "https://portal.example.com";
 let withAppUrl: RunningServer;
 let behindProxy: RunningServer;
+let plain: RunningServer;
 
 beforeAll(async () => {
-  [withAppUrl, behindProxy] = await Promise.all([
+  [withAppUrl, behindProxy, plain] = await Promise.all([
     startServer(3313, { APP_URL }),
     startServer(3314, { TRUSTED_PROXIES: "127.0.0.1" }),
+    startServer(3317),
   ]);
 }, 60_000);
 
 afterAll(async () => {
   await withAppUrl?.stop();
   await behindProxy?.stop();
+  await plain?.stop();
 });
 
 // fetch() sends its own Host header; node:http sends the one given.
@@ -59,7 +62,7 @@ describe("the public URL", () => {
       (await fetch(`${url}/sign-in`, { headers })).headers.get("strict-transport-security");
     expect(await hsts(behindProxy.url, https)).toMatch(/^max-age=\d+/);
     expect(await hsts(behindProxy.url)).toBeNull();
-    expect(await hsts(baseUrl, https)).toBeNull(); // no TRUSTED_PROXIES: anyone could send that header
+    expect(await hsts(plain.url, https)).toBeNull(); // no TRUSTED_PROXIES: anyone could send that header
   });
 
   it("is the request's own origin without APP_URL, for next-auth and the curl example", async () => {
