@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { mainNav } from "./helpers";
+import { sizeOf } from "./owner";
 
 const signedOut = { storageState: { cookies: [], origins: [] } };
 
@@ -103,13 +104,15 @@ test("the account page lists sessions, ends one or all others, and a password ch
 test("a password reset by an Owner shows a one-time password once, which the member must replace", async ({
   page,
   browser,
-}) => {
+}, testInfo) => {
+  // One login per screen size: both sizes' accounts share the server.
+  const ollyEmail = `olly.${sizeOf(testInfo)}@acme.example`;
   // The shared owner invites Olly, who joins.
   await page.goto("/team");
   await page.getByRole("button", { name: "Add Member" }).click();
   const dialog = page.getByRole("dialog", { name: "Add Member" });
   await dialog.getByLabel("Name").fill("Olly Forgetful");
-  await dialog.getByLabel("Email").fill("olly@acme.example");
+  await dialog.getByLabel("Email").fill(ollyEmail);
   await dialog.getByRole("button", { name: "Add Member" }).click();
   const link = (await page.getByTestId("invitation-url").textContent())!;
   await page.getByRole("button", { name: "Done" }).click();
@@ -128,7 +131,7 @@ test("a password reset by an Owner shows a one-time password once, which the mem
   // Olly's session ended; the one-time password only leads to choosing a new one.
   await olly.goto("/roles");
   await expect(olly).toHaveURL(/\/sign-in\?next=%2Froles$/);
-  await olly.getByLabel("Email").fill("olly@acme.example");
+  await olly.getByLabel("Email").fill(ollyEmail);
   await olly.getByLabel("Password").fill(oneTime);
   await olly.getByRole("button", { name: "Sign in" }).click();
   await expect(olly).toHaveURL(/\/set-password\?next=%2Froles$/);

@@ -33,63 +33,75 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
   }
 
   return (
-    <div className="rounded-lg border border-slate-200 bg-white">
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-6 py-4">
+    <div className="rounded-lg border border-border bg-card">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-border px-6 py-4">
         <div>
-          <h2 id="sessions-heading" className="text-base font-semibold text-slate-900">
+          <h2 id="sessions-heading" className="text-base font-semibold text-foreground">
             Sessions
           </h2>
-          <p className="text-sm text-slate-500">Where you are signed in now. End any you don&apos;t recognise.</p>
+          <p className="text-sm text-muted-foreground">
+            Where you are signed in now. End any you don&apos;t recognise.
+          </p>
         </div>
         <Button variant="secondary" disabled={others === 0 || pending} onClick={() => setConfirmAll(true)}>
           Sign out of all other sessions
         </Button>
       </div>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-slate-500 uppercase">
-          <tr>
-            <th className="px-6 py-2 font-medium">Device</th>
-            <th className="px-6 py-2 font-medium">Address</th>
-            <th className="px-6 py-2 font-medium">Account</th>
-            <th className="px-6 py-2 font-medium">Signed in</th>
-            <th className="px-6 py-2 font-medium">Last seen</th>
-            <th className="px-6 py-2 font-medium">
-              <span className="sr-only">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {sessions.map((session) => (
-            <tr key={session.id} data-testid="session-row">
-              <td className="max-w-xs truncate px-6 py-3 text-slate-900" title={session.userAgent ?? undefined}>
-                {describeAgent(session.userAgent)}
-                {session.current ? (
-                  <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700">
-                    This session
-                  </span>
-                ) : null}
-              </td>
-              <td className="px-6 py-3 font-mono text-xs text-slate-600">{session.clientAddress ?? "unknown"}</td>
-              <td className="px-6 py-3 text-slate-600">{session.accountName}</td>
-              <td className="px-6 py-3 text-slate-600">{formatDate(session.createdAt, true)}</td>
-              <td className="px-6 py-3 text-slate-600">{formatRelative(session.lastSeenAt)}</td>
-              <td className="px-6 py-3 text-right">
-                {session.current ? null : (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    disabled={pending}
-                    aria-label={`End session ${describeAgent(session.userAgent)} from ${session.clientAddress ?? "unknown"}`}
-                    onClick={() => end(session)}
-                  >
-                    End
-                  </Button>
-                )}
-              </td>
+      {/* On a phone only the device, last seen and the action are shown. */}
+      <div>
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-muted-foreground uppercase">
+            <tr>
+              <th className="px-6 py-2 font-medium">Device</th>
+              <th className="hidden px-6 py-2 font-medium sm:table-cell">Address</th>
+              <th className="hidden px-6 py-2 font-medium md:table-cell">Account</th>
+              <th className="hidden px-6 py-2 font-medium md:table-cell">Signed in</th>
+              <th className="px-6 py-2 font-medium">Last seen</th>
+              <th className="px-6 py-2 font-medium">
+                <span className="sr-only">Action</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {sessions.map((session) => (
+              <tr key={session.id} data-testid="session-row">
+                <td
+                  className="max-w-40 truncate px-4 py-3 text-foreground sm:max-w-xs sm:px-6"
+                  title={session.userAgent ?? undefined}
+                >
+                  {describeAgent(session.userAgent)}
+                  {session.current ? (
+                    <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                      This session
+                    </span>
+                  ) : null}
+                </td>
+                <td className="hidden px-6 py-3 font-mono text-xs text-muted-foreground sm:table-cell">
+                  {session.clientAddress ?? "unknown"}
+                </td>
+                <td className="hidden px-6 py-3 text-muted-foreground md:table-cell">{session.accountName}</td>
+                <td className="hidden px-6 py-3 text-muted-foreground md:table-cell">
+                  {formatDate(session.createdAt, true)}
+                </td>
+                <td className="px-6 py-3 text-muted-foreground">{formatRelative(session.lastSeenAt)}</td>
+                <td className="px-6 py-3 text-right">
+                  {session.current ? null : (
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      disabled={pending}
+                      aria-label={`End session ${describeAgent(session.userAgent)} from ${session.clientAddress ?? "unknown"}`}
+                      onClick={() => end(session)}
+                    >
+                      End
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <ConfirmDialog
         open={confirmAll}
         onOpenChange={setConfirmAll}

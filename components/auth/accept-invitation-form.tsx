@@ -40,8 +40,8 @@ export function AcceptInvitationForm({
   const heading = (
     <div>
       <h1 className="text-xl font-semibold">Join {invitation.accountName}</h1>
-      <p className="mt-1 text-sm text-slate-500">
-        You are invited as <strong className="text-slate-700">{invitation.email}</strong> with the role{" "}
+      <p className="mt-1 text-sm text-muted-foreground">
+        You are invited as <strong className="text-foreground">{invitation.email}</strong> with the role{" "}
         {invitation.roleName}.
       </p>
     </div>

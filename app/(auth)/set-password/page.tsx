@@ -17,7 +17,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">Choose your password</h1>
-        <p className="mt-1 text-sm text-slate-500">
+        <p className="mt-1 text-sm text-muted-foreground">
           You signed in to {session.actor.accountName} with a one-time password. Replace it with one only you know.
         </p>
       </div>

@@ -14,30 +14,30 @@ export default async function AccountPage() {
     <>
       <PageHeader title="Your account" description="Your login, your password, and where you are signed in." />
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="profile-heading" className="text-base font-semibold text-slate-900">
+        <section aria-labelledby="profile-heading" className="rounded-lg border border-border bg-card p-6">
+          <h2 id="profile-heading" className="text-base font-semibold text-foreground">
             Profile
           </h2>
           <dl className="mt-4 space-y-3 text-sm">
             <div>
-              <dt className="text-slate-500">Name</dt>
-              <dd className="font-medium text-slate-900">{session.actor.name}</dd>
+              <dt className="text-muted-foreground">Name</dt>
+              <dd className="font-medium text-foreground">{session.actor.name}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Email</dt>
-              <dd className="font-medium text-slate-900">{session.email}</dd>
+              <dt className="text-muted-foreground">Email</dt>
+              <dd className="font-medium text-foreground">{session.email}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Role in {session.actor.accountName}</dt>
-              <dd className="font-medium text-slate-900">{session.actor.role.name}</dd>
+              <dt className="text-muted-foreground">Role in {session.actor.accountName}</dt>
+              <dd className="font-medium text-foreground">{session.actor.role.name}</dd>
             </div>
           </dl>
         </section>
-        <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="password-heading" className="text-base font-semibold text-slate-900">
+        <section aria-labelledby="password-heading" className="rounded-lg border border-border bg-card p-6">
+          <h2 id="password-heading" className="text-base font-semibold text-foreground">
             Change password
           </h2>
-          <p className="mt-1 text-sm text-slate-500">Your other sessions end when you change it.</p>
+          <p className="mt-1 text-sm text-muted-foreground">Your other sessions end when you change it.</p>
           <div className="mt-4">
             <ChangePasswordForm submitLabel="Change password" />
           </div>
