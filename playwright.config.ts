@@ -49,6 +49,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    // The test clock lets the lifecycle specs see keys expire without waiting.
+    env: { DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1", WISP_TEST_CLOCK: "1" },
   },
 });

@@ -16,7 +16,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         }}
         permissions={member.permissions}
       />
-      <main className="flex-1 px-8 py-8">
+      <main className="min-w-0 flex-1 px-8 py-8">
         <div className="mx-auto max-w-6xl">
           <LeakedKeysBanner accountId={member.accountId} permissions={member.permissions} />
           {children}

@@ -38,7 +38,7 @@ export function AllowlistField({
     >
       <textarea
         id="key-allowlist"
-        rows={3}
+        rows={2}
         spellCheck={false}
         autoComplete="off"
         placeholder="Any address"

@@ -32,17 +32,16 @@ export function ApiKeysTable({ rows, page, list }: { rows: KeyRow[]; page: KeyPa
         header: "Key ID",
         enableSorting: false,
         cell: (info) => (
-          <span className="inline-flex items-center gap-1">
-            <code className="font-mono text-xs text-slate-700">{info.row.original.keyId}</code>
-            <CopyButton value={info.row.original.keyId} label={`Copy Key ID of ${info.row.original.name}`} subtle />
+          <span className="inline-flex flex-col">
+            <span className="inline-flex items-center gap-1">
+              <code className="font-mono text-xs text-slate-700">{info.row.original.keyId}</code>
+              <CopyButton value={info.row.original.keyId} label={`Copy Key ID of ${info.row.original.name}`} subtle />
+            </span>
+            <code className="font-mono text-xs text-slate-400" title="The start of the key">
+              {info.row.original.start}…
+            </code>
           </span>
         ),
-      },
-      {
-        id: "start",
-        header: "Key",
-        enableSorting: false,
-        cell: (info) => <code className="font-mono text-xs text-slate-500">{info.row.original.start}…</code>,
       },
       {
         id: "role",

@@ -45,8 +45,11 @@ export function CreateKeyDialog({
   }
 
   function onOpenChange(next: boolean) {
-    if (next) setOpen(true);
-    else if (showOnce.requestClose()) close();
+    if (next) {
+      // From the account's policy as it is now.
+      setValues(blank());
+      setOpen(true);
+    } else if (showOnce.requestClose()) close();
   }
 
   function submit(event: React.FormEvent) {

@@ -9,6 +9,7 @@ import { EXPIRY_PRESETS, type ExpiryPreset } from "@/lib/validations/api-key";
 
 export type ExpiryValue = { choice: ExpiryPreset | "never" | "custom" | "keep"; custom: string };
 
+const DAY_MS = 86_400_000;
 const PRESET_LABELS: Record<ExpiryPreset, string> = {
   "7d": "7 days",
   "30d": "30 days",
@@ -68,17 +69,20 @@ export function ExpiryField({
       note: maxDays !== null ? `keys must expire within ${maxDays} days` : undefined,
     },
   ];
-  const maxLocal = maxDays !== null ? toLocalInput(new Date(shownAt + maxDays * 86_400_000)) : undefined;
+  const maxLocal = maxDays !== null ? toLocalInput(new Date(shownAt + maxDays * DAY_MS)) : undefined;
   return (
     <Field
       id="key-expiry"
       label="Expiry"
       error={error}
-      hint={
-        maxDays !== null
-          ? `This account’s keys must expire within ${maxDays} days.`
-          : "The key stops working at this time."
-      }
+      hint={[
+        value.choice in EXPIRY_PRESETS
+          ? `Until ${formatDate(new Date(shownAt + EXPIRY_PRESETS[value.choice as ExpiryPreset] * DAY_MS).toISOString(), true)}.`
+          : null,
+        maxDays !== null ? `This account’s keys must expire within ${maxDays} days.` : null,
+      ]
+        .filter(Boolean)
+        .join(" ")}
     >
       <Select
         id="key-expiry"

@@ -199,7 +199,7 @@ function Changes({ changes }: { changes: AuditEventJson["changes"] }) {
   return (
     <ul className="space-y-0.5 text-xs">
       {Object.entries(changes).map(([field, change]) => (
-        <li key={field} className="break-all">
+        <li key={field} className="[overflow-wrap:anywhere]">
           <span className="font-medium">{field}</span>: {show(change.from)} → {show(change.to)}
         </li>
       ))}
