@@ -59,8 +59,13 @@ export function compileAllowlist(entries: string[]): AddressRange[] {
 // An unknown client address is allowed only by an empty list.
 export function isAllowed(ranges: AddressRange[], clientAddress: string | null): boolean {
   if (ranges.length === 0) return true;
-  if (!clientAddress || !ipaddr.isValid(clientAddress)) return false;
-  const client = ipaddr.process(clientAddress);
+  if (!clientAddress) return false;
+  let client: Address;
+  try {
+    client = ipaddr.process(clientAddress);
+  } catch {
+    return false;
+  }
   return ranges.some((range) => range.address.kind() === client.kind() && client.match(range.address, range.bits));
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/test/clock/route";
 import { generateSecret, isWellFormed, KEY_FORMAT } from "@/lib/api-keys/format";
@@ -14,6 +16,11 @@ describe("the published key format", () => {
     expect(`x${generateSecret()}`.match(pattern)).toBeNull();
     expect(`${generateSecret()}9`.match(pattern)).toBeNull();
     expect(KEY_FORMAT.length).toBe(generateSecret().length);
+  });
+
+  it("is the pattern the README publishes", () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    expect(readme).toContain("`" + KEY_FORMAT.pattern + "`");
   });
 
   it("states the checksum rule that isWellFormed applies", () => {
