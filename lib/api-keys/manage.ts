@@ -14,7 +14,15 @@ import {
 import { generateKeyId, newSecret } from "./format";
 import { apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
-import { apiKeySelect, secretSelect, toApiKeyJson, toSecretJson, type ApiKeyDetailJson, type ApiKeyRow } from "./view";
+import {
+  apiKeySelect,
+  apiKeyViewSelect,
+  secretSelect,
+  toApiKeyJson,
+  toSecretJson,
+  type ApiKeyDetailJson,
+  type ApiKeyRow,
+} from "./view";
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +43,7 @@ export async function listApiKeys(accountId: string, query: ListApiKeysQuery) {
       orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      select: apiKeySelect,
+      select: apiKeyViewSelect,
     }),
     db.apiKey.count({ where }),
   ]);

@@ -4,8 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate } from "@/lib/validations/common";
 
 // A key's outside view, defined once: what the API returns, what the portal shows, and
-// the columns read for it. The secret and its hash are never part of it.
-export const apiKeySelect = {
+// the columns read for it. The secret and its hash are never part of it. Lists read only
+// the role's id and name (its permissions, a join per row, are not part of the view);
+// the record writer's access rule reads them too (apiKeySelect).
+export const apiKeyViewSelect = {
   id: true,
   keyId: true,
   accountId: true,
@@ -21,9 +23,15 @@ export const apiKeySelect = {
   leakReportedAt: true,
   leakSource: true,
   deletedAt: true,
+  role: { select: { id: true, name: true } },
+} satisfies Prisma.ApiKeySelect;
+
+export const apiKeySelect = {
+  ...apiKeyViewSelect,
   role: { select: { id: true, name: true, permissions: { select: { area: true, level: true } } } },
 } satisfies Prisma.ApiKeySelect;
 
+export type ApiKeyViewRow = Prisma.ApiKeyGetPayload<{ select: typeof apiKeyViewSelect }>;
 export type ApiKeyRow = Prisma.ApiKeyGetPayload<{ select: typeof apiKeySelect }>;
 
 export const API_KEY_STATE_VALUES = ["active", "disabled", "expired"] as const;
@@ -80,12 +88,12 @@ export type ApiKeyJson = z.infer<typeof apiKeySchema>;
 export type ApiKeyDetailJson = z.infer<typeof apiKeyDetailSchema>;
 export type ApiKeySecretJson = z.infer<typeof apiKeySecretSchema>;
 
-export function stateOf(key: Pick<ApiKeyRow, "enabled" | "expiresAt">, at: Date = now()): ApiKeyState {
+export function stateOf(key: Pick<ApiKeyViewRow, "enabled" | "expiresAt">, at: Date = now()): ApiKeyState {
   if (key.expiresAt && key.expiresAt <= at) return "expired";
   return key.enabled ? "active" : "disabled";
 }
 
-export function toApiKeyJson(key: ApiKeyRow, at: Date = now()): ApiKeyJson {
+export function toApiKeyJson(key: ApiKeyViewRow, at: Date = now()): ApiKeyJson {
   // A live key always has a role (a CHECK constraint); only deleted keys may lose it.
   if (!key.role) throw new Error(`key ${key.keyId} has no role`);
   return {
