@@ -124,16 +124,13 @@ async function postgres() {
       { url: `${b.url}/api/health` },
       { url: `${b.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } },
     ]);
-    const healthBoth = await load(
-      "1. /api/health (no auth)",
-      "PostgreSQL, 2 instances",
-      both.map((s) => ({ url: `${s.url}/api/health` })),
-    );
-    const whoamiBoth = await load(
-      "2. whoami, valid key",
-      "PostgreSQL, 2 instances",
-      both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })),
-    );
+    const [healthBoth, whoamiBoth] = await alternating("PostgreSQL, 2 instances", [
+      ["1. /api/health (no auth)", both.map((s) => ({ url: `${s.url}/api/health` }))],
+      [
+        "2. whoami, valid key",
+        both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })),
+      ],
+    ]);
     report.load.push(healthBoth, whoamiBoth);
     note("PostgreSQL, 2 instances: ratio whoami ÷ health", (whoamiBoth.rps / healthBoth.rps).toFixed(3));
 
