@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toPermissions } from "@/lib/permissions";
 import { defineKind, type Tx } from "@/lib/records/kind";
-import { defineResource, pageArgs } from "@/lib/records/resource";
+import { defineList, readList } from "@/lib/lists/read";
+import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { roleOfAccount } from "@/lib/roles/queries";
 import { emailSchema } from "@/lib/validations/auth";
@@ -76,6 +77,12 @@ async function assertOwnerRemains(tx: Tx, accountId: string, action: string): Pr
   }
 }
 
+// Oldest first.
+export const memberList = defineList({
+  table: "members",
+  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+});
+
 export const team = defineResource({
   area: "team",
   name: "team",
@@ -85,15 +92,14 @@ export const team = defineResource({
     update: z.strictObject({ name, roleId: z.uuid({ error: "Choose a role." }) }).partial(),
     output: memberSchema,
   },
-  async list(accountId, page) {
-    const where = { accountId };
-    const db = getDb();
-    const [rows, total] = await Promise.all([
-      db.member.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select, ...pageArgs(page) }),
-      db.member.count({ where }),
-    ]);
-    return { items: rows.map(toOutput), total };
-  },
+  list: (accountId, query) =>
+    readList(
+      memberList,
+      accountId,
+      { ...query, sort: "createdAt", dir: "asc" },
+      (ids) => getDb().member.findMany({ where: { accountId, id: { in: ids } }, select }),
+      toOutput,
+    ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, memberKind, id)),
   // No e-mail service is needed: a one-time initial password is returned once.
   async create(actor: Actor, input) {
