@@ -34,7 +34,8 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
 export const apiKeyList = defineList({
   table: "api_keys",
   live: "deleted_at IS NULL",
-  search: ["name", "key_id"],
+  // A Key ID is key_ and 16 letters or digits: a q with anything else can't be part of one.
+  search: ["name", { column: "key_id", only: /^[0-9A-Za-z_]+$/ }],
   sorts: {
     createdAt: [{ column: "created_at", type: "timestamp(3)" }],
     name: [{ column: "name", type: "citext" }],

@@ -31,8 +31,9 @@ export type ListTable<Sort extends string> = {
   table: string;
   // Rows that are part of the list, e.g. "deleted_at IS NULL" (a partial index's condition).
   live?: string;
-  // Columns `q` matches any part of, case-insensitively.
-  search?: string[];
+  // Columns `q` matches any part of, case-insensitively; `only`: the column can only
+  // contain a q like this (a Key ID holds no spaces), otherwise it isn't searched.
+  search?: (string | { column: string; only: RegExp })[];
   // Each sort's columns; `id` in the same direction breaks ties.
   sorts: Record<Sort, SortColumn[]>;
 };
@@ -118,13 +119,20 @@ export async function readIds<Sort extends string>(
   // The only way a statement here starts: within the caller's account.
   const scope = Prisma.sql`account_id = ${accountId}::uuid`;
   let conditions = [scope, ...(table.live ? [Prisma.raw(table.live)] : []), ...(request.where ?? [])];
+  const searched = request.q
+    ? (table.search ?? []).flatMap((entry) =>
+        typeof entry === "string" ? [entry] : entry.only.test(request.q!) ? [entry.column] : [],
+      )
+    : [];
   const matches = [
-    ...(request.q && table.search?.length
+    ...(request.q
       ? [
-          Prisma.sql`(${Prisma.join(
-            table.search.map((column) => Prisma.sql`${ident(column)}::text ILIKE ${containsPattern(request.q!)}`),
-            " OR ",
-          )})`,
+          searched.length === 0
+            ? Prisma.sql`false`
+            : Prisma.sql`(${Prisma.join(
+                searched.map((column) => Prisma.sql`${ident(column)}::text ILIKE ${containsPattern(request.q!)}`),
+                " OR ",
+              )})`,
         ]
       : []),
     ...(request.match ? [request.match] : []),
