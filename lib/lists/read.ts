@@ -196,7 +196,7 @@ export async function readIds<Sort extends string>(
   if (request.after) {
     rows = [];
     for (const phase of afterCursor(columns, request.after, request.dir, nullsNow(columns[0]))) {
-      rows.push(...(await select([...conditions, phase], take - rows.length)));
+      rows.push(...(await select([...conditions, phase], take - rows.length).catch(refuseBadCursor)));
       if (rows.length >= take) break;
     }
   } else {
@@ -230,6 +230,17 @@ export async function readIds<Sort extends string>(
   if (moreThanCap) return result(COUNT_CAP, true);
   const counted = await count(conditions, COUNT_CAP + 1);
   return result(Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
+}
+
+// A cursor whose values the column can't hold (a date out of range, an unknown enum value)
+// was made up, not handed out: a 400, like any other bad parameter.
+function refuseBadCursor(error: unknown): never {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta
+    ?.driverAdapterError?.cause;
+  if (error instanceof Prisma.PrismaClientKnownRequestError && cause?.originalCode?.startsWith("22")) {
+    throw fieldError("after", "Not a cursor of this list: pass an earlier page's nextCursor.");
+  }
+  throw error;
 }
 
 // The conditions that select, in list order, the rows after `cursor`: a row comparison

@@ -21,6 +21,9 @@ let readOnly: string;
 
 const list = async <T = Key>(call: Call, path: string) => expectJson<Page<T>>(await call(path), 200);
 const names = (page: Page<Key>) => page.items.map((item) => item.name);
+// A cursor made up by hand: well-formed, with values the list's columns may not hold.
+const cursor = (order: string, keys: (string | null)[]) =>
+  Buffer.from(JSON.stringify({ o: order, k: keys, id: "11111111-1111-4111-8111-111111111111" })).toString("base64url");
 
 beforeAll(async () => {
   account = await newAccount(baseUrl, "Lists Org");
@@ -108,6 +111,10 @@ describe("the API keys list", () => {
       `sort=name&dir=desc&after=${nextCursor}`,
       "after=not-a-cursor",
       `after=${Buffer.from('{"o":"name.asc","k":[1],"id":"x"}').toString("base64url")}`,
+      `sort=createdAt&dir=asc&after=${cursor("createdAt.asc", ["2026-13-45 99:00:00"])}`,
+      `sort=createdAt&dir=asc&after=${cursor("createdAt.asc", [null])}`,
+      `sort=lastUsedAt&dir=asc&after=${cursor("lastUsedAt.asc", ["someday"])}`,
+      `sort=name&dir=asc&after=${cursor("name.asc", ["a\u0000b"])}`,
       "page=0",
       "page=100000000",
       "pageSize=101",
