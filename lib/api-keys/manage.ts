@@ -1,7 +1,8 @@
 import { actorRef, type Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { invalidateKeyCache } from "@/lib/key-cache/coordinator";
-import { defineList, readList } from "@/lib/lists/read";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
 import { toPermissions } from "@/lib/permissions";
 import { defineKind } from "@/lib/records/kind";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";

@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/db";
 import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 import type { Cursor } from "@/lib/lists/cursor";
-import { containsPattern, defineList, readIds, readList } from "@/lib/lists/read";
+import { readIds, readList } from "@/lib/lists/read";
+import { containsPattern, defineList } from "@/lib/lists/table";
 import type { PageQuery } from "@/lib/validations/common";
 import type { AuditEventJson, AuditFilters } from "./query";
 

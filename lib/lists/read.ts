@@ -3,6 +3,8 @@ import { fieldError } from "@/lib/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { COUNT_CAP } from "@/lib/validations/common";
 import { encodeCursor, type Cursor } from "./cursor";
+import { afterCursor, refuseBadCursor } from "./keyset";
+import { containsPattern, ident, type ListTable, type SortColumn } from "./table";
 
 // Every list of the portal and the API reads its pages here, at a cost that doesn't grow
 // with the account:
@@ -19,32 +21,6 @@ import { encodeCursor, type Cursor } from "./cursor";
 // it: every statement is built from `scope` (account_id = the caller's account) and
 // nothing else can start one; the rows are then read by id with the account in the
 // `where` as well (tests/db/lists.test.ts).
-export type SortColumn = {
-  column: string;
-  // The column's type, to compare a cursor's text values with it, e.g. "timestamp(3)".
-  type: string;
-  // Only the first column of a sort may hold NULLs: where they go when ascending.
-  nulls?: "first" | "last";
-};
-
-export type ListTable<Sort extends string> = {
-  table: string;
-  // Rows that are part of the list, e.g. "deleted_at IS NULL" (a partial index's condition).
-  live?: string;
-  // Columns `q` matches any part of, case-insensitively; `only`: the column can only
-  // contain a q like this (a Key ID holds no spaces), otherwise it isn't searched.
-  search?: (string | { column: string; only: RegExp })[];
-  // Each sort's columns; `id` in the same direction breaks ties.
-  sorts: Record<Sort, SortColumn[]>;
-};
-
-export function defineList<Sort extends string>(table: ListTable<Sort>): ListTable<Sort> {
-  for (const columns of Object.values<SortColumn[]>(table.sorts)) {
-    if (columns.slice(1).some((column) => column.nulls)) throw new Error("Only a sort's first column may be nullable.");
-  }
-  return table;
-}
-
 export type ListRequest<Sort extends string> = {
   sort: Sort;
   dir: "asc" | "desc";
@@ -75,13 +51,7 @@ export type Page<Item> = {
 type IdRow = { id: string } & Record<`k${number}`, string | null>;
 type IdPage = Omit<Page<never>, "items" | "nextCursor"> & { ids: string[]; next: Cursor | null };
 
-const ident = (name: string) => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
 const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
-
-// `%q%` for ILIKE, with q's own % _ and \ matching themselves.
-export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
 
 // Reads one page of a list: ids from SQL, then `fetch` reads those rows (by id and account)
 // and `toItem` shapes them; the items keep the order of the ids.
@@ -230,46 +200,4 @@ export async function readIds<Sort extends string>(
   if (moreThanCap) return result(COUNT_CAP, true);
   const counted = await count(conditions, COUNT_CAP + 1);
   return result(Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
-}
-
-// A cursor whose values the column can't hold (a date out of range, an unknown enum value)
-// was made up, not handed out: a 400, like any other bad parameter.
-function refuseBadCursor(error: unknown): never {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta
-    ?.driverAdapterError?.cause;
-  if (error instanceof Prisma.PrismaClientKnownRequestError && cause?.originalCode?.startsWith("22")) {
-    throw fieldError("after", "Not a cursor of this list: pass an earlier page's nextCursor.");
-  }
-  throw error;
-}
-
-// The conditions that select, in list order, the rows after `cursor`: a row comparison
-// over the sort columns and id (an index range), and, when the first column holds NULLs
-// that come after the non-NULL values, those rows in a second range.
-function afterCursor(
-  columns: SortColumn[],
-  cursor: Cursor,
-  dir: "asc" | "desc",
-  nulls: "first" | "last" | undefined,
-): Prisma.Sql[] {
-  if (cursor.keys.length !== columns.length) {
-    throw fieldError("after", "This cursor belongs to another sort order: start again without `after`.");
-  }
-  const op = Prisma.raw(dir === "asc" ? ">" : "<");
-  const value = (key: string | null, column: SortColumn) => Prisma.sql`${key}::${Prisma.raw(column.type)}`;
-  const row = (from: number) =>
-    Prisma.sql`(${Prisma.join([...columns.slice(from).map((column) => ident(column.column)), Prisma.raw("id")], ", ")}) ${op} (${Prisma.join(
-      [
-        ...columns.slice(from).map((column, index) => value(cursor.keys[from + index], column)),
-        Prisma.sql`${cursor.id}::uuid`,
-      ],
-      ", ",
-    )})`;
-  const first = ident(columns[0].column);
-  if (cursor.keys[0] === null) {
-    if (!nulls) throw fieldError("after", "Not a cursor of this list.");
-    const inNulls = Prisma.sql`${first} IS NULL AND ${row(1)}`;
-    return nulls === "first" ? [inNulls, Prisma.sql`${first} IS NOT NULL`] : [inNulls];
-  }
-  return nulls === "last" ? [row(0), Prisma.sql`${first} IS NULL`] : [row(0)];
 }

@@ -5,7 +5,8 @@ import type { Voucher } from "@/lib/generated/prisma/client";
 import { dateTimeInput, isoDate } from "@/lib/validations/common";
 import type { Actor } from "@/lib/auth/actor";
 import { defineKind } from "@/lib/records/kind";
-import { defineList, readList } from "@/lib/lists/read";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
 import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, recordChange, updateRecord } from "@/lib/records/write";
 
