@@ -1,10 +1,13 @@
 import { redirect } from "next/navigation";
-import { getCurrentMember } from "@/lib/auth/current-member";
+import { getCurrentSession } from "@/lib/auth/current-member";
 import { getDb } from "@/lib/db";
+import { landingPath } from "@/lib/portal/landing";
 
-// A fresh portal starts at "Create your account"; later visitors at sign-in.
+// A fresh portal starts at "Create your account"; later visitors at sign-in; a signed-in
+// member at the first page their role may see.
 export default async function Home() {
-  if (await getCurrentMember()) redirect("/api-keys");
+  const session = await getCurrentSession();
+  if (session) redirect(landingPath(session.actor.permissions));
   const anyAccount = await getDb().account.findFirst({ select: { id: true } });
   redirect(anyAccount ? "/sign-in" : "/sign-up");
 }

@@ -158,6 +158,14 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await see("dialog-edit-member", { dialog: true });
   await page.keyboard.press("Escape");
 
+  await page.goto("/audit-log");
+  await expect(page).toHaveTitle("Audit Log · Wisp Portal");
+  await page
+    .getByRole("button", { name: /fields/ })
+    .first()
+    .click();
+  await see("audit-log");
+
   for (const title of ["Users", "Groups", "Networks", "Vouchers"]) {
     await page.goto(`/${title.toLowerCase()}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -175,7 +183,7 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   // The narrowest phones: every page still fits the screen's width.
   if (size === "phone") {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ["api-keys", "roles", "team", "users", "groups", "networks", "vouchers"]) {
+    for (const path of ["api-keys", "roles", "team", "audit-log", "users", "groups", "networks", "vouchers"]) {
       await page.goto(`/${path}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

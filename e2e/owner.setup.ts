@@ -16,6 +16,10 @@ setup("create the account", async ({ page }, testInfo) => {
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Use at least 12 characters for the password.")).toBeVisible();
+  // Long enough but guessable: the form says why and how to fix it.
+  await page.getByLabel("Password").fill("password1234");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("This is similar to a commonly used password.")).toBeVisible();
   // What was typed is still there after the server's refusal.
   await expect(page.getByLabel("Email")).toHaveValue(owner.email);
   await page.getByLabel("Password").fill(owner.password);

@@ -72,7 +72,7 @@ test("a custom role decides what its key may do, and a raised level applies on t
   await expect(page.getByRole("row", { name: /guest-1/ })).toBeVisible();
 });
 
-test("add a team member with a one-time password; they sign in and see only their areas", async ({
+test("invite a team member; they choose a password, land on the first page they may see, and see only their areas", async ({
   page,
   browser,
 }, testInfo) => {
@@ -85,26 +85,47 @@ test("add a team member with a one-time password; they sign in and see only thei
   await dialog.getByRole("combobox", { name: "Role" }).click();
   await page.getByRole("option", { name: "User Auditor" }).click();
   await dialog.getByRole("button", { name: "Add Member" }).click();
-  const password = (await page.getByTestId("initial-password").textContent())!;
+  const link = (await page.getByTestId("invitation-url").textContent())!;
+  expect(link).toMatch(/\/invite\/[\w-]{43}$/);
   await page.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByRole("row", { name: /Rita Reader/ })).toContainText("User Auditor");
+  const row = page.getByRole("row", { name: /Rita Reader/ });
+  await expect(row).toContainText("User Auditor");
+  await expect(row).toContainText("Invited");
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const problems = await watchForProblems(context);
   const rita = await context.newPage();
-  await rita.goto("/sign-in");
-  await rita.getByLabel("Email").fill(email);
-  await rita.getByLabel("Password").fill("wrong password!");
-  await rita.getByRole("button", { name: "Sign in" }).click();
-  await expect(rita.getByText("The email or password is wrong.")).toBeVisible();
-  await rita.getByLabel("Password").fill(password);
-  await rita.getByRole("button", { name: "Sign in" }).click();
-  await expect(rita).toHaveURL(/\/api-keys$/);
+  await rita.goto(link);
+  await expect(rita.getByRole("heading", { name: "Join Acme Wi-Fi" })).toBeVisible();
+  await rita.getByLabel("Password").fill("aaaaaaaaaaaa");
+  await rita.getByRole("button", { name: "Join Acme Wi-Fi" }).click();
+  await expect(rita.getByText('Repeated characters like "aaa" are easy to guess.')).toBeVisible();
+  await rita.screenshot({ path: testInfo.outputPath("invitation.png"), fullPage: true });
+  await rita.getByLabel("Password").fill("lantern orchard velvet 77");
+  await rita.getByRole("button", { name: "Join Acme Wi-Fi" }).click();
+  // No API Keys access: she lands on Users, the first page her role may see.
+  await expect(rita).toHaveURL(/\/users$/);
   const nav = await mainNav(rita);
   await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Networks" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Team" })).toHaveCount(0);
+  await rita.goto("/api-keys");
   await expect(rita.getByText("Your role has No Access to API Keys.")).toBeVisible();
+
+  // Signed out, a wrong password says only that; the right one comes back to the page asked for.
+  await (await mainNav(rita)).page().getByRole("button", { name: "Sign out" }).click();
+  await rita.goto("/vouchers");
+  await expect(rita).toHaveURL(/\/sign-in\?next=%2Fvouchers$/);
+  await rita.getByLabel("Email").fill(email);
+  await rita.getByLabel("Password").fill("wrong password!");
+  await rita.getByRole("button", { name: "Sign in" }).click();
+  await expect(rita.getByText("The email or password is wrong.")).toBeVisible();
+  await rita.getByLabel("Password").fill("lantern orchard velvet 77");
+  await rita.getByRole("button", { name: "Sign in" }).click();
+  await expect(rita).toHaveURL(/\/vouchers$/);
   await context.close();
   expect(problems(), "console errors or CSP violations").toEqual([]);
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Rita Reader/ })).toContainText("Active");
 });

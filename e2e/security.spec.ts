@@ -1,8 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, watchForProblems } from "./fixtures";
+import { sizeOf } from "./owner";
 
-const PORTAL_PAGES = ["/api-keys", "/users", "/groups", "/networks", "/vouchers", "/roles", "/team"];
+const PORTAL_PAGES = ["/api-keys", "/users", "/groups", "/networks", "/vouchers", "/roles", "/team", "/audit-log"];
 
 // The fixture fails the test on any CSP violation or console error on these pages.
 test("every page loads and runs under its Content-Security-Policy without a violation", async ({ page, browser }) => {
@@ -10,7 +11,7 @@ test("every page loads and runs under its Content-Security-Policy without a viol
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     expect(response?.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+'/);
-    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await expect(page.locator("#main-content")).toBeVisible();
     await page.waitForLoadState("networkidle");
   }
   // Client-side code runs: a dialog opens and closes.
@@ -41,7 +42,7 @@ test("every page loads and runs under its Content-Security-Policy without a viol
   ).toEqual([]);
 });
 
-test("a page on another origin can't frame the signed-in portal", async ({ browser, baseURL }) => {
+test("a page on another origin can't frame the signed-in portal", async ({ browser, baseURL }, testInfo) => {
   // Another port of the same host: another origin, but the same site, so the session
   // cookie would be sent along.
   const attacker = http.createServer((_, response) => {
@@ -51,7 +52,7 @@ test("a page on another origin can't frame the signed-in portal", async ({ brows
     );
   });
   await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
-  const context = await browser.newContext({ storageState: "e2e/.auth/owner.json" });
+  const context = await browser.newContext({ storageState: `e2e/.auth/${sizeOf(testInfo)}.json` });
   try {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);

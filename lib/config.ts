@@ -24,7 +24,22 @@ export const config = {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean),
+  // A session ends this long after sign-in, however active (seconds; never extended)…
+  sessionMaxAgeSeconds: positiveNumber(process.env.SESSION_MAX_AGE, 12 * 60 * 60),
+  // …or after this long without a request (seconds).
+  sessionIdleTimeoutSeconds: positiveNumber(process.env.SESSION_IDLE_TIMEOUT, 2 * 60 * 60),
+  // Failed API-key checks allowed per client address per minute before 429.
+  apiKeyFailuresPerMinute: positiveNumber(process.env.API_KEY_FAILURES_PER_MINUTE, 30),
+  // redis://… keeps rate-limit counters in Redis (with a PostgreSQL server; see lib/rate-limit/).
+  redisUrl: process.env.REDIS_URL ?? "",
+  // Prefix of every Redis key, so several deployments (or test runs) can share one server.
+  redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? "wisp:",
 };
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
 
 export function usesPostgresServer(): boolean {
   return /^postgres(ql)?:\/\//.test(config.databaseUrl);

@@ -9,6 +9,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "too_many_requests"
   | "bad_request"
   | "service_unavailable"
   | "internal_error";
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   service_unavailable: 503,
   internal_error: 500,
 };

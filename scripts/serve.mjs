@@ -31,6 +31,7 @@ const trustedProxies = (process.env.TRUSTED_PROXIES ?? "")
 // Next keeps a client's own X-Forwarded-For and drops the socket address.
 const SOCKET_ADDRESS_HEADER = "x-wisp-socket-address";
 const HSTS = "max-age=63072000; includeSubDomains";
+const SERVER_ACTION_BODY_LIMIT = 64 * 1024;
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -56,12 +57,33 @@ const server = http.createServer((req, res) => {
     if (pathname === "/api/health") return sendJson(res, 200, { status: "ok" });
     return unavailable(res, "The portal is starting; try again in a moment.");
   }
+  // Server actions: Next answers a body over its limit (next.config.js, 64 KiB) and an
+  // unparsable Origin with a 500 and a stack trace in the log; these are the client's errors.
+  if (req.headers["next-action"]) {
+    if (Number(req.headers["content-length"] ?? 0) > SERVER_ACTION_BODY_LIMIT) {
+      return sendJson(res, 413, {
+        error: { code: "payload_too_large", message: "The request body is larger than 64 KiB." },
+      });
+    }
+    if (req.headers.origin !== undefined && !parsableUrl(req.headers.origin)) {
+      return sendJson(res, 400, { error: { code: "bad_request", message: "The Origin header is not a URL." } });
+    }
+  }
   // Next answers a malformed percent-encoding in an API path with a plain-text 500.
   if (pathname.startsWith("/api/") && !decodable(pathname)) {
     return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
   }
   handle(req, res);
 });
+
+function parsableUrl(value) {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return value === "null";
+  }
+}
 
 function decodable(pathname) {
   try {

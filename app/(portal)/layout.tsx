@@ -2,10 +2,16 @@ import { KeyRound } from "lucide-react";
 import type { ReactNode } from "react";
 import { MobileNav } from "@/components/portal/mobile-nav";
 import { SidebarContent } from "@/components/portal/sidebar";
-import { requireMember } from "@/lib/auth/current-member";
+import { getCurrentSession } from "@/lib/auth/current-member";
+import { listMemberships } from "@/lib/auth/switch-account";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const member = await requireMember();
+  // Each page checks the session itself (requireMember with its own path, so sign-in can
+  // come back to it); without one the page redirects and this chrome is never shown.
+  const session = await getCurrentSession();
+  if (!session || session.mustChangePassword) return children;
+  const member = session.actor;
+  const accounts = await listMemberships(session.identityId);
   const nav = (
     <SidebarContent
       member={{
@@ -15,6 +21,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         roleName: member.role.name,
       }}
       permissions={member.permissions}
+      accounts={{ current: member.accountId, all: accounts }}
     />
   );
   return (

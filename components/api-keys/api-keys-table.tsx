@@ -14,6 +14,8 @@ import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
 import type { KeyRow, RoleChoice } from "./types";
 
+type TableRow = KeyRow & { lockedReason?: string };
+
 // Sorting and paging happen in the database; the table reflects the URL's state.
 export function ApiKeysTable({
   rows,
@@ -31,9 +33,15 @@ export function ApiKeysTable({
   onDeleted: () => void;
 }) {
   const table = useRef<DataTableHandle>(null);
-  const dialogs = useRowDialogs<KeyRow, "edit" | "delete">(table);
+  const dialogs = useRowDialogs<TableRow, "edit" | "delete">(table);
   const { open } = dialogs;
-  const columns = useMemo<DataColumn<KeyRow>[]>(
+  // Whether each row may be changed travels with the row, so the columns stay the same
+  // objects across refreshes (new columns would remount the cells and lose focus).
+  const tableRows = useMemo(
+    () => rows.map((row) => ({ ...row, lockedReason: keyLockedReason(row, roles, canWrite) })),
+    [rows, roles, canWrite],
+  );
+  const columns = useMemo<DataColumn<TableRow>[]>(
     () => [
       {
         id: "name",
@@ -100,8 +108,7 @@ export function ApiKeysTable({
         enableSorting: false,
         meta: { width: "w-32" },
         cell: (info) => {
-          const row = info.row.original;
-          const lockedReason = keyLockedReason(row, roles, canWrite);
+          const { lockedReason, ...row } = info.row.original;
           return (
             <div className="inline-flex gap-1">
               {canReadAudit ? <HistoryLink name={row.name} targetType="api_key" targetId={row.keyId} /> : null}
@@ -125,7 +132,7 @@ export function ApiKeysTable({
         },
       },
     ],
-    [canWrite, canReadAudit, roles, open],
+    [canReadAudit, open],
   );
 
   return (
@@ -134,7 +141,7 @@ export function ApiKeysTable({
         ref={table}
         label="API keys"
         columns={columns}
-        rows={rows}
+        rows={tableRows}
         rowId={(row) => row.keyId}
         minWidth="min-w-[59rem]"
         sort={{ id: list.sort, desc: list.dir === "desc" }}

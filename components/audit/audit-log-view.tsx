@@ -51,9 +51,13 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
     () => [
       {
         id: "time",
-        meta: { width: "w-44" },
+        meta: { width: "w-48" },
         header: "Time (UTC)",
-        cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.createdAt, true)}</span>,
+        cell: ({ row }) => (
+          <time dateTime={row.original.createdAt} className="whitespace-nowrap">
+            {formatDate(row.original.createdAt, true).replace(/ UTC$/, "")}
+          </time>
+        ),
       },
       {
         id: "actor",

@@ -9,12 +9,13 @@ import { Input } from "@/components/ui/input";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { FormAlert } from "./form-alert";
 
-export function SignInForm() {
+export function SignInForm({ next }: { next: string | null }) {
   const [state, action, pending] = useActionState(signInAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Sign in</h1>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {state && !state.ok && !errors ? <FormAlert message={state.error} /> : null}
       <Field id="email" label="Email" error={errors?.email?.[0]}>
         <Input id="email" name="email" type="email" autoComplete="email" required autoFocus />

@@ -2,19 +2,32 @@ import { BookOpen, KeyRound, LogOut } from "lucide-react";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { allows, AREA_NAMES, AREAS, type Permissions } from "@/lib/permissions";
+import { AccountSwitcher, type AccountChoice } from "./account-switcher";
 import { NavLink } from "./nav-link";
 
 export type MemberSummary = { name: string; email: string; accountName: string; roleName: string };
 
 // The portal's navigation: a fixed column from `md` up, the menu drawer's content below.
-export function SidebarContent({ member, permissions }: { member: MemberSummary; permissions: Permissions }) {
+export function SidebarContent({
+  member,
+  permissions,
+  accounts,
+}: {
+  member: MemberSummary;
+  permissions: Permissions;
+  accounts: AccountChoice;
+}) {
   return (
     <>
       <div className="flex items-center gap-2 px-5 py-5 font-semibold text-foreground">
         <KeyRound className="h-5 w-5 shrink-0 text-link" aria-hidden />
-        <span className="truncate" title={member.accountName}>
-          {member.accountName}
-        </span>
+        {accounts.all.length > 1 ? (
+          <AccountSwitcher accounts={accounts} />
+        ) : (
+          <span className="truncate" title={member.accountName}>
+            {member.accountName}
+          </span>
+        )}
       </div>
       <nav aria-label="Main" className="flex-1 space-y-0.5 overflow-y-auto px-3">
         {/* The areas, in the order of lib/permissions.ts; those with No Access are not shown. */}
@@ -33,9 +46,9 @@ export function SidebarContent({ member, permissions }: { member: MemberSummary;
       </nav>
       <div className="space-y-3 border-t border-border px-5 py-4 text-sm">
         <div className="min-w-0">
-          <p className="truncate font-medium text-foreground" title={member.name}>
+          <a href="/account" className="block truncate font-medium text-foreground hover:underline" title={member.name}>
             {member.name}
-          </p>
+          </a>
           <p className="truncate text-xs text-muted-foreground" title={`${member.email} · ${member.roleName}`}>
             {member.email} · {member.roleName}
           </p>

@@ -27,7 +27,7 @@ export async function ResourcePage<Item>({
   toRow,
   searchParams,
 }: Props<Item>) {
-  const member = await requireMember();
+  const member = await requireMember(`/${resource.name}`);
   const header = <PageHeader title={title} description={description} />;
   if (!allows(member.permissions, resource.area, "READ"))
     return (

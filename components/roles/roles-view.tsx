@@ -16,6 +16,8 @@ import { exceeding, type Permissions } from "@/lib/permissions";
 import { RoleFormDialog } from "./role-form-dialog";
 import type { RoleRow } from "./types";
 
+type TableRow = RoleRow & { lockedReason?: string };
+
 // Why this member may not change the role, or undefined when they may.
 function roleLockedReason(role: RoleRow, own: Permissions, canWrite: boolean): string | undefined {
   if (!canWrite) return "Your role has Read Access to Roles, so you can't change roles.";
@@ -39,13 +41,19 @@ export function RolesView({
   paging: Parameters<typeof PageLinks>[0];
 }) {
   const table = useRef<DataTableHandle>(null);
-  const dialogs = useRowDialogs<RoleRow, "edit" | "delete">(table);
+  const dialogs = useRowDialogs<TableRow, "edit" | "delete">(table);
   const { open } = dialogs;
   const [adding, setAdding] = useState(false);
   // Counts openings of Add Role, so each one starts with an empty form.
   const [addRound, setAddRound] = useState(0);
 
-  const columns = useMemo<DataColumn<RoleRow>[]>(
+  // Whether each role may be changed travels with its row, so the columns stay the same
+  // objects across refreshes (new columns would remount the cells and lose focus).
+  const rows = useMemo(
+    () => roles.map((role) => ({ ...role, lockedReason: roleLockedReason(role, own, canWrite) })),
+    [roles, own, canWrite],
+  );
+  const columns = useMemo<DataColumn<TableRow>[]>(
     () => [
       {
         id: "name",
@@ -71,8 +79,7 @@ export function RolesView({
         header: () => <span className="sr-only sm:not-sr-only">Action</span>,
         meta: { width: "w-32" },
         cell: ({ row }) => {
-          const role = row.original;
-          const lockedReason = roleLockedReason(role, own, canWrite);
+          const { lockedReason, ...role } = row.original;
           return (
             <div className="inline-flex gap-1">
               {canReadAudit ? <HistoryLink name={role.name} targetType="role" targetId={role.id} /> : null}
@@ -96,7 +103,7 @@ export function RolesView({
         },
       },
     ],
-    [canWrite, canReadAudit, own, open],
+    [canReadAudit, open],
   );
 
   async function confirmDelete() {
@@ -128,7 +135,7 @@ export function RolesView({
         ref={table}
         label="Roles"
         columns={columns}
-        rows={roles}
+        rows={rows}
         rowId={(role) => role.id}
         minWidth="min-w-[31rem]"
       />

@@ -39,14 +39,14 @@ function AddMemberContent({ roles, onClose }: { roles: RoleOption[]; onClose: ()
     roleId: roles.find((role) => role.grantable && role.name !== "Owner")?.id ?? "",
   });
   const [errors, setErrors] = useState<FieldErrors>();
-  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; url: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
       const result = await addMemberAction(values);
-      if (result.ok) setCreated({ email: result.member.email, password: result.initialPassword });
+      if (result.ok) setCreated({ email: result.member.email, url: result.invitationUrl });
       else {
         setErrors(result.fieldErrors);
         if (!result.fieldErrors) toast.error(result.error);
@@ -56,19 +56,19 @@ function AddMemberContent({ roles, onClose }: { roles: RoleOption[]; onClose: ()
 
   return created ? (
     <DialogContent
-      key="password"
-      title="Member added"
-      description={`Give ${created.email} this initial password. It will not be shown again.`}
+      key="invitation"
+      title="Invitation created"
+      description={`Send ${created.email} this link. It works once, for 7 days, and will not be shown again.`}
       onInteractOutside={(event) => event.preventDefault()}
     >
       <div className="flex items-start gap-2">
         <code
-          data-testid="initial-password"
-          className="min-w-0 flex-1 rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm break-all"
+          data-testid="invitation-url"
+          className="min-w-0 flex-1 rounded-md border border-border bg-muted px-3 py-2 font-mono text-xs break-all"
         >
-          {created.password}
+          {created.url}
         </code>
-        <CopyButton value={created.password} label="Copy" />
+        <CopyButton value={created.url} label="Copy" />
       </div>
       <DialogFooter>
         <Button onClick={onClose}>Done</Button>
@@ -78,7 +78,7 @@ function AddMemberContent({ roles, onClose }: { roles: RoleOption[]; onClose: ()
     <DialogContent
       key="form"
       title="Add Member"
-      description="They sign in with their email and the initial password shown next."
+      description="They get a link to join: new people choose a password, people who already use Wisp Portal sign in."
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <Field id="member-name" label="Name" error={errors?.name?.[0]}>

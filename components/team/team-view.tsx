@@ -13,6 +13,8 @@ import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import { AddMemberDialog } from "./add-member-dialog";
 import { EditMemberDialog } from "./edit-member-dialog";
+import { MemberStatus } from "./member-status";
+import { ResetPasswordButton } from "./reset-password-dialog";
 import type { MemberRow, RoleOption } from "./types";
 
 export function TeamView({
@@ -58,9 +60,15 @@ export function TeamView({
         cell: ({ row }) => <Badge>{row.original.role.name}</Badge>,
       },
       {
+        id: "status",
+        header: "Status",
+        meta: { width: "w-44" },
+        cell: ({ row }) => <MemberStatus member={row.original} />,
+      },
+      {
         id: "action",
         header: () => <span className="sr-only sm:not-sr-only">Action</span>,
-        meta: { width: "w-32" },
+        meta: { width: "w-40" },
         cell: ({ row }) => {
           const member = row.original;
           const lockedReason = !canWrite
@@ -78,8 +86,11 @@ export function TeamView({
               >
                 <Pencil className="h-4 w-4" aria-hidden />
               </IconAction>
+              {member.status === "active" ? (
+                <ResetPasswordButton member={member} disabled={Boolean(lockedReason) || member.isYou} />
+              ) : null}
               <IconAction
-                label={`Delete ${member.name}`}
+                label={`${member.status === "invited" ? "Revoke invitation of" : "Delete"} ${member.name}`}
                 lockedReason={lockedReason}
                 danger
                 onClick={(event) => open("remove", member, event.currentTarget)}
@@ -100,7 +111,11 @@ export function TeamView({
     const removed = dialogs.prepareRemoval(member.id);
     const result = await removeMemberAction({ id: member.id });
     if (result.ok) {
-      toast.success(`${member.name} was removed from the team.`);
+      toast.success(
+        member.status === "invited"
+          ? `The invitation of ${member.name} was revoked.`
+          : `${member.name} was removed from the team.`,
+      );
       removed();
     } else toast.error(result.error);
     dialogs.onOpenChange(false);

@@ -6,5 +6,7 @@ export type MemberRow = {
   isYou: boolean;
   // Their role has more access than the viewer's: the viewer can't change or remove them.
   aboveYou: boolean;
+  status: "active" | "invited";
+  invitationExpired: boolean;
 };
 export type RoleOption = { id: string; name: string; grantable: boolean };

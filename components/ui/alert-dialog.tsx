@@ -17,17 +17,21 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   returnFocus,
+  pending: pendingOutside = false,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description: ReactNode;
   confirmLabel: string;
-  onConfirm: () => Promise<void>;
+  onConfirm: () => void | Promise<void>;
   returnFocus?: ReturnFocus;
+  // For a caller that runs the confirmed action in a transition of its own.
+  pending?: boolean;
 }) {
   const onCloseAutoFocus = useReturnFocus(open, returnFocus);
-  const [pending, startTransition] = useTransition();
+  const [pendingInside, startTransition] = useTransition();
+  const pending = pendingInside || pendingOutside;
   return (
     <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialogPrimitive.Portal>

@@ -165,7 +165,8 @@ export function DataTable<Row extends RowData>({
                       colSpan={columns.length}
                       className="border-b border-border bg-muted px-4 py-3 whitespace-normal"
                     >
-                      {details}
+                      {/* Stays in view while a wide table is scrolled sideways on a phone. */}
+                      <div className="sticky left-4 w-fit max-w-[calc(100vw-3rem)] sm:max-w-none">{details}</div>
                     </td>
                   </tr>
                 ) : null}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { team } from "@/lib/team/team";
 import { memberAction } from "./safe-action";
 
-// Returns the one-time initial password once; only its hash is stored.
+// Invites a member: returns the invitation link once; only its hash is stored.
 export const addMemberAction = memberAction(
   { area: "team", level: "FULL" },
   team.schemas.create,
@@ -13,7 +13,8 @@ export const addMemberAction = memberAction(
     revalidatePath("/team");
     return {
       member: { id: member.id, name: member.name, email: member.email },
-      initialPassword: member.initialPassword ?? "",
+      invitationUrl: member.invitationUrl ?? "",
+      expiresAt: member.invitationExpiresAt ?? "",
     };
   },
 );

@@ -1,8 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { getCurrentMember } from "@/lib/auth/current-member";
+import { getCurrentSession } from "@/lib/auth/current-member";
+import type { CurrentSession } from "@/lib/auth/sessions";
 import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
@@ -11,7 +13,10 @@ import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { assertNoControlCharacters } from "@/lib/validations/text";
 import type { ActionResult, FieldErrors } from "./result";
 
-type Context = { actor: Actor };
+type Context = { actor: Actor; session: CurrentSession };
+
+const SESSION_ENDED = "Your session has ended. Sign in again.";
+const SET_PASSWORD_FIRST = "Set your own password first: the one-time password can only be replaced.";
 
 // Server actions are public POST endpoints. Every one goes through here: a live session
 // of an existing member, the permission the action needs, and input parsed with zod,
@@ -23,28 +28,59 @@ export function memberAction<S extends z.ZodType, T extends object>(
   run: (input: z.infer<S>, ctx: Context) => Promise<T>,
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
-    const actor = await getCurrentMember();
-    if (!actor) return { ok: false, error: "Your session has ended. Sign in again." };
+    const session = await getCurrentSession();
+    if (!session) return { ok: false, error: SESSION_ENDED };
+    if (session.mustChangePassword) return { ok: false, error: SET_PASSWORD_FIRST };
+    const { actor } = session;
     if (!allows(actor.permissions, needs.area, needs.level)) {
       return {
         ok: false,
         error: `Your role needs ${LEVEL_LABELS[needs.level]} to ${AREAS[needs.area].label} for this.`,
       };
     }
-    try {
-      assertNoControlCharacters(input);
-    } catch (error) {
-      return toActionError(error);
-    }
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    try {
-      const meta = requestMetaFrom(await headers());
-      return { ok: true, ...(await runWithRequest(meta, () => run(parsed.data, { actor }))) };
-    } catch (error) {
-      return toActionError(error);
-    }
+    return runParsed(schema, input, () => ({ actor, session }), run);
   };
+}
+
+// The same for what a person does to their own login and sessions (account page,
+// account switcher): a live session, no area permission. `whilePasswordMustChange`
+// lets the one-time-password page use it.
+export function sessionAction<S extends z.ZodType, T extends object>(
+  schema: S,
+  run: (input: z.infer<S>, ctx: Context) => Promise<T>,
+  options: { whilePasswordMustChange?: boolean } = {},
+) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    const session = await getCurrentSession();
+    if (!session) return { ok: false, error: SESSION_ENDED };
+    if (session.mustChangePassword && !options.whilePasswordMustChange) {
+      return { ok: false, error: SET_PASSWORD_FIRST };
+    }
+    return runParsed(schema, input, () => ({ actor: session.actor, session }), run);
+  };
+}
+
+async function runParsed<S extends z.ZodType, T extends object>(
+  schema: S,
+  input: unknown,
+  context: () => Context,
+  run: (input: z.infer<S>, ctx: Context) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    assertNoControlCharacters(input);
+  } catch (error) {
+    return toActionError(error);
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const meta = requestMetaFrom(await headers());
+    return { ok: true, ...(await runWithRequest(meta, () => run(parsed.data, context()))) };
+  } catch (error) {
+    // Next's redirect() inside an action must reach Next.
+    unstable_rethrow(error);
+    return toActionError(error);
+  }
 }
 
 export function invalid(error: z.ZodError): ActionResult<never> {

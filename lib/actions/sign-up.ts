@@ -1,16 +1,19 @@
 "use server";
 
+import { headers } from "next/headers";
 import { createAccount } from "@/lib/accounts/create-account";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 import type { ActionResult } from "./result";
 import { invalid, toActionError } from "./safe-action";
-import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 
 export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await createAccount(parsed.data);
+    const meta = requestMetaFrom(await headers());
+    await runWithRequest(meta, () => createAccount(parsed.data, meta.clientAddress));
   } catch (error) {
     return toActionError(error);
   }

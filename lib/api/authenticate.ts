@@ -4,6 +4,9 @@ import { KEY_PREFIX } from "@/lib/api-keys/format";
 import { verifyApiKey } from "@/lib/api-keys/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { currentRequest } from "@/lib/http/request-context";
+import { describeWait } from "@/lib/rate-limit/failures";
+import { limits } from "@/lib/rate-limit/limits";
 import { allows, AREAS, LEVEL_LABELS, levelForMethod, type Area } from "@/lib/permissions";
 
 // Names that usually carry a key, in any case, and any value (or name) that looks like
@@ -22,14 +25,40 @@ function carriesKey(query: URLSearchParams): boolean {
 // Missing, malformed, unknown and deleted keys are indistinguishable to the caller.
 const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 
+// Failed checks are braked per client address (lib/rate-limit/limits.ts): after too many,
+// that address gets 429 with Retry-After, for any key, until the window ends (answering a
+// valid key differently would tell a guesser which guess was right). Only failures count,
+// and the check before verifying reads this instance's memory only, so a valid key from
+// another address is never slowed. With several instances, the failures are counted
+// together in the shared store; an instance learns that an address is blocked at its
+// first failure from there.
 export async function authenticate(request: NextRequest): Promise<Actor> {
   if (carriesKey(request.nextUrl.searchParams)) {
     throw new AppError("bad_request", "API keys are not accepted in the URL; send them in the Authorization header.");
   }
-  const secret = parseBearer(request.headers.get("authorization"));
+  const authorization = request.headers.get("authorization");
+  const address = currentRequest()?.clientAddress ?? "unknown";
+  const limiter = limits().apiKeys;
+  const blockedMs = await limiter.blockedFor(address, { memoryOnly: true });
+  if (blockedMs > 0) throw tooManyFailures(blockedMs);
+  const secret = parseBearer(authorization);
   const key = secret ? await verifyApiKey(secret) : null;
-  if (!key) throw new AppError("unauthorized", UNAUTHORIZED);
-  return key;
+  if (key) return key;
+  // A request without any key tells nothing and costs nothing: not counted.
+  if (authorization) {
+    const { over, waitMs } = await limiter.fail(address);
+    if (over) throw tooManyFailures(waitMs);
+  }
+  throw new AppError("unauthorized", UNAUTHORIZED);
+}
+
+function tooManyFailures(waitMs: number): AppError {
+  const retryAfter = Math.ceil(waitMs / 1000);
+  return new AppError(
+    "too_many_requests",
+    `Too many failed key checks from your address. Try again in ${describeWait(waitMs)}.`,
+    { retryAfter },
+  );
 }
 
 // GET needs Read Access to the area; every other method needs Full Access.

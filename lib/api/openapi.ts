@@ -51,6 +51,10 @@ function operation(endpoint: Endpoint) {
       ? { description: "Success", content: { "application/json": { schema: schemaOf(endpoint.response, "output") } } }
       : { description: "Success, no content" },
     401: errorResponse("Missing, malformed, unknown or deleted key (one body for all)."),
+    429: {
+      ...errorResponse("Too many failed key checks from this client address; `retryAfter` seconds, as in Retry-After."),
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+    },
     ...(endpoint.area
       ? { 403: errorResponse(`The key's role lacks ${LEVEL_LABELS[level]} to ${AREAS[endpoint.area].label}.`) }
       : {}),

@@ -21,6 +21,9 @@ export function errorResponse(error: unknown): NextResponse {
   const headers: Record<string, string> = { ...NO_STORE };
   if (appError.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
   if (appError.status === 503) headers["Retry-After"] = "2";
+  if (appError.status === 429 && typeof appError.details?.retryAfter === "number") {
+    headers["Retry-After"] = String(appError.details.retryAfter);
+  }
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message, ...appError.details } },
     { status: appError.status, headers },

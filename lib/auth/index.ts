@@ -1,22 +1,49 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
-import { getUnscopedDb } from "@/lib/db";
+import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
+import { TooManySignInAttempts } from "@/lib/rate-limit/sign-in";
 import { signInSchema } from "@/lib/validations/auth";
-import { requestMetaFrom } from "@/lib/http/request-context";
-import { timingDummyHash, verifyPassword } from "./password";
-import { recordSessionEvent } from "./session-events";
+import { verifyCredentials } from "./credentials";
 import { getAuthSecret } from "./secret";
+import { defaultMembership, endSignedOutSession, loadSession, startSession } from "./sessions";
+
+declare module "next-auth" {
+  interface Session {
+    sessionId?: string;
+  }
+  interface User {
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+// A refused sign-in that says how long to wait (the `code` reaches the sign-in form, and
+// next-auth's callback URL as ?code=too_many_attempts).
+export class SignInRateLimited extends CredentialsSignin {
+  code = "too_many_attempts";
+  constructor(readonly retryAfterMs: number) {
+    super();
+  }
+}
 
 // next-auth builds its own absolute URLs (sign-in and sign-out redirects) from AUTH_URL:
 // the portal has one setting for its public origin, APP_URL (lib/public-url.ts).
 if (config.appUrl) process.env.AUTH_URL = config.appUrl;
 
 // Lazy config: the secret is read (or created) on the first request, not at build time.
+// The cookie is a JWT that carries only the id of a server-side session (sessions.ts);
+// the jwt callback refuses it as soon as that session has ended, so even
+// GET /api/auth/session stops renewing a copied cookie.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getAuthSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
@@ -26,30 +53,40 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const meta = requestMetaFrom(request.headers);
-        // By the email signing in, across accounts: the member is what tells us the account.
-        const member = await getUnscopedDb().member.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, name: true, email: true, passwordHash: true },
+        return runWithRequest(meta, async () => {
+          let identity;
+          try {
+            identity = await verifyCredentials(parsed.data.email, parsed.data.password, meta.clientAddress);
+          } catch (error) {
+            if (error instanceof TooManySignInAttempts) throw new SignInRateLimited(error.retryAfterMs);
+            throw error;
+          }
+          if (!identity) return null;
+          // A login whose memberships were all removed has nowhere to go.
+          const member = await defaultMembership(identity.id, identity.lastAccountId);
+          if (!member) return null;
+          const sessionId = await startSession(identity, member);
+          return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });
-        const ok = await verifyPassword(member?.passwordHash ?? (await timingDummyHash()), parsed.data.password);
-        if (!member || !ok) {
-          await recordSessionEvent("member.sign_in_failed", { email: parsed.data.email }, meta);
-          return null;
-        }
-        await recordSessionEvent("member.sign_in", { memberId: member.id }, meta);
-        return { id: member.id, name: member.name, email: member.email };
       },
     }),
   ],
   events: {
     async signOut(message) {
-      const memberId = "token" in message ? message.token?.sub : undefined;
-      if (memberId) await recordSessionEvent("member.sign_out", { memberId });
+      await endSignedOutSession("token" in message ? message.token?.sid : undefined);
     },
   },
   callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.sid = user.sessionId;
+        return token;
+      }
+      return (await loadSession(token.sid)) ? token : null;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
       return session;
     },
   },

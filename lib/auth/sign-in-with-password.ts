@@ -1,15 +1,25 @@
 import "server-only";
 import { AuthError } from "next-auth";
 import type { ActionResult } from "@/lib/actions/result";
-import { signIn } from "./index";
+import { describeWait } from "@/lib/rate-limit/failures";
+import { signIn, SignInRateLimited } from "./index";
 
-// A wrong email and a wrong password get the same message.
-export async function signInWithPassword(credentials: { email: string; password: string }): Promise<ActionResult> {
+// A wrong email and a wrong password get the same message; so does a login that belongs
+// to no account any more. After too many failures the message says how long to wait.
+// Success lands on `next` (a same-origin path, checked by the caller), else on "/", which
+// sends the member to the first page their role may see.
+export async function signInWithPassword(
+  credentials: { email: string; password: string },
+  next: string | null = null,
+): Promise<ActionResult> {
   try {
     // On success this throws Next's redirect, which must propagate.
-    await signIn("credentials", { ...credentials, redirectTo: "/api-keys" });
+    await signIn("credentials", { ...credentials, redirectTo: next ?? "/" });
     return { ok: true };
   } catch (error) {
+    if (error instanceof SignInRateLimited) {
+      return { ok: false, error: `Too many failed sign-ins. Try again in ${describeWait(error.retryAfterMs)}.` };
+    }
     if (error instanceof AuthError) return { ok: false, error: "The email or password is wrong." };
     throw error;
   }

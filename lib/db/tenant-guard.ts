@@ -22,23 +22,27 @@ export class UnscopedQueryError extends Error {
 
 type Args = { where?: unknown; data?: unknown; create?: unknown };
 
-function names(value: unknown): boolean {
+// A member's rows may also be read by the login they belong to (identityId): that is one
+// person's own memberships, for the account switcher and sign-in, never another's.
+function names(value: unknown, model: string): boolean {
   if (!value || typeof value !== "object") return false;
-  const record = value as { accountId?: unknown; AND?: unknown };
+  const record = value as { accountId?: unknown; identityId?: unknown; AND?: unknown };
   if (typeof record.accountId === "string") return true;
-  return Array.isArray(record.AND) && record.AND.some(names);
+  if (model === "Member" && typeof record.identityId === "string") return true;
+  return Array.isArray(record.AND) && record.AND.some((part) => names(part, model));
 }
 
-function scoped(operation: string, args: Args): boolean {
+function scoped(model: string, operation: string, args: Args): boolean {
+  const has = (value: unknown) => names(value, model);
   switch (operation) {
     case "create":
     case "createManyAndReturn":
     case "createMany":
-      return Array.isArray(args.data) ? args.data.every(names) : names(args.data);
+      return Array.isArray(args.data) ? args.data.every(has) : has(args.data);
     case "upsert":
-      return names(args.where) && names(args.create);
+      return has(args.where) && has(args.create);
     default:
-      return names(args.where);
+      return has(args.where);
   }
 }
 
@@ -47,7 +51,7 @@ export const tenantGuard = Prisma.defineExtension({
   query: {
     $allModels: {
       async $allOperations({ model, operation, args, query }) {
-        if (ACCOUNT_OWNED.has(model) && !scoped(operation, args as Args)) {
+        if (ACCOUNT_OWNED.has(model) && !scoped(model, operation, args as Args)) {
           throw new UnscopedQueryError(model, operation);
         }
         return query(args);

@@ -33,6 +33,13 @@ function isTrusted(address: string): boolean {
   return trustedRanges().some(([range, bits]) => parsed.kind() === range.kind() && parsed.match(range, bits));
 }
 
+// Whether the request came straight from one of TRUSTED_PROXIES (so its X-Forwarded-*
+// headers were set by that proxy, not by the client).
+export function fromTrustedProxy(headers: Headers): boolean {
+  const socket = normalize(headers.get(SOCKET_ADDRESS_HEADER) ?? "");
+  return Boolean(socket && trustedRanges().length > 0 && isTrusted(socket));
+}
+
 // The client's address: the socket peer, or (behind a trusted proxy) the first untrusted hop.
 export function clientAddress(headers: Headers): string | null {
   const socket = normalize(headers.get(SOCKET_ADDRESS_HEADER) ?? "");

@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,48 +13,65 @@ import { roleOfAccount } from "@/lib/roles/queries";
 import { emailSchema } from "@/lib/validations/auth";
 import { isoDate } from "@/lib/validations/common";
 import { singleLine } from "@/lib/validations/text";
+import { invitationUrl, newInvitationToken } from "./invitations";
 
 export const memberSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
   role: z.object({ id: z.uuid(), name: z.string() }),
+  status: z.enum(["active", "invited"]).meta({ description: "invited: the invitation link was not accepted yet." }),
+  invitationExpiresAt: isoDate.nullable().meta({ description: "When an invited member's link stops working." }),
   createdAt: isoDate,
-  initialPassword: z
+  invitationUrl: z
     .string()
     .optional()
-    .meta({ description: "Only in the response that adds the member; shown once." }),
+    .meta({ description: "Only in the response that invites the member; shown once. Single use, 7 days." }),
 });
 
 const select = {
   id: true,
   name: true,
-  email: true,
   createdAt: true,
+  identityId: true,
+  identity: { select: { email: true, passwordChangedAt: true } },
+  invitation: { select: { email: true, expiresAt: true } },
   role: { select: { id: true, name: true, builtIn: true, permissions: { select: { area: true, level: true } } } },
 } satisfies Prisma.MemberSelect;
 
-type Row = Prisma.MemberGetPayload<{ select: typeof select }>;
+export type MemberRecord = Prisma.MemberGetPayload<{ select: typeof select }>;
 
-const toOutput = (member: Row): z.infer<typeof memberSchema> => ({
+const emailOf = (member: MemberRecord) => member.identity?.email ?? member.invitation?.email ?? "";
+
+const toOutput = (member: MemberRecord): z.infer<typeof memberSchema> => ({
   id: member.id,
   name: member.name,
-  email: member.email,
+  email: emailOf(member),
   role: { id: member.role.id, name: member.role.name },
+  status: member.identityId ? "active" : "invited",
+  invitationExpiresAt: member.invitation?.expiresAt.toISOString() ?? null,
   createdAt: member.createdAt.toISOString(),
 });
 
 const name = singleLine("Enter a name.", 100);
 
-export const memberKind = defineKind<Row>({
+// A member of the account: active (a login's membership) or invited (a pending link).
+// Emails of other accounts' members are never looked at: the only clash is inside this account.
+export const memberKind = defineKind<MemberRecord>({
   type: "member",
   notFound: "No team member with this id.",
-  conflict: "A member with this email already exists.",
+  conflict: "This email is already a member of this account, or has a pending invitation to it.",
   load: (tx, accountId, id) => tx.member.findFirst({ where: { id, accountId }, select }),
   describe: (member) => ({
     id: member.id,
-    name: member.email,
-    fields: { name: member.name, email: member.email, role: member.role.name },
+    name: emailOf(member),
+    fields: {
+      name: member.name,
+      email: emailOf(member),
+      role: member.role.name,
+      status: member.identityId ? "active" : "invited",
+      passwordChangedAt: member.identity?.passwordChangedAt?.toISOString() ?? null,
+    },
     access: {
       permissions: toPermissions(member.role.permissions),
       subject: `${member.name} (role ${member.role.name})`,
@@ -66,10 +81,13 @@ export const memberKind = defineKind<Row>({
 });
 
 // "Never without an Owner": the account row is locked first, so concurrent demotions and
-// removals of Owners run one after another and each sees the others' result.
+// removals of Owners run one after another and each sees the others' result. Only members
+// who accepted count: an invited Owner can't sign in yet.
 async function assertOwnerRemains(tx: Tx, accountId: string, action: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
-  const owners = await tx.member.count({ where: { accountId, role: { builtIn: "OWNER" } } });
+  const owners = await tx.member.count({
+    where: { accountId, identityId: { not: null }, role: { builtIn: "OWNER" } },
+  });
   if (owners === 0) {
     throw new AppError(
       "conflict",
@@ -102,18 +120,34 @@ export const team = defineResource({
       toOutput,
     ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, memberKind, id)),
-  // No e-mail service is needed: a one-time initial password is returned once.
+  // Adding a member invites them: a show-once link, whatever the email. Whether the email
+  // already has a login (here or in another account) is not looked at, so the answer is
+  // the same either way; the person proves who they are when they open the link.
   async create(actor: Actor, input) {
-    const initialPassword = randomBytes(12).toString("base64url");
-    const passwordHash = await hashPassword(initialPassword);
-    const member = await createRecord(actor, memberKind, async (tx) => {
-      const role = await roleOfAccount(tx, actor.accountId, input.roleId);
-      return tx.member.create({
-        data: { accountId: actor.accountId, roleId: role.id, name: input.name, email: input.email, passwordHash },
-        select,
-      });
-    });
-    return { ...toOutput(member), initialPassword };
+    const { token, tokenHash, expiresAt } = newInvitationToken();
+    const member = await createRecord(
+      actor,
+      memberKind,
+      async (tx) => {
+        const role = await roleOfAccount(tx, actor.accountId, input.roleId);
+        const already = await tx.member.findFirst({
+          where: { accountId: actor.accountId, identity: { email: input.email } },
+          select: { id: true },
+        });
+        if (already) throw new AppError("conflict", memberKind.conflict);
+        return tx.member.create({
+          data: {
+            accountId: actor.accountId,
+            roleId: role.id,
+            name: input.name,
+            invitation: { create: { accountId: actor.accountId, email: input.email, tokenHash, expiresAt } },
+          },
+          select,
+        });
+      },
+      { action: "invitation.create" },
+    );
+    return { ...toOutput(member), invitationUrl: await invitationUrl(token) };
   },
   async update(actor, id, input) {
     const member = await updateRecord(actor, memberKind, id, async (tx, before) => {
@@ -128,10 +162,23 @@ export const team = defineResource({
     });
     return toOutput(member);
   },
+  // Removing an invited member revokes the invitation ("invitation.revoke"): its link
+  // stops working at once.
   async remove(actor, id) {
-    await deleteRecord(actor, memberKind, id, async (tx, member) => {
-      await tx.member.delete({ where: { id, accountId: actor.accountId } });
-      if (member.role.builtIn === "OWNER") await assertOwnerRemains(tx, actor.accountId, "removed");
-    });
+    const current = await readRecord(actor.accountId, memberKind, id);
+    const invited = current.identityId === null;
+    await deleteRecord(
+      actor,
+      memberKind,
+      id,
+      async (tx, member) => {
+        if ((member.identityId === null) !== invited) {
+          throw new AppError("conflict", "This member accepted or left meanwhile. Reload and try again.");
+        }
+        await tx.member.delete({ where: { id, accountId: actor.accountId } });
+        if (member.role.builtIn === "OWNER" && !invited) await assertOwnerRemains(tx, actor.accountId, "removed");
+      },
+      { action: invited ? "invitation.revoke" : "member.delete" },
+    );
   },
 });

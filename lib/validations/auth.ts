@@ -25,3 +25,17 @@ export const signUpSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
 });
+
+// Strength beyond the length (zxcvbn) is checked on the server: lib/auth/password-policy.ts.
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: passwordSchema,
+  // Set by the one-time-password page: where to go once the password is set.
+  next: z.string().max(2000).optional(),
+});
+
+export const acceptInvitationSchema = z.strictObject({
+  token: z.string().max(100),
+  // Absent when the person is already signed in with the invited email.
+  password: z.string().min(1, "Enter a password.").max(200, "Use at most 200 characters for the password.").optional(),
+});

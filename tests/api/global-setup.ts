@@ -27,12 +27,19 @@ const PORTS: Record<string, number> = { api: 3311, "api-postgres": 3312, securit
 export default async function setup(project: TestProject) {
   const onPostgres = project.name.endsWith("-postgres");
   const database = onPostgres ? await createTestDatabase() : null;
-  const server = await startServer(PORTS[project.name], database ? { DATABASE_URL: database.url } : {}).catch(
-    async (error) => {
-      await database?.drop();
-      throw error;
-    },
-  );
+  // The test clock (POST /api/test/clock) and X-Forwarded-For from the tests themselves
+  // (a trusted proxy on loopback), so tests can speak from several client addresses.
+  const env = {
+    WISP_TEST_CLOCK: "1",
+    TRUSTED_PROXIES: "127.0.0.1,::1",
+    // The security suite refuses keys by the thousand on purpose, from one address.
+    ...(project.name.startsWith("security") ? { API_KEY_FAILURES_PER_MINUTE: "1000000" } : {}),
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  };
+  const server = await startServer(PORTS[project.name], env).catch(async (error) => {
+    await database?.drop();
+    throw error;
+  });
   const scratch = mkdtempSync(path.join(tmpdir(), `wisp-${project.name}-`));
   const secretsFile = path.join(scratch, "secrets.txt");
   const reportFile = path.join(scratch, "report.jsonl");

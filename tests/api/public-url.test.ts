@@ -6,22 +6,23 @@ import { startServer, type RunningServer } from "../helpers/server";
 // Every absolute URL the portal hands out is on its public origin: APP_URL when set,
 // else (local use) the origin the request was sent to, never Next's own localhost:<port>.
 const baseUrl = inject("baseUrl");
-const onPglite = inject("database") === "pglite"; // one run is enough: no database involved
 const APP_URL = "https://portal.example.com";
 let withAppUrl: RunningServer;
 let behindProxy: RunningServer;
+let plain: RunningServer;
 
 beforeAll(async () => {
-  if (!onPglite) return;
-  [withAppUrl, behindProxy] = await Promise.all([
+  [withAppUrl, behindProxy, plain] = await Promise.all([
     startServer(3313, { APP_URL }),
     startServer(3314, { TRUSTED_PROXIES: "127.0.0.1" }),
+    startServer(3317),
   ]);
 }, 60_000);
 
 afterAll(async () => {
   await withAppUrl?.stop();
   await behindProxy?.stop();
+  await plain?.stop();
 });
 
 // fetch() sends its own Host header; node:http sends the one given.
@@ -37,7 +38,8 @@ function getWithHost(url: string, host: string, cookie = ""): Promise<string> {
   });
 }
 
-describe.runIf(onPglite)("the public URL", () => {
+// Runs in the embedded-database project only (vitest.config.mts): no database is involved.
+describe("the public URL", () => {
   it("is APP_URL for next-auth's endpoints and redirects, whatever the Host", async () => {
     const providers = JSON.parse(await getWithHost(`${withAppUrl.url}/api/auth/providers`, "internal:9999"));
     expect(providers.credentials.signinUrl).toBe(`${APP_URL}/api/auth/signin/credentials`);
@@ -60,7 +62,7 @@ describe.runIf(onPglite)("the public URL", () => {
       (await fetch(`${url}/sign-in`, { headers })).headers.get("strict-transport-security");
     expect(await hsts(behindProxy.url, https)).toMatch(/^max-age=\d+/);
     expect(await hsts(behindProxy.url)).toBeNull();
-    expect(await hsts(baseUrl, https)).toBeNull(); // no TRUSTED_PROXIES: anyone could send that header
+    expect(await hsts(plain.url, https)).toBeNull(); // no TRUSTED_PROXIES: anyone could send that header
   });
 
   it("is the request's own origin without APP_URL, for next-auth and the curl example", async () => {

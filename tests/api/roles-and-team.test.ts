@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { actionJson, callAction, signIn as signInAs } from "../helpers/portal";
+import { actionJson, callAction } from "../helpers/portal";
 import {
+  acceptInvitation,
+  addMember,
   createKeyWithRole,
+  invite,
   createRole,
   expectJson,
   newAccount,
@@ -12,12 +15,10 @@ import {
 
 const baseUrl = inject("baseUrl");
 type Role = { id: string; name: string; builtIn: boolean; usage: { members: number; apiKeys: number } };
-type Member = { id: string; email: string; initialPassword?: string; role: { id: string; name: string } };
+type Member = { id: string; email: string; role: { id: string; name: string } };
 
 let account: TestAccount;
 let roleByName: (name: string) => Promise<Role>;
-
-const signIn = (email: string, password: string) => signInAs(baseUrl, email, password);
 
 beforeAll(async () => {
   account = await newAccount(baseUrl, "Roles Org");
@@ -47,14 +48,7 @@ describe("roles", () => {
     expect(raise.status).toBe(403);
 
     // A member with that role, calling the server action directly.
-    const member = await expectJson<Member>(
-      await account.owner("/api/v1/team", {
-        method: "POST",
-        json: { name: "Manager", email: `${unique("mgr")}@example.com`, roleId: manager.id },
-      }),
-      201,
-    );
-    const cookie = await signIn(member.email, member.initialPassword!);
+    const { cookie } = await addMember(baseUrl, account.owner, manager.id, "Manager");
     const result = await actionJson<{ ok: boolean; error: string }>(
       await callAction(
         baseUrl,
@@ -142,14 +136,14 @@ describe("team", () => {
     expect((await demote.json()).error.message).toContain("last Owner");
     expect((await fresh.owner(`/api/v1/team/${owner.id}`, { method: "DELETE" })).status).toBe(409);
 
+    // An invited Owner can't sign in yet, so doesn't count; once they accepted, they do.
     const ownerRole = await roleNamed(fresh.owner, "Owner");
-    await expectJson(
-      await fresh.owner("/api/v1/team", {
-        method: "POST",
-        json: { name: "Second", email: `${unique("o")}@example.com`, roleId: ownerRole.id },
-      }),
-      201,
-    );
+    const invited = await invite(fresh.owner, ownerRole.id);
+    expect(invited.status).toBe("invited");
+    expect(
+      (await fresh.owner(`/api/v1/team/${owner.id}`, { method: "PATCH", json: { roleId: readOnly.id } })).status,
+    ).toBe(409);
+    await acceptInvitation(baseUrl, invited.invitationUrl, `violet kettle ${unique("p")} marmalade`);
     expect(
       (await fresh.owner(`/api/v1/team/${owner.id}`, { method: "PATCH", json: { roleId: readOnly.id } })).status,
     ).toBe(200);
@@ -168,18 +162,11 @@ describe("team", () => {
 
   it("ends a removed member's access on their next request", async () => {
     const readOnly = await roleByName("Read Only");
-    const member = await expectJson<Member>(
-      await account.owner("/api/v1/team", {
-        method: "POST",
-        json: { name: "Leaver", email: `${unique("l")}@example.com`, roleId: readOnly.id },
-      }),
-      201,
-    );
-    expect(member.initialPassword).toMatch(/^[\w-]{16}$/);
+    const member = await addMember(baseUrl, account.owner, readOnly.id, "Leaver");
     expect(JSON.stringify(await (await account.owner(`/api/v1/team/${member.id}`)).json())).not.toContain(
-      member.initialPassword!,
+      member.invitationUrl,
     );
-    const cookie = await signIn(member.email, member.initialPassword!);
+    const { cookie } = member;
     const before = await fetch(`${baseUrl}/api-keys`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(before.status).toBe(200);
 
@@ -195,14 +182,8 @@ describe("team", () => {
 
   it("applies a demotion to the member's next request", async () => {
     const writer = await createRole(account.owner, { api_keys: "FULL" });
-    const member = await expectJson<Member>(
-      await account.owner("/api/v1/team", {
-        method: "POST",
-        json: { name: "Demoted", email: `${unique("d")}@example.com`, roleId: writer.id },
-      }),
-      201,
-    );
-    const cookie = await signIn(member.email, member.initialPassword!);
+    const member = await addMember(baseUrl, account.owner, writer.id, "Demoted");
+    const { cookie } = member;
     const readOnly = await roleByName("Read Only");
     await expectJson(
       await account.owner(`/api/v1/team/${member.id}`, { method: "PATCH", json: { roleId: readOnly.id } }),

@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { actionJson, api, callAction, createKeyInPortal, roleId, signUp, type Session } from "../helpers/portal";
+import {
+  actionId,
+  actionJson,
+  api,
+  callAction,
+  createKeyInPortal,
+  roleId,
+  signUp,
+  type Session,
+} from "../helpers/portal";
 
 const baseUrl = inject("baseUrl");
 type Result = { ok: boolean; error?: string };
@@ -102,7 +111,32 @@ describe("sign-up", () => {
     const duplicate = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
       await callAction(baseUrl, "signUpAction", [null, again], "", "/sign-up"),
     );
-    expect(duplicate.fieldErrors.email[0]).toMatch(/already exists/);
+    expect(duplicate.fieldErrors.email[0]).toMatch(/already has a login/);
+  });
+
+  it("adds a new organisation to an existing login given its password, and refuses weak passwords with the reason", async () => {
+    const first = await signUp(baseUrl, "First Org");
+    const second = (accountName: string, password: string, email = first.email) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries({ accountName, name: "Ada Again", email, password }))
+        form.set(key, value);
+      return callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up");
+    };
+    const wrong = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+      await second("Second Org", "not the password at all"),
+    );
+    expect(wrong.fieldErrors.email[0]).toMatch(/already has a login/);
+    const added = await second("Second Org", first.password);
+    expect(added.headers.getSetCookie().some((value) => value.startsWith("authjs.session-token="))).toBe(true);
+    for (const [weak, reason] of [
+      ["password1234", /commonly used password/],
+      ["aaaaaaaaaaaa", /Repeated characters/],
+    ] as const) {
+      const refused = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+        await second("Weak Org", weak, `weak-${Date.now()}@example.com`),
+      );
+      expect(refused.fieldErrors.password[0]).toMatch(reason);
+    }
   });
 
   it("gives a wrong email and a wrong password the same message", async () => {
@@ -119,5 +153,34 @@ describe("sign-up", () => {
     }
     expect(messages[0]).toEqual({ ok: false, error: "The email or password is wrong." });
     expect(messages[1]).toEqual(messages[0]);
+  });
+});
+
+// Bodies and headers a browser would never send: the client's error (4xx), never a 500.
+describe("malformed server action requests", () => {
+  it("answers a body over 64 KiB with 413 and an unparsable Origin with 400, creating nothing", async () => {
+    const owner = await signUp(baseUrl, "Oversize Org");
+    const headers = {
+      "Next-Action": actionId("createApiKeyAction"),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Cookie: owner.cookie,
+    };
+    const big = JSON.stringify([{ name: "x".repeat(70 * 1024), roleId: await roleId(baseUrl, owner.cookie, "Owner") }]);
+    const tooLarge = await fetch(`${baseUrl}/api-keys`, {
+      method: "POST",
+      headers: { ...headers, Origin: baseUrl },
+      body: big,
+    });
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).error.code).toBe("payload_too_large");
+    const badOrigin = await fetch(`${baseUrl}/api-keys`, {
+      method: "POST",
+      headers: { ...headers, Origin: "http://[bad" },
+      body: JSON.stringify([{ name: "sneaky", roleId: "x" }]),
+    });
+    expect(badOrigin.status).toBe(400);
+    const key = await createKeyInPortal(baseUrl, owner.cookie, "only key");
+    const list = await (await api(baseUrl, key.secret)("/api/v1/api-keys")).json();
+    expect(list.total).toBe(1);
   });
 });

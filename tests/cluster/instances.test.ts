@@ -15,6 +15,9 @@ import { startServer, type RunningServer } from "../helpers/server";
 import { startTcpProxy } from "../helpers/tcp-proxy";
 
 // Several `next start` instances on one PostgreSQL database, as behind a load balancer.
+// Hundreds of deliberately refused keys from one address: the failed-check brake is
+// lifted here so each refusal is the key check's own 401 (the brake: rate-limits.test.ts).
+const env = (databaseUrl: string) => ({ DATABASE_URL: databaseUrl, API_KEY_FAILURES_PER_MINUTE: "1000000" });
 let database: TestDatabase;
 let a: RunningServer;
 let b: RunningServer;
@@ -24,10 +27,7 @@ const stopLater: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   // Both start at once on an empty database: one applies the migrations, the other waits.
-  [a, b] = await Promise.all([
-    startServer(3321, { DATABASE_URL: database.url }),
-    startServer(3322, { DATABASE_URL: database.url }),
-  ]);
+  [a, b] = await Promise.all([startServer(3321, env(database.url)), startServer(3322, env(database.url))]);
   account = await newAccount(a.url, "Cluster Org");
 }, 120_000);
 
@@ -105,7 +105,7 @@ describe("two instances on one PostgreSQL database", () => {
 
     // A third instance used once, then stopped before its flush interval: the use survives.
     const other = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
-    const c = await startServer(3323, { DATABASE_URL: database.url });
+    const c = await startServer(3323, env(database.url));
     expect((await api(c.url, other.secret)("/api/v1/whoami")).status).toBe(200);
     await c.stop();
     const recorded = await expectJson<{ lastUsedAt: string | null }>(
@@ -123,7 +123,7 @@ describe("an instance that loses its database", () => {
     stopLater.push(() => proxy.close());
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
-    const c = await startServer(3324, { DATABASE_URL: viaProxy.toString() });
+    const c = await startServer(3324, env(viaProxy.toString()));
     stopLater.push(() => c.stop());
 
     const roleId = await readOnlyRole(account.owner);

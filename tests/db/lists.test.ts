@@ -64,9 +64,9 @@ INSERT INTO groups (id, account_id, name) VALUES (gen_random_uuid(), '${A}', 'St
 INSERT INTO networks (id, account_id, name, ssid) VALUES (gen_random_uuid(), '${A}', 'Office', 'office-5g'), (gen_random_uuid(), '${B}', 'Office', 'office-5g');
 INSERT INTO vouchers (id, account_id, code, validity_seconds, usage_limit)
 VALUES (gen_random_uuid(), '${A}', 'GUEST-ABC', 60, 1), (gen_random_uuid(), '${B}', 'GUEST-ABC', 60, 1);
-INSERT INTO members (id, account_id, role_id, name, email, password_hash)
-VALUES (gen_random_uuid(), '${A}', (SELECT id FROM roles WHERE account_id = '${A}' AND built_in = 'OWNER'), 'Ada', 'a@example.com', 'x'),
-       (gen_random_uuid(), '${B}', (SELECT id FROM roles WHERE account_id = '${B}'), 'Bob', 'b@example.com', 'x');
+INSERT INTO members (id, account_id, role_id, name)
+VALUES (gen_random_uuid(), '${A}', (SELECT id FROM roles WHERE account_id = '${A}' AND built_in = 'OWNER'), 'Ada'),
+       (gen_random_uuid(), '${B}', (SELECT id FROM roles WHERE account_id = '${B}'), 'Bob');
 INSERT INTO audit_events (id, account_id, actor_type, actor_name, action, target_type)
 VALUES (gen_random_uuid(), '${A}', 'member', 'ada@example.com', 'role.create', 'role'),
        (gen_random_uuid(), '${B}', 'member', 'bob@example.com', 'role.create', 'role');

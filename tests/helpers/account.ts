@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { api, createKeyInPortal, signUp, type Session } from "./portal";
+import { actionJson, api, callAction, createKeyInPortal, sessionCookie, signUp, type Session } from "./portal";
 
 export type Call = ReturnType<typeof api>;
 export type TestAccount = { session: Session; owner: Call; ownerKey: { keyId: string; secret: string } };
@@ -49,4 +49,43 @@ export async function roleNamed<T extends { id: string; name: string } = { id: s
 
 export function unique(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export type InvitedMember = { id: string; email: string; invitationUrl: string; status: string };
+export type JoinedMember = InvitedMember & { cookie: string; password: string };
+
+// Invites a member through the API (POST /api/v1/team) and returns the show-once link.
+export async function invite(owner: Call, roleId: string, email = `${unique("m")}@example.com`, name = "Member") {
+  return expectJson<InvitedMember>(await owner("/api/v1/team", { method: "POST", json: { name, email, roleId } }), 201);
+}
+
+// Opens an invitation link as its person would and accepts it with `password` (a new
+// login's password, or the existing login's); returns the signed-in session cookie.
+export async function acceptInvitation(baseUrl: string, invitationUrl: string, password: string, cookie = "") {
+  const token = new URL(invitationUrl).pathname.split("/").pop()!;
+  const response = await callAction(
+    baseUrl,
+    "acceptInvitationAction",
+    [cookie ? { token } : { token, password }],
+    cookie,
+    `/invite/${token}`,
+  );
+  const signedIn = sessionCookie(response);
+  if (signedIn || response.headers.get("x-action-redirect")) {
+    await response.text(); // read to the end: see signUp in portal.ts
+    return { cookie: signedIn ?? cookie, response };
+  }
+  return {
+    cookie: null,
+    result: await actionJson<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]> }>(response),
+  };
+}
+
+// A new person invited with `roleId` who accepted: their member id, email and session.
+export async function addMember(baseUrl: string, owner: Call, roleId: string, name = "Member"): Promise<JoinedMember> {
+  const invited = await invite(owner, roleId, undefined, name);
+  const password = `violet kettle ${randomUUID().slice(0, 8)} marmalade`;
+  const accepted = await acceptInvitation(baseUrl, invited.invitationUrl, password);
+  if (!accepted.cookie) throw new Error(`accepting the invitation failed: ${JSON.stringify(accepted)}`);
+  return { ...invited, password, cookie: accepted.cookie };
 }

@@ -41,10 +41,17 @@ export function actionId(name: string): string {
 }
 
 // POSTs to a server action exactly as the browser does: a raw request, any cookie.
-export async function callAction(baseUrl: string, name: string, args: unknown[], cookie = "", page = "/api-keys") {
+export async function callAction(
+  baseUrl: string,
+  name: string,
+  args: unknown[],
+  cookie = "",
+  page = "/api-keys",
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(baseUrl + page, {
     method: "POST",
-    headers: { "Next-Action": actionId(name), Accept: "text/x-component", Cookie: cookie, Origin: baseUrl },
+    headers: { "Next-Action": actionId(name), Accept: "text/x-component", Cookie: cookie, Origin: baseUrl, ...headers },
     body: await flightClient.encodeReply(args),
     redirect: "manual",
   });
@@ -61,7 +68,7 @@ export type Session = { cookie: string; email: string; password: string };
 // A new account through the sign-up form's own server action; returns its session.
 export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID().slice(0, 6)}`): Promise<Session> {
   const email = `owner-${randomUUID()}@example.com`;
-  const password = "correct horse battery staple";
+  const password = TEST_PASSWORD;
   const form = new FormData();
   form.set("accountName", accountName);
   form.set("name", "Ada Owner");
@@ -70,18 +77,33 @@ export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID()
   await rememberSecrets(`"initialPassword":"${password}"`);
   const response = await callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up");
   const cookie = sessionCookie(response);
-  if (!cookie) throw new Error(`sign-up failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  // Read to the end: the server renders the page it redirects to into this body, and an
+  // unread body would leave that render (and its "last seen" write) running later.
+  const body = await response.text();
+  if (!cookie) throw new Error(`sign-up failed: ${response.status} ${body.slice(0, 300)}`);
   return { cookie, email, password };
 }
 
-// Signs in through the sign-in form's own server action; returns the session cookie.
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+export const TEST_PASSWORD = "correct horse battery staple";
+
+// Signs in through the sign-in form's server action; the session cookie, or null.
+// `headers` lets a test speak from another client address (X-Forwarded-For, with the
+// test server's TRUSTED_PROXIES).
+export async function signIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ cookie: string | null; response: Response }> {
   const form = new FormData();
   form.set("email", email);
   form.set("password", password);
-  const cookie = sessionCookie(await callAction(baseUrl, "signInAction", [null, form], "", "/sign-in"));
-  if (!cookie) throw new Error(`could not sign in as ${email}`);
-  return cookie;
+  const response = await callAction(baseUrl, "signInAction", [null, form], "", "/sign-in", headers);
+  const cookie = sessionCookie(response);
+  if (!cookie) return { cookie, response };
+  // Read to the end (see signUp), and hand back a response whose body is still readable.
+  const body = await response.text();
+  return { cookie, response: new Response(body, { status: response.status, headers: response.headers }) };
 }
 
 export function sessionCookie(response: Response): string | null {

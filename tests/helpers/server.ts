@@ -34,7 +34,7 @@ export function spawnServer(
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wisp-test-"));
   const child = spawn(command[0], command.slice(1), {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, PORT: String(port), ...env },
+    env: { ...serverEnv(), NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -93,4 +93,12 @@ export function stopProcess(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+// The tests' environment without npm's: a server that believes npm started it stops when
+// its parent goes (scripts/serve.mjs), and its parent here is a test worker, not npm.
+function serverEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith("npm_")) delete env[name];
+  return env;
 }

@@ -6,6 +6,6 @@ import { getCurrentMember } from "@/lib/auth/current-member";
 export const metadata: Metadata = { title: "Create your account" };
 
 export default async function SignUpPage() {
-  if (await getCurrentMember()) redirect("/api-keys");
+  if (await getCurrentMember()) redirect("/");
   return <SignUpForm />;
 }

@@ -19,7 +19,7 @@ export default async function ApiKeysPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const member = await requireMember();
+  const member = await requireMember("/api-keys");
   const header = (
     <PageHeader title="API Keys" description="Keys let scripts call the REST API with the permissions of their role." />
   );

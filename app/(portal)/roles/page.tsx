@@ -15,7 +15,7 @@ export default async function RolesPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const member = await requireMember();
+  const member = await requireMember("/roles");
   const header = (
     <PageHeader
       title="Roles"

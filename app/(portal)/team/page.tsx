@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { TeamView } from "@/components/team/team-view";
 import { requireMember } from "@/lib/auth/current-member";
+import { now } from "@/lib/clock";
 import { allows, exceeding } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import { team } from "@/lib/team/team";
@@ -12,7 +13,7 @@ import { MAX_PAGE_SIZE, pageQuerySchema } from "@/lib/validations/common";
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const member = await requireMember();
+  const member = await requireMember("/team");
   const header = (
     <PageHeader title="Team" description="Members who sign in to this portal, and the role each one has." />
   );
@@ -45,6 +46,8 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               roles.find((role) => role.id === row.role.id)?.permissions ?? member.permissions,
               member.permissions,
             ).length > 0,
+          status: row.status,
+          invitationExpired: row.invitationExpiresAt !== null && new Date(row.invitationExpiresAt) <= now(),
         }))}
         roles={roles.map((role) => ({
           id: role.id,

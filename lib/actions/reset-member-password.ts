@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { resetMemberPassword } from "@/lib/auth/passwords";
+import { memberAction } from "./safe-action";
+
+// Returns the new one-time password once; only its hash is stored.
+export const resetMemberPasswordAction = memberAction(
+  { area: "team", level: "FULL" },
+  z.strictObject({ id: z.uuid() }),
+  async ({ id }, { actor }) => {
+    const { oneTimePassword } = await resetMemberPassword(actor, id);
+    revalidatePath("/team");
+    return { oneTimePassword };
+  },
+);

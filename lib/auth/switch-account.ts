@@ -1,0 +1,37 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordChange } from "@/lib/records/write";
+import type { Actor } from "./actor";
+import { actorOf, memberSelect, sessionKind, signInEvent, type CurrentSession } from "./sessions";
+
+// The accounts this login is an active member of, for the account switcher.
+export async function listMemberships(identityId: string): Promise<{ id: string; name: string }[]> {
+  const members = await getDb().member.findMany({
+    where: { identityId },
+    orderBy: { account: { name: "asc" } },
+    select: { account: { select: { id: true, name: true } } },
+  });
+  return members.map((member) => member.account);
+}
+
+// Moves this session into another account of the same login: from the next request on,
+// every page and action acts as this person's membership there. The target account
+// records it as a sign-in of its member.
+export async function switchAccount(session: CurrentSession, accountId: string): Promise<Actor> {
+  const member = await getDb().member.findFirst({
+    where: { identityId: session.identityId, accountId },
+    select: memberSelect,
+  });
+  if (!member) throw new AppError("not_found", "You are not a member of this account.");
+  const actor = actorOf(member, session.email);
+  await recordChange(actor, sessionKind, async (tx) => {
+    await tx.session.update({ where: { id: session.sessionId }, data: { memberId: member.id } });
+    await tx.identity.update({ where: { id: session.identityId }, data: { lastAccountId: accountId } });
+    return {
+      result: undefined,
+      event: { ...signInEvent(actor), changes: { via: { from: null, to: "account switch" } } },
+    };
+  });
+  return actor;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { createHash } from "node:crypto";
+import { createLimiter, type LimiterOptions } from "./store";
+
+// Counts failures (wrong passwords, unknown API keys) per key in a fixed window. After
+// `points` failures a key is refused until its window ends. Successes are never counted.
+// Keys are hashed: no email or address is kept in clear in Redis or PostgreSQL.
+export class FailureLimiter {
+  private limiter: RateLimiterAbstract | undefined;
+
+  constructor(private readonly options: LimiterOptions) {}
+
+  private get store(): RateLimiterAbstract {
+    this.limiter ??= createLimiter(this.options);
+    return this.limiter;
+  }
+
+  // Milliseconds until `key` may try again; 0 if it may now. With `memoryOnly`, a
+  // store-backed limiter answers from this instance's memory alone (no round trip): it
+  // knows the keys it saw go over the limit.
+  async blockedFor(key: string, { memoryOnly = false } = {}): Promise<number> {
+    const store = this.store;
+    const rlKey = store.getKey(hashKey(key));
+    if (!(store instanceof RateLimiterMemory)) {
+      const local = "getInMemoryBlockMsBeforeExpire" in store ? blockedInMemory(store, rlKey) : 0;
+      if (local > 0 || memoryOnly) return local;
+    }
+    const result = await store.get(hashKey(key)).catch(() => null);
+    return result && result.consumedPoints >= this.options.points ? Math.max(result.msBeforeNext, 1) : 0;
+  }
+
+  // Counts one failure. `over` when this one is past the limit (it should be refused
+  // itself); `waitMs` until the window ends.
+  async fail(key: string): Promise<{ over: boolean; waitMs: number }> {
+    try {
+      const result = await this.store.consume(hashKey(key));
+      return { over: false, waitMs: Math.max(result.msBeforeNext, 1) };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return { over: true, waitMs: Math.max(rejection.msBeforeNext, 1) };
+      throw rejection;
+    }
+  }
+
+  // Forgets `key`'s failures (after a successful sign-in).
+  async reset(key: string): Promise<void> {
+    await this.store.delete(hashKey(key)).catch(() => undefined);
+  }
+}
+
+function blockedInMemory(store: RateLimiterAbstract, rlKey: string): number {
+  return (store as unknown as { getInMemoryBlockMsBeforeExpire(key: string): number }).getInMemoryBlockMsBeforeExpire(
+    rlKey,
+  );
+}
+
+function hashKey(key: string): string {
+  return createHash("sha256").update(key).digest("base64url");
+}
+
+// "14 minutes", "40 seconds": how long to wait, for people.
+export function describeWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { FailureLimiter } from "./failures";
+
+// The brakes on guessing. Sign-in: 5 failures per email and client address in 15
+// minutes, and 50 per client address (any emails) in 15 minutes; the next attempt is
+// refused with the wait time, whether the email exists or not, and whatever the password.
+// Another address trying the same email is not slowed, so nobody can lock a person out
+// from afar. API keys: API_KEY_FAILURES_PER_MINUTE (30) failed checks per client address
+// per minute, then 429.
+// Kept on globalThis: route handlers and pages load modules separately.
+const globalForLimits = globalThis as unknown as {
+  wispLimits?: { signInByEmail: FailureLimiter; signInByAddress: FailureLimiter; apiKeys: FailureLimiter };
+};
+
+export const SIGN_IN_FAILURES_PER_EMAIL = 5;
+
+export function limits() {
+  globalForLimits.wispLimits ??= {
+    signInByEmail: new FailureLimiter({
+      keyPrefix: "sign-in-email",
+      points: SIGN_IN_FAILURES_PER_EMAIL,
+      durationSeconds: 15 * 60,
+    }),
+    signInByAddress: new FailureLimiter({ keyPrefix: "sign-in-address", points: 50, durationSeconds: 15 * 60 }),
+    apiKeys: new FailureLimiter({
+      keyPrefix: "api-key-failures",
+      points: config.apiKeyFailuresPerMinute,
+      durationSeconds: 60,
+    }),
+  };
+  return globalForLimits.wispLimits;
+}

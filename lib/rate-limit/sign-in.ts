@@ -1,0 +1,39 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { describeWait } from "./failures";
+import { limits } from "./limits";
+
+// Sign-in attempts of one email from one client address (null: unknown address).
+// Used by every door that checks a password: the sign-in form, next-auth's credentials
+// callback, sign-up with an existing email, and accepting an invitation.
+export class TooManySignInAttempts extends AppError {
+  constructor(readonly retryAfterMs: number) {
+    super("too_many_requests", `Too many failed sign-ins. Try again in ${describeWait(retryAfterMs)}.`, {
+      retryAfter: Math.ceil(retryAfterMs / 1000),
+    });
+  }
+}
+
+const keys = (email: string, address: string | null) => {
+  const client = address ?? "unknown";
+  return { pair: `${email.toLowerCase()}|${client}`, client };
+};
+
+// Throws TooManySignInAttempts when this email + address, or this address, must wait.
+export async function assertMayTrySignIn(email: string, address: string | null): Promise<void> {
+  const { pair, client } = keys(email, address);
+  const { signInByEmail, signInByAddress } = limits();
+  const wait = Math.max(await signInByEmail.blockedFor(pair), await signInByAddress.blockedFor(client));
+  if (wait > 0) throw new TooManySignInAttempts(wait);
+}
+
+export async function countFailedSignIn(email: string, address: string | null): Promise<void> {
+  const { pair, client } = keys(email, address);
+  const { signInByEmail, signInByAddress } = limits();
+  await Promise.all([signInByEmail.fail(pair), signInByAddress.fail(client)]);
+}
+
+// A right password clears this email's count from this address (not the address's own).
+export async function clearFailedSignIns(email: string, address: string | null): Promise<void> {
+  await limits().signInByEmail.reset(keys(email, address).pair);
+}

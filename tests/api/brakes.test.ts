@@ -1,0 +1,110 @@
+import { describe, expect, inject, it } from "vitest";
+import { from, newClientAddress } from "../helpers/clock";
+import { expectJson, newAccount } from "../helpers/account";
+import { actionJson, api, signIn, signUp } from "../helpers/portal";
+
+const baseUrl = inject("baseUrl");
+type Result = { ok: boolean; error?: string };
+const WRONG = { ok: false, error: "The email or password is wrong." };
+const TOO_MANY = /^Too many failed sign-ins\. Try again in (1[45] minutes|\d+ seconds)\.$/;
+
+async function attempt(email: string, password: string, address: string) {
+  const { cookie, response } = await signIn(baseUrl, email, password, from(address));
+  return { cookie, result: cookie ? null : await actionJson<Result>(response) };
+}
+
+describe("sign-in brakes", () => {
+  it("refuses the 6th attempt after 5 wrong passwords with the wait time; the same email from another address still signs in", async () => {
+    const account = await signUp(baseUrl, "Guessed Org");
+    const attacker = newClientAddress();
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt(account.email, `wrong password ${i}!`, attacker)).result).toEqual(WRONG);
+    }
+    // Even the right password is refused from there now, without being checked.
+    const sixth = await attempt(account.email, account.password, attacker);
+    expect(sixth.cookie).toBeNull();
+    expect(sixth.result?.error).toMatch(TOO_MANY);
+    // The owner, from elsewhere, is not locked out.
+    expect((await attempt(account.email, account.password, newClientAddress())).cookie).toBeTruthy();
+  });
+
+  it("gives an unknown email the same answers and the same brake", async () => {
+    const address = newClientAddress();
+    const email = `nobody-${Date.now()}@example.com`;
+    for (let i = 0; i < 5; i++) expect((await attempt(email, "some password here", address)).result).toEqual(WRONG);
+    expect((await attempt(email, "some password here", address)).result?.error).toMatch(TOO_MANY);
+  });
+
+  it("brakes next-auth's POST /api/auth/callback/credentials too: 429 with Retry-After, counted with the form", async () => {
+    const account = await signUp(baseUrl, "Callback Org");
+    const address = newClientAddress();
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; ");
+    const callback = (password: string) =>
+      fetch(`${baseUrl}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { ...from(address), Cookie: csrfCookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: account.email, password, csrfToken }),
+        redirect: "manual",
+      });
+    for (let i = 0; i < 3; i++) {
+      const refused = await callback(`wrong password ${i}!`);
+      expect(refused.status).toBe(302);
+      expect(refused.headers.get("location")).toContain("error=CredentialsSignin");
+    }
+    for (let i = 0; i < 2; i++)
+      expect((await attempt(account.email, `wrong again ${i}!`, address)).result).toEqual(WRONG);
+    const blocked = await callback(account.password);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect((await blocked.json()).error.code).toBe("too_many_requests");
+    expect((await attempt(account.email, account.password, address)).result?.error).toMatch(TOO_MANY);
+  });
+
+  it("limits one address trying many emails (50 failures), whatever the email", async () => {
+    const account = await signUp(baseUrl, "Spray Org");
+    const address = newClientAddress();
+    for (let i = 0; i < 50; i++) {
+      expect((await attempt(`spray-${i}-${Date.now()}@example.com`, "hunter2 hunter2", address)).result).toEqual(WRONG);
+    }
+    expect((await attempt(account.email, account.password, address)).result?.error).toMatch(TOO_MANY);
+  });
+
+  it("records failed sign-ins of a member in the account's audit log", async () => {
+    const account = await newAccount(baseUrl, "Audited Org");
+    await attempt(account.session.email, "definitely wrong!", newClientAddress());
+    const { items } = await expectJson<{ items: { action: string; actor: { type: string; name: string } }[] }>(
+      await account.owner("/api/v1/audit-log?action=member.sign_in_failed"),
+      200,
+    );
+    expect(items[0]).toMatchObject({ action: "member.sign_in_failed", actor: { type: "anonymous" } });
+  });
+});
+
+describe("failed API-key checks", () => {
+  it("get 429 with Retry-After after 30 from one address, for any key, while a valid key from another address works", async () => {
+    const account = await newAccount(baseUrl, "Key Brake Org");
+    const guesser = newClientAddress();
+    const bystander = newClientAddress();
+    const guess = "wisp_" + "A".repeat(32) + "000000";
+    const call = (secret: string, address: string) =>
+      api(baseUrl, secret)("/api/v1/whoami", { headers: from(address) });
+    // A request without any key is not a failed check and is never counted.
+    for (let i = 0; i < 35; i++)
+      expect((await api(baseUrl)("/api/v1/whoami", { headers: from(guesser) })).status).toBe(401);
+    for (let i = 0; i < 30; i++) expect((await call(guess, guesser)).status).toBe(401);
+    const refused = await call(guess, guesser);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe("too_many_requests");
+    // That address is refused whatever key it sends: a valid key must not tell a right guess.
+    expect((await call(account.ownerKey.secret, guesser)).status).toBe(429);
+    // Another address with a valid key is not slowed.
+    expect((await call(account.ownerKey.secret, bystander)).status).toBe(200);
+    expect((await account.owner("/api/v1/whoami")).status).toBe(200);
+  });
+});

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newAccount, type TestAccount } from "../helpers/account";
+import { from, newClientAddress } from "../helpers/clock";
+import { actionJson, api, signIn } from "../helpers/portal";
+import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
+import { startServer, type RunningServer } from "../helpers/server";
+
+// Two instances on one PostgreSQL database share their failure counters: in PostgreSQL's
+// rate_limits table without REDIS_URL, in Redis with it. Tests speak from addresses of
+// their own through X-Forwarded-For (the loopback is a trusted proxy here).
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+describe.each([
+  { store: "postgres", ports: [3331, 3332] },
+  { store: "redis", ports: [3333, 3334] },
+])("brakes across two instances ($store store)", ({ store, ports }) => {
+  let database: TestDatabase;
+  let a: RunningServer;
+  let b: RunningServer;
+  let account: TestAccount;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env: Record<string, string> = { DATABASE_URL: database.url, TRUSTED_PROXIES: "127.0.0.1,::1" };
+    // A prefix of this run's own: counters expire by themselves, and never meet another run's.
+    if (store === "redis")
+      Object.assign(env, { REDIS_URL, REDIS_KEY_PREFIX: `wisp-test-${randomBytes(6).toString("hex")}:` });
+    [a, b] = await Promise.all([startServer(ports[0], env), startServer(ports[1], env)]);
+    account = await newAccount(a.url, `Brakes ${store}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await database?.drop();
+  }, 60_000);
+
+  it("counts failed key checks from one address on both instances together: 429 on both after 30", async () => {
+    const guesser = newClientAddress();
+    const guess = "wisp_" + "B".repeat(32) + "000000";
+    const call = (server: RunningServer, secret: string, address: string) =>
+      api(server.url, secret)("/api/v1/whoami", { headers: from(address) });
+    for (let i = 0; i < 15; i++) {
+      expect((await call(a, guess, guesser)).status).toBe(401);
+      expect((await call(b, guess, guesser)).status).toBe(401);
+    }
+    const onA = await call(a, guess, guesser);
+    expect(onA.status).toBe(429);
+    expect(Number(onA.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call(b, guess, guesser)).status).toBe(429);
+    // Blocked there for any key; a valid key from elsewhere is not slowed on either.
+    expect((await call(a, account.ownerKey.secret, guesser)).status).toBe(429);
+    const bystander = newClientAddress();
+    expect((await call(a, account.ownerKey.secret, bystander)).status).toBe(200);
+    expect((await call(b, account.ownerKey.secret, bystander)).status).toBe(200);
+  });
+
+  it("counts wrong passwords on both instances together: the 6th attempt is refused on either", async () => {
+    const address = newClientAddress();
+    const wrong = async (server: RunningServer, i: number) => {
+      const { cookie, response } = await signIn(
+        server.url,
+        account.session.email,
+        `wrong ${i} password`,
+        from(address),
+      );
+      expect(cookie).toBeNull();
+      return actionJson<{ ok: boolean; error: string }>(response);
+    };
+    for (let i = 0; i < 5; i++) expect((await wrong(i % 2 ? b : a, i)).error).toBe("The email or password is wrong.");
+    for (const server of [a, b]) {
+      const { cookie, response } = await signIn(
+        server.url,
+        account.session.email,
+        account.session.password,
+        from(address),
+      );
+      expect(cookie).toBeNull();
+      expect((await actionJson<{ error: string }>(response)).error).toMatch(/^Too many failed sign-ins/);
+    }
+    expect(
+      (await signIn(b.url, account.session.email, account.session.password, from(newClientAddress()))).cookie,
+    ).toBeTruthy();
+  });
+});
