@@ -3,7 +3,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiKeyList } from "@/lib/api-keys/manage";
 import { auditList } from "@/lib/audit/list";
 import { migrate } from "@/lib/db/migrate";
@@ -20,6 +20,9 @@ import { networkList } from "@/lib/wifi/networks";
 import { userList } from "@/lib/wifi/users";
 import { voucherList } from "@/lib/wifi/vouchers";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
+
+// The resource modules declare their lists; some of their imports are marked server-only.
+vi.mock("server-only", () => ({}));
 
 // The list reader (lib/lists/read.ts) on both databases, migrated as the server migrates
 // them: its raw SQL stays inside the account, sorts ignore case, NULLs sit where the index
