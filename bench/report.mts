@@ -78,8 +78,8 @@ ${rows.join("\n")}
 
 // p50 at 1,000 keys beside p50 at 100,000 keys, per scenario and database.
 function listChart(lists: ListFigures[]): string {
-  const width = 880;
-  const labelWidth = 360;
+  const width = 960;
+  const labelWidth = 440;
   const bar = 12;
   const max = Math.max(...lists.flatMap((f) => [f.small.p50, f.large.p50]), 1);
   const scale = (ms: number) => Math.max(1, Math.round(((width - labelWidth - 120) * ms) / max));
