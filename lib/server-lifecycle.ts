@@ -2,6 +2,7 @@ import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coo
 import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { closeConnection, getConnection } from "@/lib/db/connection";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
+import { startEmbeddedMaintenance, stopEmbeddedMaintenance } from "@/lib/db/maintenance";
 import { migrate } from "@/lib/db/migrate";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
@@ -21,6 +22,7 @@ export async function startServer(): Promise<void> {
   try {
     await migrateWhenReachable();
     if (stopping) return;
+    await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
     hooks.started?.();
   } catch (error) {
@@ -89,6 +91,7 @@ export async function stopServer(): Promise<void> {
   try {
     await stopCacheCoordinator();
     await flushLastUsed();
+    await stopEmbeddedMaintenance();
     await closeConnection();
   } catch (error) {
     console.error("shutdown:", error instanceof Error ? error.message : error);
