@@ -17,5 +17,7 @@ setup("create the account", async ({ page }) => {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/api-keys$/);
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
-  await page.context().storageState({ path: "e2e/.auth/owner.json" });
+  // One account per server: the PostgreSQL project keeps its session in its own file.
+  const path = (setup.info().project.metadata.storageState as string | undefined) ?? "e2e/.auth/owner.json";
+  await page.context().storageState({ path });
 });

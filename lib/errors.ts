@@ -3,24 +3,29 @@
 export type ErrorCode =
   | "unauthorized"
   | "forbidden"
+  | "ip_not_allowed"
   | "not_found"
   | "validation_failed"
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
   | "bad_request"
+  | "rate_limited"
   | "service_unavailable"
   | "internal_error";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
+  // A valid key used from an address outside its IP allowlist.
+  ip_not_allowed: 403,
   not_found: 404,
   validation_failed: 400,
   bad_request: 400,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   service_unavailable: 503,
   internal_error: 500,
 };

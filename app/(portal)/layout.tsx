@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LeakedKeysBanner } from "@/components/api-keys/key-banners";
 import { Sidebar } from "@/components/portal/sidebar";
 import { requireMember } from "@/lib/auth/current-member";
 
@@ -15,8 +16,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         }}
         permissions={member.permissions}
       />
-      <main className="flex-1 px-8 py-8">
-        <div className="mx-auto max-w-6xl">{children}</div>
+      <main className="min-w-0 flex-1 px-8 py-8">
+        <div className="mx-auto max-w-6xl">
+          <LeakedKeysBanner accountId={member.accountId} permissions={member.permissions} />
+          {children}
+        </div>
       </main>
     </div>
   );

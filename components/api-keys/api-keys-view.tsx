@@ -1,43 +1,90 @@
 "use client";
 
 import { KeyRound, Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
+import { KeyPolicyControl } from "./key-policy-dialog";
 import { Pagination } from "@/components/ui/pagination";
-import type { KeyRow, RoleChoice } from "./types";
+import type { KeyPageContext, KeyRow } from "./types";
 import { useListState, type ListState } from "@/components/ui/use-list-state";
 
-type Props = {
-  rows: KeyRow[];
-  total: number;
-  roles: RoleChoice[];
-  canWrite: boolean;
-  query: Omit<ListState, "update" | "pending">;
-};
+type Query = Omit<ListState, "update" | "pending"> & { state: string };
 
-export function ApiKeysView({ rows, total, roles, canWrite, query }: Props) {
+type Props = { rows: KeyRow[]; total: number; page: KeyPageContext; query: Query };
+
+const STATE_FILTERS = [
+  { value: "all", label: "All states" },
+  { value: "active", label: "Active" },
+  { value: "expiring", label: "Expiring within 7 days" },
+  { value: "disabled", label: "Disabled" },
+  { value: "expired", label: "Expired" },
+];
+
+export function ApiKeysView({ rows, total, page, query }: Props) {
   const list = useListState(query);
-  const isEmptyAccount = total === 0 && !query.q;
+  const filtered = Boolean(query.q || query.state);
+  const isEmptyAccount = total === 0 && !filtered;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        {isEmptyAccount ? <span /> : <FilterBox list={list} />}
-        <CreateKeyDialog roles={roles} disabled={!canWrite} />
+        {isEmptyAccount ? (
+          <span />
+        ) : (
+          <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
+            <FilterBox list={list} />
+            <StateFilter state={query.state} />
+          </div>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <KeyPolicyControl maxLifetimeDays={page.maxLifetimeDays} canWrite={page.canWrite} />
+          <CreateKeyDialog
+            roles={page.roles}
+            disabled={!page.canWrite}
+            maxLifetimeDays={page.maxLifetimeDays}
+            origin={page.origin}
+          />
+        </div>
       </div>
       {isEmptyAccount ? (
         <EmptyState />
       ) : total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">
-          No keys match “{query.q}”.
+          {query.q ? `No keys match “${query.q}”` : "No keys"}
+          {query.state ? ` in this state` : ""}.
         </p>
       ) : (
         <div className={list.pending ? "opacity-60 transition-opacity" : undefined}>
-          <ApiKeysTable rows={rows} roles={roles} canWrite={canWrite} list={list} />
+          <ApiKeysTable rows={rows} page={page} list={list} />
           <Pagination list={list} total={total} />
         </div>
       )}
+    </div>
+  );
+}
+
+// The state lives in the URL beside the list's other settings (page 1 on every change).
+function StateFilter({ state }: { state: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [, startTransition] = useTransition();
+  function choose(value: string) {
+    const params = new URLSearchParams(searchParams.toString());
+    params.delete("page");
+    if (value === "all") params.delete("state");
+    else params.set("state", value);
+    startTransition(() => router.replace(`${pathname}?${params.toString()}`, { scroll: false }));
+  }
+  return (
+    <div className="w-full sm:w-52">
+      <label htmlFor="key-state-filter" className="sr-only">
+        Filter keys by state
+      </label>
+      <Select id="key-state-filter" value={state || "all"} onValueChange={choose} options={STATE_FILTERS} />
     </div>
   );
 }
@@ -51,7 +98,7 @@ function FilterBox({ list }: { list: ListState }) {
     return () => clearTimeout(timer);
   }, [text, list]);
   return (
-    <div className="relative w-full max-w-xs">
+    <div className="relative w-full sm:max-w-xs">
       <Search className="pointer-events-none absolute top-2.5 left-3 h-4 w-4 text-slate-400" aria-hidden />
       <Input
         type="search"

@@ -7,35 +7,62 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import type { FieldErrors } from "@/lib/actions/result";
-import { KeyFields, type KeyFormValues } from "./key-fields";
-import { SecretView } from "./secret-view";
+import { defaultExpiry } from "./expiry-field";
+import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
+import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
 import type { RoleChoice } from "./types";
 
-export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disabled?: boolean }) {
+export function CreateKeyDialog({
+  roles,
+  disabled,
+  maxLifetimeDays,
+  origin,
+}: {
+  roles: RoleChoice[];
+  disabled?: boolean;
+  maxLifetimeDays: number | null;
+  origin: string;
+}) {
   // Least privilege by default: the grantable role that allows the least.
   const firstGrantable = leastPrivileged(roles);
+  const blank = (): KeyFormValues => ({
+    name: "",
+    roleId: firstGrantable,
+    expiry: defaultExpiry(maxLifetimeDays),
+    allowlist: "",
+  });
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<KeyFormValues>({ name: "", roleId: firstGrantable });
+  const [values, setValues] = useState<KeyFormValues>(blank);
   const [errors, setErrors] = useState<FieldErrors>();
-  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const showOnce = useShowOnce();
   const [pending, startTransition] = useTransition();
 
+  function close() {
+    setOpen(false);
+    showOnce.forget();
+    setValues(blank());
+    setErrors(undefined);
+  }
+
   function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      // The secret leaves the page's memory with the dialog.
-      setCreated(null);
-      setValues({ name: "", roleId: firstGrantable });
-      setErrors(undefined);
-    }
+    if (next) {
+      // From the account's policy as it is now.
+      setValues(blank());
+      setOpen(true);
+    } else if (showOnce.requestClose()) close();
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    const form = keyFormInput(values);
+    if ("errors" in form) {
+      setErrors(form.errors);
+      return;
+    }
     startTransition(async () => {
-      const result = await createApiKeyAction(values);
+      const result = await createApiKeyAction(form.input);
       if (result.ok) {
-        setCreated({ name: result.key.name, secret: result.secret });
+        showOnce.show({ keyName: result.key.name, secret: result.secret, rolled: false });
         toast.success(`Key “${result.key.name}” created.`);
       } else {
         setErrors(result.fieldErrors);
@@ -50,24 +77,21 @@ export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disa
         <Plus className="h-4 w-4" aria-hidden />
         Create Key
       </Button>
-      {created ? (
-        <DialogContent
-          title="Save your API key"
-          description={`“${created.name}” is ready. Copy the key now and keep it somewhere safe.`}
-          onInteractOutside={(event) => event.preventDefault()}
-        >
-          <SecretView secret={created.secret} />
-          <DialogFooter>
-            <Button onClick={() => onOpenChange(false)}>Done</Button>
-          </DialogFooter>
-        </DialogContent>
+      {showOnce.shown ? (
+        <ShowOnceSecret showOnce={{ ...showOnce, shown: showOnce.shown }} origin={origin} onDone={close} />
       ) : (
         <DialogContent
           title="Create Key"
           description="A key lets a script call the API with the permissions of its role."
         >
           <form onSubmit={submit} noValidate>
-            <KeyFields values={values} onChange={setValues} roles={roles} errors={errors} />
+            <KeyFields
+              values={values}
+              onChange={setValues}
+              roles={roles}
+              errors={errors}
+              maxLifetimeDays={maxLifetimeDays}
+            />
             <DialogFooter>
               <Button variant="secondary" onClick={() => onOpenChange(false)}>
                 Cancel

@@ -6,8 +6,15 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import type { FieldErrors } from "@/lib/actions/result";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
-import { KeyFields, type KeyFormValues } from "./key-fields";
+import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import type { KeyRow, RoleChoice } from "./types";
+
+const valuesOf = (row: KeyRow): KeyFormValues => ({
+  name: row.name,
+  roleId: row.role.id,
+  expiry: { choice: "keep", custom: "" },
+  allowlist: row.ipAllowlist.join("\n"),
+});
 
 export function EditKeyDialog({
   row,
@@ -15,14 +22,16 @@ export function EditKeyDialog({
   open,
   onOpenChange,
   onDelete,
+  maxLifetimeDays,
 }: {
   row: KeyRow;
   roles: RoleChoice[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onDelete: () => void;
+  maxLifetimeDays: number | null;
 }) {
-  const [values, setValues] = useState<KeyFormValues>({ name: row.name, roleId: row.role.id });
+  const [values, setValues] = useState<KeyFormValues>(() => valuesOf(row));
   const [errors, setErrors] = useState<FieldErrors>();
   const [pending, startTransition] = useTransition();
   // The key's current role stays selectable even if it is above the editor's own.
@@ -33,15 +42,20 @@ export function EditKeyDialog({
   if (open !== wasOpen) {
     setWasOpen(open);
     if (open) {
-      setValues({ name: row.name, roleId: row.role.id });
+      setValues(valuesOf(row));
       setErrors(undefined);
     }
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    const form = keyFormInput(values);
+    if ("errors" in form) {
+      setErrors(form.errors);
+      return;
+    }
     startTransition(async () => {
-      const result = await updateApiKeyAction({ keyId: row.keyId, ...values });
+      const result = await updateApiKeyAction({ keyId: row.keyId, ...form.input });
       if (result.ok) {
         toast.success(`Key “${result.key.name}” saved.`);
         onOpenChange(false);
@@ -56,7 +70,14 @@ export function EditKeyDialog({
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent title="Edit key" description={<code className="font-mono text-xs">{row.keyId}</code>}>
         <form onSubmit={submit} noValidate>
-          <KeyFields values={values} onChange={setValues} roles={choices} errors={errors} />
+          <KeyFields
+            values={values}
+            onChange={setValues}
+            roles={choices}
+            errors={errors}
+            maxLifetimeDays={maxLifetimeDays}
+            currentExpiresAt={row.expiresAt}
+          />
           <DialogFooter>
             <Button
               variant="ghost"

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
-import type { KeyRow, RoleChoice } from "./types";
+import type { KeyPageContext, KeyRow } from "./types";
 
-export function KeyActions({ row, roles, disabled }: { row: KeyRow; roles: RoleChoice[]; disabled: boolean }) {
+export function KeyActions({ row, page }: { row: KeyRow; page: KeyPageContext }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
@@ -16,7 +16,7 @@ export function KeyActions({ row, roles, disabled }: { row: KeyRow; roles: RoleC
         variant="ghost"
         size="icon"
         aria-label={`Edit ${row.name}`}
-        disabled={disabled}
+        disabled={!page.canWrite}
         onClick={() => setEditing(true)}
       >
         <Pencil className="h-4 w-4" aria-hidden />
@@ -25,7 +25,7 @@ export function KeyActions({ row, roles, disabled }: { row: KeyRow; roles: RoleC
         variant="ghost"
         size="icon"
         aria-label={`Delete ${row.name}`}
-        disabled={disabled}
+        disabled={!page.canWrite}
         className="hover:bg-red-50 hover:text-red-600"
         onClick={() => setDeleting(true)}
       >
@@ -33,7 +33,8 @@ export function KeyActions({ row, roles, disabled }: { row: KeyRow; roles: RoleC
       </Button>
       <EditKeyDialog
         row={row}
-        roles={roles}
+        roles={page.roles}
+        maxLifetimeDays={page.maxLifetimeDays}
         open={editing}
         onOpenChange={setEditing}
         onDelete={() => {

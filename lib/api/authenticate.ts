@@ -3,11 +3,14 @@ import { parseBearer } from "@/lib/api-keys/bearer";
 import { verifyApiKey } from "@/lib/api-keys/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import { currentRequest } from "@/lib/http/request-context";
 import { allows, AREAS, LEVEL_LABELS, levelForMethod, type Area } from "@/lib/permissions";
 
 const KEY_QUERY_PARAMS = ["key", "api_key", "apikey", "token", "access_token"];
 
-// Missing, malformed, unknown and deleted keys are indistinguishable to the caller.
+// Missing, malformed, unknown, deleted, disabled and expired keys are indistinguishable
+// to the caller.
 const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 
 export async function authenticate(request: NextRequest): Promise<Actor> {
@@ -16,7 +19,8 @@ export async function authenticate(request: NextRequest): Promise<Actor> {
     throw new AppError("bad_request", "API keys are not accepted in the URL; send them in the Authorization header.");
   }
   const secret = parseBearer(request.headers.get("authorization"));
-  const key = secret ? await verifyApiKey(secret) : null;
+  const address = currentRequest()?.clientAddress ?? clientAddress(request.headers);
+  const key = secret ? await verifyApiKey(secret, address) : null;
   if (!key) throw new AppError("unauthorized", UNAUTHORIZED);
   return key;
 }

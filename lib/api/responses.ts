@@ -20,6 +20,8 @@ export function errorResponse(error: unknown): NextResponse {
   const appError = toAppError(error);
   const headers: Record<string, string> = { ...NO_STORE };
   if (appError.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
+  const retryAfter = appError.details?.retryAfterSeconds;
+  if (appError.status === 429 && typeof retryAfter === "number") headers["Retry-After"] = String(retryAfter);
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message, ...appError.details } },
     { status: appError.status, headers },

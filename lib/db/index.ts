@@ -15,5 +15,5 @@ function create(): PrismaClient {
   const connection = getConnection();
   const adapter = connection.kind === "pg" ? new PrismaPg(connection.pool) : new PrismaPGlite(connection.pglite);
   // Secret columns never leave the database unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { member: { passwordHash: true }, apiKey: { hash: true } } });
+  return new PrismaClient({ adapter, omit: { member: { passwordHash: true }, apiKeySecret: { hash: true } } });
 }

@@ -1,6 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { diff, type Changes } from "@/lib/audit/diff";
-import { recordEvent, type AuditTarget } from "@/lib/audit/record";
+import {
+  recordEvent,
+  recordEvents,
+  type AnonymousActor,
+  type AuditEventInput,
+  type AuditTarget,
+} from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -95,6 +101,22 @@ export async function recordChange<T>(
   return write(kind, options, async (tx) => {
     const { result, event } = await run(tx);
     await recordEvent(tx, actor, event);
+    return result;
+  });
+}
+
+// Changes made on nobody's behalf, each in the account of the record it touches: a leak
+// report (whoever holds a key's secret may have the key disabled; holding it is the
+// authority, so the access rule has no actor to apply to). The transaction, the error
+// mapping and one event per record changed are the same as above.
+export async function recordAnonymousChanges<T>(
+  kind: Pick<RecordKind<unknown>, "conflict" | "notFound">,
+  run: (tx: Tx) => Promise<{ result: T; events: { actor: AnonymousActor; event: AuditEventInput }[] }>,
+  options: Pick<Options, "afterCommit"> = {},
+): Promise<T> {
+  return write(kind, options, async (tx) => {
+    const { result, events } = await run(tx);
+    await recordEvents(tx, events);
     return result;
   });
 }

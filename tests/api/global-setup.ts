@@ -15,7 +15,14 @@ export default async function setup(project: TestProject) {
   const onPostgres = project.name === "api-postgres";
   const database = onPostgres ? await createTestDatabase() : null;
   const port = onPostgres ? 3312 : 3311;
-  const server = await startServer(port, database ? { DATABASE_URL: database.url } : {}).catch(async (error) => {
+  // The test clock lets expiry and grace periods be tested without waiting; trusting the
+  // loopback proxy lets a test name its client address in X-Forwarded-For.
+  const env = {
+    WISP_TEST_CLOCK: "1",
+    TRUSTED_PROXIES: "127.0.0.1",
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  };
+  const server = await startServer(port, env).catch(async (error) => {
     await database?.drop();
     throw error;
   });

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { CurlExample } from "@/components/api-keys/curl-example";
+import { ExpiringKeysBanner } from "@/components/api-keys/key-banners";
+import { keyPageContext } from "@/components/api-keys/page-context";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
-import { allows, exceeding } from "@/lib/permissions";
-import { listRoles } from "@/lib/roles/queries";
+import { allows } from "@/lib/permissions";
 import { listApiKeysSchema } from "@/lib/validations/api-key";
 
 export const metadata: Metadata = { title: "API Keys" };
@@ -31,32 +31,15 @@ export default async function ApiKeysPage({
 
   const parsed = listApiKeysSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : listApiKeysSchema.parse({});
-  const [page, roles] = await Promise.all([listApiKeys(member.accountId, query), listRoles(member.accountId)]);
+  const [page, context] = await Promise.all([listApiKeys(member.accountId, query), keyPageContext(member)]);
   return (
     <>
       {header}
-      <ApiKeysView
-        rows={page.items}
-        total={page.total}
-        roles={roles.map((role) => ({
-          id: role.id,
-          name: role.name,
-          permissions: role.permissions,
-          grantable: exceeding(role.permissions, member.permissions).length === 0,
-        }))}
-        canWrite={allows(member.permissions, "api_keys", "FULL")}
-        query={query}
-      />
+      <ExpiringKeysBanner accountId={member.accountId} />
+      <ApiKeysView rows={page.items} total={page.total} page={context} query={{ ...query, state: query.state ?? "" }} />
       <div className="mt-8">
-        <CurlExample origin={await requestOrigin()} />
+        <CurlExample origin={context.origin} />
       </div>
     </>
   );
-}
-
-async function requestOrigin(): Promise<string> {
-  const headerList = await headers();
-  const host = headerList.get("x-forwarded-host") ?? headerList.get("host") ?? "localhost:3000";
-  const proto = headerList.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
 }

@@ -1,0 +1,36 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { readJson } from "@/lib/api/body";
+import { errorResponse, json } from "@/lib/api/responses";
+import { now, setTestClockOffset, testClockEnabled, testClockOffset } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+
+// Tests only: exists on a server started with WISP_TEST_CLOCK=1, a plain 404 everywhere
+// else. Moves the clock that key expiry and grace periods go by (lib/clock.ts).
+const bodySchema = z.strictObject({
+  // Sets the clock this far ahead of the system clock; 0 puts it back.
+  offsetSeconds: z
+    .number()
+    .min(0)
+    .max(10 * 365 * 86_400),
+});
+
+const notFound = () => errorResponse(new AppError("not_found", "No such endpoint."));
+
+// GET /api/test/clock – the test clock's time and offset
+export function GET() {
+  if (!testClockEnabled()) return notFound();
+  return json({ now: now().toISOString(), offsetSeconds: testClockOffset() / 1000 });
+}
+
+// POST /api/test/clock – set the test clock's offset
+export async function POST(request: NextRequest) {
+  if (!testClockEnabled()) return notFound();
+  try {
+    const { offsetSeconds } = await readJson(request, bodySchema);
+    setTestClockOffset(offsetSeconds * 1000);
+    return json({ now: now().toISOString(), offsetSeconds });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { headers } from "next/headers";
+import { getKeyPolicy } from "@/lib/api-keys/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { allows, exceeding } from "@/lib/permissions";
+import { listRoles } from "@/lib/roles/queries";
+import type { KeyPageContext } from "./types";
+
+// What the key pages (list and detail) hand to their dialogs, read once per render.
+export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
+  const [roles, policy, headerList] = await Promise.all([
+    listRoles(member.accountId),
+    getKeyPolicy(member.accountId),
+    headers(),
+  ]);
+  return {
+    roles: roles.map((role) => ({
+      id: role.id,
+      name: role.name,
+      permissions: role.permissions,
+      grantable: exceeding(role.permissions, member.permissions).length === 0,
+    })),
+    canWrite: allows(member.permissions, "api_keys", "FULL"),
+    maxLifetimeDays: policy.maxKeyLifetimeDays,
+    origin: requestOrigin(headerList),
+    now: now().getTime(),
+  };
+}
