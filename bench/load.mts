@@ -52,11 +52,14 @@ export async function warmUp(targets: { url: string; headers?: Record<string, st
   }
 }
 
+type Target = { url: string; headers?: Record<string, string> };
+
 // The machine is noisy and a server's speed drifts: measure a pair of scenarios in
 // alternating rounds and keep each one's median round, so their ratio compares like with like.
+// A scenario with several targets (instances) loads them all at once.
 export async function alternating(
   database: string,
-  pair: [string, { url: string; headers?: Record<string, string> }][],
+  pair: [string, Target | Target[]][],
   rounds = 4,
 ): Promise<Figures[]> {
   const runs: Figures[][] = pair.map(() => []);
@@ -65,7 +68,8 @@ export async function alternating(
     const order = round % 2 === 0 ? [...pair.keys()] : [...pair.keys()].reverse();
     for (const index of order) {
       const [scenario, target] = pair[index];
-      runs[index].push(await load(`${scenario} (round ${round + 1})`, database, [target]));
+      const targets = Array.isArray(target) ? target : [target];
+      runs[index].push(await load(`${scenario} (round ${round + 1})`, database, targets));
     }
   }
   return runs.map((figures, index) => {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateSecret } from "../lib/api-keys/format";
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
-import { createKeyWithRole, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
+import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
 import { alternating, load, SECONDS, warmUp, type Figures } from "./load.mts";
@@ -30,21 +30,47 @@ async function readOnlyKey(server: RunningServer, account: TestAccount) {
   return createKeyWithRole(server.url, account.owner, (await roleNamed(account.owner, "Read Only")).id, "bench key");
 }
 
+// A key that exercises every lifecycle check on the cached path: it expires (in 30 days),
+// has an IP allowlist (loopback among other ranges), and is rolled with a 24-hour grace
+// period; the old secret, in its grace period, is the one measured.
+async function guardedKey(account: TestAccount): Promise<string> {
+  const roleId = (await roleNamed(account.owner, "Read Only")).id;
+  const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const ipAllowlist = ["10.0.0.0/8", "192.0.2.0/24", "127.0.0.0/8"];
+  const key = await expectJson<{ keyId: string; secret: string }>(
+    await account.owner("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "bench guarded key", roleId, expiresAt, ipAllowlist },
+    }),
+    201,
+  );
+  await expectJson(
+    await account.owner(`/api/v1/api-keys/${key.keyId}/roll`, { method: "POST", json: { gracePeriod: "24h" } }),
+    200,
+  );
+  return key.secret;
+}
+
 // A well-formed key (correct checksum) that no account has: costs one lookup.
 const unknownKey = () => generateSecret();
 // The unknown-key scenario measures the lookup, not the failed-check brake's 429.
 const NO_KEY_BRAKE = { API_KEY_FAILURES_PER_MINUTE: "1000000000" };
 
-async function scenarios(server: RunningServer, database: string, secret: string): Promise<Figures[]> {
+async function scenarios(server: RunningServer, database: string, secret: string, guarded: string): Promise<Figures[]> {
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
   await warmUp([
     { url: `${server.url}/api/health` },
     { url: `${server.url}/api/v1/whoami`, headers: auth(secret) },
+    { url: `${server.url}/api/v1/whoami`, headers: auth(guarded) },
     { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
   ]);
-  const [health, whoami] = await alternating(database, [
+  const [health, whoami, whoamiGuarded] = await alternating(database, [
     ["1. /api/health (no auth)", { url: `${server.url}/api/health` }],
     ["2. whoami, valid key", { url: `${server.url}/api/v1/whoami`, headers: auth(secret) }],
+    [
+      "2b. whoami, expiring, allowlisted, rolled (old secret in grace)",
+      { url: `${server.url}/api/v1/whoami`, headers: auth(guarded) },
+    ],
   ]);
   const unknown = await load("3a. whoami, unknown well-formed key", database, [
     { url: `${server.url}/api/v1/whoami`, headers: auth(unknownKey()) },
@@ -56,7 +82,8 @@ async function scenarios(server: RunningServer, database: string, secret: string
     { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
   ]);
   note(`${database}: ratio whoami ÷ health`, (whoami.rps / health.rps).toFixed(3));
-  return [health, whoami, unknown, malformed, list];
+  note(`${database}: ratio whoami (2b, every lifecycle check) ÷ health`, (whoamiGuarded.rps / health.rps).toFixed(3));
+  return [health, whoami, whoamiGuarded, unknown, malformed, list];
 }
 
 async function embedded() {
@@ -66,7 +93,7 @@ async function embedded() {
     const key = await readOnlyKey(server, account);
     const { id: roleId } = await roleNamed(account.owner, "Read Only");
     for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
-    report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret)));
+    report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret, await guardedKey(account))));
   } finally {
     await server.stop();
   }
@@ -82,7 +109,7 @@ async function postgres() {
     const key = await readOnlyKey(a, account);
     const { accountId, roleId } = await accountAndRole(database.url, key.keyId);
     await bulkKeys(database.url, accountId, roleId, 1000);
-    report.load.push(...(await scenarios(a, "PostgreSQL", key.secret)));
+    report.load.push(...(await scenarios(a, "PostgreSQL", key.secret, await guardedKey(account))));
 
     const b = await startServer(3503, { ...NO_KEY_BRAKE, DATABASE_URL: database.url });
     servers.push(b);
@@ -91,16 +118,13 @@ async function postgres() {
       { url: `${b.url}/api/health` },
       { url: `${b.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } },
     ]);
-    const healthBoth = await load(
-      "1. /api/health (no auth)",
-      "PostgreSQL, 2 instances",
-      both.map((s) => ({ url: `${s.url}/api/health` })),
-    );
-    const whoamiBoth = await load(
-      "2. whoami, valid key",
-      "PostgreSQL, 2 instances",
-      both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })),
-    );
+    const [healthBoth, whoamiBoth] = await alternating("PostgreSQL, 2 instances", [
+      ["1. /api/health (no auth)", both.map((s) => ({ url: `${s.url}/api/health` }))],
+      [
+        "2. whoami, valid key",
+        both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })),
+      ],
+    ]);
     report.load.push(healthBoth, whoamiBoth);
     note("PostgreSQL, 2 instances: ratio whoami ÷ health", (whoamiBoth.rps / healthBoth.rps).toFixed(3));
 
