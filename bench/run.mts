@@ -1,7 +1,9 @@
 // npm run bench: starts production builds itself, seeds through the app's own code
 // paths (bulk volume straight in SQL), and measures the key check beside the cost of a
-// trivial request on the embedded database, on PostgreSQL and on two instances, and the
-// keys list at 1,000 and 100,000 keys in one account on both.
+// trivial request on the embedded database, on PostgreSQL and on two instances; the keys
+// list at 1,000 and 100,000 keys in one account on both; and, unless BENCH_PEERS=0, beside
+// its peers (bench/peers/): better-auth's API-key plugin on the same PostgreSQL server, and
+// a bare Next.js app of the same version.
 // BENCH_ONLY=lists runs only the list measurements and writes no results.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,14 +14,29 @@ import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
-import { alternating, load, SECONDS, warmUp, type Figures } from "./load.mts";
+import {
+  alternating,
+  alternatingRounds,
+  load,
+  medianRound,
+  roundRatios,
+  SECONDS,
+  warmUp,
+  type Figures,
+  type Target,
+} from "./load.mts";
+import { preparePeer, setUpBetterAuth, startPeer, type RunningPeer } from "./peers.mts";
 import { writeReport, type Report } from "./report.mts";
 import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
+const PEERS = process.env.BENCH_PEERS !== "0";
+// Five rounds, so each ratio's median is one round's.
+const PEER_ROUNDS = 5;
 
 await buildIfNeeded();
+if (PEERS) for (const peer of ["bare-next", "better-auth"] as const) preparePeer(peer);
 const report: Report = { date: new Date().toISOString(), seconds: SECONDS, load: [], lists: [], notes: [] };
 const note = (name: string, value: string | number) => {
   report.notes.push({ name, value });
@@ -110,6 +127,7 @@ async function postgres() {
     const { accountId, roleId } = await accountAndRole(database.url, key.keyId);
     await bulkKeys(database.url, accountId, roleId, 1000);
     report.load.push(...(await scenarios(a, "PostgreSQL", key.secret, await guardedKey(account))));
+    if (PEERS) await peers(a, key.secret);
 
     const b = await startServer(3503, { ...NO_KEY_BRAKE, DATABASE_URL: database.url });
     servers.push(b);
@@ -192,6 +210,56 @@ async function listsPostgres() {
     await server.stop();
     await database.drop();
   }
+}
+
+// The portal beside its peers, in alternating rounds: whoami against better-auth's API-key
+// plugin on the same PostgreSQL server (its own database), and the server CPU of a trivial
+// request against a bare Next.js app of the same version.
+async function peers(portal: RunningServer, secret: string) {
+  const database = await createTestDatabase();
+  const running: RunningPeer[] = [];
+  try {
+    const peerKey = setUpBetterAuth(database.url);
+    const betterAuth = await startPeer("better-auth", 3507, { DATABASE_URL: database.url });
+    running.push(betterAuth);
+    const bare = await startPeer("bare-next", 3508);
+    running.push(bare);
+    const whoami: [string, Target][] = [
+      [
+        "2. whoami, valid key (portal)",
+        { url: `${portal.url}/api/v1/whoami`, headers: bearer(secret), pid: portal.pid },
+      ],
+      [
+        "5. whoami, valid key (better-auth API-key plugin)",
+        { url: `${betterAuth.url}/api/whoami`, headers: bearer(peerKey), pid: betterAuth.pid },
+      ],
+    ];
+    const health: [string, Target][] = [
+      ["1. /api/health (portal)", { url: `${portal.url}/api/health`, pid: portal.pid }],
+      ["6. /api/health (bare Next.js app)", { url: `${bare.url}/api/health`, pid: bare.pid }],
+    ];
+    await warmUp([whoami[1][1], health[1][1]]);
+    const [portalWhoami, peerWhoami] = await alternatingRounds("PostgreSQL, peers", whoami, PEER_ROUNDS);
+    const [portalHealth, bareHealth] = await alternatingRounds("PostgreSQL, peers", health, PEER_ROUNDS);
+    const rounds = [portalWhoami, peerWhoami, portalHealth, bareHealth];
+    report.load.push(...rounds.map((figures, i) => medianRound([...whoami, ...health][i][0], figures)));
+    const rps = (figures: Figures[]) => figures.map((f) => f.rps);
+    const cpu = (figures: Figures[]) => figures.map((f) => f.cpuUs ?? NaN);
+    note(
+      "whoami req/s, portal ÷ better-auth API-key plugin (PostgreSQL)",
+      roundRatios(rps(portalWhoami), rps(peerWhoami)).text,
+    );
+    note("whoami server CPU/request, portal ÷ better-auth", roundRatios(cpu(portalWhoami), cpu(peerWhoami)).text);
+    note("/api/health server CPU/request, portal ÷ bare Next.js", roundRatios(cpu(portalHealth), cpu(bareHealth)).text);
+    note("/api/health req/s, portal ÷ bare Next.js", roundRatios(rps(portalHealth), rps(bareHealth)).text);
+  } finally {
+    for (const peer of running) await peer.stop();
+    await database.drop();
+  }
+}
+
+function bearer(key: string) {
+  return { Authorization: `Bearer ${key}` };
 }
 
 function microBenchmark() {
