@@ -14,7 +14,7 @@ import {
   type UpdateApiKeyInput,
 } from "@/lib/validations/api-key";
 import { generateKeyId, newSecret } from "./format";
-import { apiKeyKind, dropCachedKeys } from "./kind";
+import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
 import {
   apiKeySelect,
@@ -96,25 +96,30 @@ async function withSecrets(key: ApiKeyRow): Promise<ApiKeyDetailJson> {
 export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
   const { secret, hash, start } = newSecret();
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  const key = await createRecord(actor, apiKeyKind, async (tx) => {
-    const role = await roleOfAccount(tx, actor.accountId, input.roleId);
-    await checkExpiry(tx, actor.accountId, expiresAt);
-    return tx.apiKey.create({
-      data: {
-        keyId: generateKeyId(),
-        accountId: actor.accountId,
-        roleId: role.id,
-        name: input.name,
-        start,
-        createdById: actorRef(actor),
-        enabled: input.enabled ?? true,
-        expiresAt,
-        ipAllowlist: input.ipAllowlist ?? [],
-        secrets: { create: { hash, start } },
-      },
-      select: apiKeySelect,
-    });
-  });
+  const key = await createRecord(
+    actor,
+    apiKeyKind,
+    async (tx) => {
+      const role = await roleOfAccount(tx, actor.accountId, input.roleId);
+      await checkExpiry(tx, actor.accountId, expiresAt);
+      return tx.apiKey.create({
+        data: {
+          keyId: generateKeyId(),
+          accountId: actor.accountId,
+          roleId: role.id,
+          name: input.name,
+          start,
+          createdById: actorRef(actor),
+          enabled: input.enabled ?? true,
+          expiresAt,
+          ipAllowlist: input.ipAllowlist ?? [],
+          secrets: { create: { hash, start } },
+        },
+        select: apiKeySelect,
+      });
+    },
+    { afterCommit: () => announceSecret(hash) },
+  );
   return { key: await withSecrets(key), secret };
 }
 
@@ -129,11 +134,13 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
         ? "api_key.enable"
         : "api_key.disable"
       : "api_key.update";
+  let keyRowId = "";
   const key = await updateRecord(
     actor,
     apiKeyKind,
     keyId,
     async (tx, before) => {
+      keyRowId = before.id;
       const role = input.roleId ? await roleOfAccount(tx, actor.accountId, input.roleId) : undefined;
       const expiresAt =
         input.expiresAt === undefined ? undefined : input.expiresAt === null ? null : new Date(input.expiresAt);
@@ -150,7 +157,7 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
         },
       });
     },
-    { action, afterCommit: dropCachedKeys },
+    { action, afterCommit: () => dropCachedKeys([keyRowId]) },
   );
   return withSecrets(key);
 }
@@ -158,11 +165,13 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
 // Erases every hash of the key, so none of its secrets can ever verify again; the row
 // stays to record who deleted which Key ID, and when.
 export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
+  let keyRowId = "";
   await deleteRecord(
     actor,
     apiKeyKind,
     keyId,
     async (tx, before) => {
+      keyRowId = before.id;
       const at = now();
       await tx.apiKey.update({
         where: { id: before.id, accountId: actor.accountId },
@@ -174,6 +183,6 @@ export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
         data: { validUntil: at },
       });
     },
-    { afterCommit: dropCachedKeys },
+    { afterCommit: () => dropCachedKeys([keyRowId]) },
   );
 }
