@@ -120,6 +120,8 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await page.getByRole("button", { name: "Save" }).click();
   // The toast it shows, once settled, in both themes.
   await expect(page.locator("[data-sonner-toast]").first()).toBeVisible();
+  // Hovered, a toast stays until the pointer leaves: a slow machine can't lose it mid-check.
+  await page.locator("[data-sonner-toast]").first().hover();
   await page.waitForTimeout(500);
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });

@@ -27,6 +27,9 @@ async function createWithKeyboard(page: Page, name: string) {
 }
 
 test("create, edit and delete a key with the keyboard alone", async ({ page }) => {
+  // Three keys created, edited and deleted through a dozen dialogs: more than the default 30 s
+  // on a busy machine.
+  test.setTimeout(90_000);
   // Only this test's keys are listed, newest first.
   await page.goto("/api-keys?q=kbd-");
 

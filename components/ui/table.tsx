@@ -3,9 +3,16 @@ import { cn } from "@/lib/cn";
 
 // A small static table (a key's roll history, its recent events): no sorting or paging.
 // Lists of records use DataTable.
-export function Table({ className, ...props }: ComponentProps<"table">) {
+// `label` names it as a region: on a narrow screen it scrolls sideways, and a keyboard
+// user scrolls it once it has focus.
+export function Table({ className, label, ...props }: ComponentProps<"table"> & { label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card shadow-xs">
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-border bg-card shadow-xs"
+    >
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </div>
   );
