@@ -1,7 +1,7 @@
 "use client";
 
 import { Download, Plus } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
@@ -162,13 +162,14 @@ export function LockedButton({
   onClick: () => void;
   children: React.ReactNode;
 }) {
+  const reasonId = useId();
   if (!lockedReason) return <Button onClick={onClick}>{children}</Button>;
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
-      <p id="locked-reason" className="max-w-72 text-right text-xs text-muted-foreground">
+      <p id={reasonId} className="max-w-72 text-right text-xs text-muted-foreground">
         {lockedReason}
       </p>
-      <Button disabled aria-describedby="locked-reason">
+      <Button disabled aria-describedby={reasonId}>
         {children}
       </Button>
     </div>

@@ -60,10 +60,15 @@ export function ResourceList({
   const dialogs = useRowDialogs<ResourceRecord, "edit" | "delete">(table);
   const { open } = dialogs;
   const [creating, setCreating] = useState(0);
+  // The page sends its columns afresh on every refresh; new column objects would remount
+  // the cells and lose focus (e.g. on the Edit button a dialog just gave it back to).
+  const columnsKey = JSON.stringify(columns);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableColumns = useMemo(() => columns, [columnsKey]);
   const tableRows = useMemo<TableRow[]>(() => rows.map((row) => ({ ...row, lockedReason })), [rows, lockedReason]);
   const defs = useMemo<DataColumn<TableRow>[]>(
     () => [
-      ...columns.map((column, index): DataColumn<TableRow> => ({
+      ...stableColumns.map((column, index): DataColumn<TableRow> => ({
         id: column.key,
         header: column.label,
         meta: { width: column.width },
@@ -104,7 +109,7 @@ export function ResourceList({
         },
       },
     ],
-    [columns, spec, open],
+    [stableColumns, spec, open],
   );
   // Deleting the only row of the last page goes to the page before it.
   const onDeleted = () => {
