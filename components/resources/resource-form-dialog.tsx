@@ -48,7 +48,7 @@ export function ResourceFormDialog({
     startTransition(async () => {
       const result = record ? await spec.update({ id: record.id, changes: input }) : await spec.create!(input);
       if (result.ok) {
-        const name = spec.nameOf({ id: "", ...values });
+        const name = spec.nameOf({ ...(record ?? { id: "" }), ...values });
         toast.success(`${capitalise(spec.singular)} “${name}” ${record ? "saved" : "added"}.`);
         setErrors(undefined);
         if (!record) setValues({ ...spec.blank });
