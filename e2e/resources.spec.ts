@@ -190,6 +190,7 @@ test("a member with Read Access sees every change disabled, with the reason", as
   page,
   request,
 }, testInfo) => {
+  test.setTimeout(90_000);
   await page.goto("/api-keys");
   const rest = api(request, await createKeyInUi(page, `res-setup-${Date.now()}`));
   await rest.post("/api/v1/users", { username: "res-readable" });

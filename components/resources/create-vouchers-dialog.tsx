@@ -111,15 +111,13 @@ export function CreateVouchersDialog({ lockedReason }: { lockedReason?: string }
           title={`${batch.length.toLocaleString("en")} voucher${batch.length === 1 ? "" : "s"} created`}
           description="Download the codes of this batch as a CSV file to print or hand out."
         >
-          <ul
-            className="max-h-40 overflow-y-auto rounded-md border border-border p-2 font-mono text-xs"
-            aria-label="Codes"
-          >
-            {batch.slice(0, 20).map((voucher) => (
+          {/* A few codes, not a scrolling list: a scroller would take focus before Download CSV. */}
+          <ul className="rounded-md border border-border p-2 font-mono text-xs" aria-label="Codes">
+            {batch.slice(0, 5).map((voucher) => (
               <li key={voucher.code}>{voucher.code}</li>
             ))}
-            {batch.length > 20 ? (
-              <li className="font-sans text-muted-foreground">and {(batch.length - 20).toLocaleString("en")} more</li>
+            {batch.length > 5 ? (
+              <li className="font-sans text-muted-foreground">and {(batch.length - 5).toLocaleString("en")} more</li>
             ) : null}
           </ul>
           <DialogFooter>
