@@ -121,7 +121,8 @@ export function CreateVouchersDialog({ lockedReason }: { lockedReason?: string }
             ) : null}
           </ul>
           <DialogFooter>
-            <Button variant="secondary" onClick={download}>
+            {/* The form it replaces had focus: the next step, downloading, takes it. */}
+            <Button variant="secondary" autoFocus onClick={download}>
               <Download className="h-4 w-4" aria-hidden />
               Download CSV
             </Button>
