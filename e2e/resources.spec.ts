@@ -218,7 +218,7 @@ test("a member with Read Access sees every change disabled, with the reason", as
   const editButton = rhea.getByRole("button", { name: "Edit res-readable" });
   await expect(editButton).toHaveAttribute("aria-disabled", "true");
   await expect(editButton).toHaveAccessibleDescription(reason);
-  await editButton.click();
+  await editButton.click({ force: true });
   await expect(rhea.getByRole("dialog")).toHaveCount(0);
   await rhea.screenshot({ path: testInfo.outputPath(`${sizeOf(testInfo)}-read-access.png`), fullPage: true });
 

@@ -11,7 +11,7 @@ export default function UsersPage({ searchParams }: { searchParams: Promise<Reco
     <ResourcePage<User>
       resource={users}
       title="Users"
-      description="People and devices that sign in to your networks. Manage them through the API."
+      description="People and devices that sign in to your networks."
       empty="No users yet. Add one here or with POST /api/v1/users."
       columns={[
         { key: "username", label: "Username" },
