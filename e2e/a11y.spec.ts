@@ -187,6 +187,42 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
     await see(title.toLowerCase());
   }
 
+  // The dialogs of users, groups, networks and vouchers.
+  await page.goto("/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  // Submitted empty with Enter (a click would leave the button in its hover colour).
+  await page.getByRole("dialog", { name: "Add user" }).getByLabel("Username").press("Enter");
+  await expect(page.getByRole("dialog").getByText("Enter a username.")).toBeVisible();
+  await see("dialog-add-user", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Edit jane.doe" }).click();
+  await see("dialog-edit-user", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Delete jane.doe" }).click();
+  await see("dialog-delete-user", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.goto("/groups");
+  await page.getByRole("button", { name: "Edit Staff" }).click();
+  const groupDialog = page.getByRole("dialog", { name: "Edit group" });
+  await groupDialog.getByRole("combobox", { name: "User" }).click();
+  await page.getByRole("option", { name: "jane.doe" }).click();
+  await groupDialog.getByRole("button", { name: "Add to group" }).click();
+  await expect(groupDialog.getByRole("list", { name: "Members" })).toContainText("jane.doe");
+  await see("dialog-edit-group", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.goto("/networks");
+  await page.getByRole("button", { name: "Add network" }).click();
+  await see("dialog-add-network", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.goto("/vouchers");
+  await page.getByRole("button", { name: "Create vouchers" }).click();
+  await see("dialog-create-vouchers", { dialog: true });
+  await page.getByRole("dialog").getByLabel("How many").fill("40");
+  await page.getByRole("dialog").getByRole("button", { name: "Create vouchers" }).click();
+  await expect(page.getByRole("dialog", { name: "40 vouchers created" })).toBeVisible();
+  await see("dialog-voucher-batch", { dialog: true });
+  await page.keyboard.press("Escape");
+
   if (size === "phone") {
     await mainNav(page);
     await see("menu", { dialog: true });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { tabTo } from "./helpers";
@@ -101,4 +102,66 @@ test("create, edit and delete a key with the keyboard alone", async ({ page }) =
   await page.keyboard.press("Enter");
   await expect(page.getByText("No keys match “kbd-”.")).toBeVisible();
   await expect(page.locator("#main-content")).toBeFocused();
+});
+
+test("create a voucher batch, download its CSV and close, with the keyboard alone", async ({ page }) => {
+  await page.goto("/vouchers?q=KBD-");
+  const createButton = page.getByRole("button", { name: "Create vouchers" });
+  await tabTo(page, createButton);
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Create vouchers" });
+  await expect(dialog.getByLabel("How many")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("3");
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByLabel("Prefix")).toBeFocused();
+  await page.keyboard.type("KBD");
+  await page.keyboard.press("Enter");
+
+  const done = page.getByRole("dialog", { name: "3 vouchers created" });
+  await expect(done.getByRole("button", { name: "Download CSV" })).toBeFocused();
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const file = await download;
+  const lines = readFileSync((await file.path())!, "utf8")
+    .trimEnd()
+    .split("\r\n");
+  expect(lines).toHaveLength(4);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^KBD-[A-Z0-9]{10},60,1,$/);
+  await tabTo(page, done.getByRole("button", { name: "Done" }));
+  await page.keyboard.press("Enter");
+  await expect(done).toBeHidden();
+  await expect(createButton).toBeFocused();
+  await expect(page.getByRole("row", { name: /KBD-/ })).toHaveCount(3);
+
+  // Escape closes it too, and focus is back on the button.
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(createButton).toBeFocused();
+
+  // Edit one voucher and delete it, focus back on the opener each time.
+  const code = lines[1].split(",")[0];
+  const edit = page.getByRole("button", { name: `Edit ${code}` });
+  await tabTo(page, edit);
+  await page.keyboard.press("Enter");
+  const editDialog = page.getByRole("dialog", { name: "Edit voucher" });
+  await expect(editDialog.getByLabel("Validity (minutes)")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("90");
+  await page.keyboard.press("Enter");
+  await expect(editDialog).toBeHidden();
+  await expect(edit).toBeFocused();
+  await expect(page.getByRole("row", { name: new RegExp(code) })).toContainText("90 min");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: `Delete ${code}` })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const confirm = page.getByRole("alertdialog", { name: `Delete “${code}”?` });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole("row", { name: /KBD-/ })).toHaveCount(2);
+  // Focus moved to the next row.
+  await expect(page.locator(":focus")).not.toHaveCount(0);
 });

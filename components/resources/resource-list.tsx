@@ -1,19 +1,31 @@
 "use client";
 
-import { useMemo } from "react";
-import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { Pencil, Plus, Trash2 } from "lucide-react";
+import { useMemo, useRef, useState } from "react";
+import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
 import { FilterBox } from "@/components/ui/filter-box";
+import { IconAction } from "@/components/ui/icon-action";
 import { Pagination } from "@/components/ui/pagination";
 import { useListState } from "@/components/ui/use-list-state";
+import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { cn } from "@/lib/cn";
+import { CreateVouchersDialog, LockedButton } from "./create-vouchers-dialog";
+import { DeleteResourceDialog } from "./delete-resource-dialog";
+import { GroupMembers, type GroupMember, type UserChoice } from "./group-members";
+import { ResourceFormDialog } from "./resource-form-dialog";
+import { FORM_SPECS, type ResourceKind, type ResourceRecord } from "./resource-forms";
 
 // `width` is a width class for the column (e.g. "w-32"); columns without one share the rest.
 export type ListColumn = { key: string; label: string; mono?: boolean; width?: string };
-type Row = Record<string, string>;
+// The cells as text, and the record itself for its edit dialog.
+export type ListRow = { id: string; cells: Record<string, string>; record: ResourceRecord };
+type TableRow = ListRow & { lockedReason?: string };
 
-// A read-only, server-paged list of one of the account's resources, searched on the
-// server when the resource has a search (`searchLabel`).
+// A server-paged list of one of the account's resources, searched on the server when the
+// resource has a search (`searchLabel`), with its Add button and each row's Edit and
+// Delete. Without Full Access to the area they stay visible, disabled with the reason.
 export function ResourceList({
+  kind,
   label,
   columns,
   rows,
@@ -24,10 +36,13 @@ export function ResourceList({
   q,
   searchLabel,
   empty,
+  lockedReason,
+  users = [],
 }: {
+  kind: ResourceKind;
   label: string;
   columns: ListColumn[];
-  rows: Row[];
+  rows: ListRow[];
   total: number;
   totalCapped: boolean;
   page: number;
@@ -35,45 +50,153 @@ export function ResourceList({
   q: string;
   searchLabel?: string;
   empty: string;
+  lockedReason?: string;
+  // For a group's members: the users one can add.
+  users?: UserChoice[];
 }) {
+  const spec = FORM_SPECS[kind];
   const list = useListState({ page, pageSize, q, sort: "createdAt", dir: "asc" });
-  const defs = useMemo<DataColumn<Row>[]>(
-    () =>
-      columns.map((column, index) => ({
+  const table = useRef<DataTableHandle>(null);
+  const dialogs = useRowDialogs<ResourceRecord, "edit" | "delete">(table);
+  const { open } = dialogs;
+  const [creating, setCreating] = useState(0);
+  // The page sends its columns afresh on every refresh; new column objects would remount
+  // the cells and lose focus (e.g. on the Edit button a dialog just gave it back to).
+  const columnsKey = JSON.stringify(columns);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableColumns = useMemo(() => columns, [columnsKey]);
+  const tableRows = useMemo<TableRow[]>(() => rows.map((row) => ({ ...row, lockedReason })), [rows, lockedReason]);
+  const defs = useMemo<DataColumn<TableRow>[]>(
+    () => [
+      ...stableColumns.map((column, index): DataColumn<TableRow> => ({
         id: column.key,
         header: column.label,
         meta: { width: column.width },
         cell: ({ row }) => (
           <span
-            title={row.original[column.key]}
+            title={row.original.cells[column.key]}
             className={cn(column.mono && "font-mono text-xs", index === 0 && "font-medium text-foreground")}
           >
-            {row.original[column.key]}
+            {row.original.cells[column.key]}
           </span>
         ),
       })),
-    [columns],
+      {
+        id: "action",
+        header: () => <span className="sr-only sm:not-sr-only">Action</span>,
+        meta: { width: "w-24" },
+        cell: ({ row }) => {
+          const name = spec.nameOf(row.original.record);
+          return (
+            <div className="inline-flex gap-1">
+              <IconAction
+                label={`Edit ${name}`}
+                lockedReason={row.original.lockedReason}
+                onClick={(event) => open("edit", row.original.record, event.currentTarget)}
+              >
+                <Pencil className="h-4 w-4" aria-hidden />
+              </IconAction>
+              <IconAction
+                label={`Delete ${name}`}
+                lockedReason={row.original.lockedReason}
+                danger
+                onClick={(event) => open("delete", row.original.record, event.currentTarget)}
+              >
+                <Trash2 className="h-4 w-4" aria-hidden />
+              </IconAction>
+            </div>
+          );
+        },
+      },
+    ],
+    [stableColumns, spec, open],
   );
-  if (total === 0 && !q) {
-    return (
-      <p className="rounded-lg border border-dashed border-border bg-card p-10 text-center text-sm text-muted-foreground">
-        {empty}
-      </p>
+  // Deleting the only row of the last page goes to the page before it.
+  const onDeleted = () => {
+    if (rows.length === 1 && list.page > 1) list.update({ page: list.page - 1 });
+  };
+
+  const addButton =
+    kind === "vouchers" ? (
+      <CreateVouchersDialog lockedReason={lockedReason} />
+    ) : (
+      <>
+        <LockedButton lockedReason={lockedReason} onClick={() => setCreating((round) => Math.abs(round) + 1)}>
+          <Plus className="h-4 w-4" aria-hidden />
+          Add {spec.singular}
+        </LockedButton>
+        {creating !== 0 ? (
+          <ResourceFormDialog
+            key={`create-${Math.abs(creating)}`}
+            spec={spec}
+            open={creating > 0}
+            onOpenChange={(isOpen) => {
+              if (!isOpen) setCreating((round) => -Math.abs(round));
+            }}
+          />
+        ) : null}
+      </>
     );
-  }
+
+  const isEmptyAccount = total === 0 && !q;
   return (
     <div className="space-y-4">
-      {searchLabel ? <FilterBox list={list} label={searchLabel} /> : null}
-      {total === 0 ? (
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        {searchLabel && !isEmptyAccount ? <FilterBox list={list} label={searchLabel} /> : <span />}
+        {addButton}
+      </div>
+      {isEmptyAccount ? (
+        <p className="rounded-lg border border-dashed border-border bg-card p-10 text-center text-sm text-muted-foreground">
+          {empty}
+        </p>
+      ) : total === 0 ? (
         <p className="rounded-lg border border-dashed border-border bg-card p-8 text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
           Nothing matches “{q}”.
         </p>
       ) : (
         <div className={list.pending ? "opacity-60 transition-opacity" : undefined}>
-          <DataTable label={label} columns={defs} rows={rows} rowId={(row) => row.id} minWidth="min-w-[44rem]" />
+          <DataTable
+            ref={table}
+            label={label}
+            columns={defs}
+            rows={tableRows}
+            rowId={(row) => row.id}
+            minWidth="min-w-[48rem]"
+          />
           <Pagination list={list} total={total} totalCapped={totalCapped} />
         </div>
       )}
+      {dialogs.row ? (
+        <>
+          <ResourceFormDialog
+            key={`edit-${dialogs.round}`}
+            spec={spec}
+            record={dialogs.row}
+            open={dialogs.isOpen("edit")}
+            onOpenChange={dialogs.onOpenChange}
+            onDelete={() => dialogs.switchTo("delete")}
+            returnFocus={dialogs.returnFocus}
+          >
+            {kind === "groups" ? (
+              <GroupMembers
+                groupId={dialogs.row.id}
+                members={(dialogs.row.members as GroupMember[] | undefined) ?? []}
+                users={users}
+              />
+            ) : null}
+          </ResourceFormDialog>
+          <DeleteResourceDialog
+            key={`delete-${dialogs.round}`}
+            spec={spec}
+            record={dialogs.row}
+            open={dialogs.isOpen("delete")}
+            onOpenChange={dialogs.onOpenChange}
+            prepareRemoval={dialogs.prepareRemoval}
+            onDeleted={onDeleted}
+            returnFocus={dialogs.returnFocus}
+          />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -2,8 +2,10 @@ import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { requireMember } from "@/lib/auth/current-member";
-import { allows } from "@/lib/permissions";
+import { allows, AREAS } from "@/lib/permissions";
 import { listQuerySchema, type AnyResource } from "@/lib/records/resource";
+import { users } from "@/lib/wifi/users";
+import type { ResourceKind, ResourceRecord } from "./resource-forms";
 import { ResourceList, type ListColumn } from "./resource-list";
 
 type Props<Item> = {
@@ -36,6 +38,18 @@ export async function ResourcePage<Item>({
         <NoAccess area={resource.area} />
       </>
     );
+  const kind = resource.name as ResourceKind;
+  const lockedReason = allows(member.permissions, resource.area, "FULL")
+    ? undefined
+    : `Your role has Read Access to ${AREAS[resource.area].label}, so you can't change ${resource.name}.`;
+  // A group's members are chosen from the account's first users (oldest first).
+  const userChoices =
+    kind === "groups" && !lockedReason && allows(member.permissions, "users", "READ")
+      ? (await users.list(member.accountId, { page: 1, pageSize: 100 })).items.map((user) => ({
+          id: user.id,
+          username: user.username,
+        }))
+      : [];
   const query = parseListQuery(listQuerySchema(resource), await searchParams);
   const { items, total, totalCapped, page } = await readClampedPage(query.page, query.pageSize, (page) =>
     resource.list(member.accountId, { ...query, after: undefined, page }),
@@ -44,9 +58,10 @@ export async function ResourcePage<Item>({
     <>
       {header}
       <ResourceList
+        kind={kind}
         label={title}
         columns={columns}
-        rows={(items as Item[]).map(toRow)}
+        rows={(items as (Item & ResourceRecord)[]).map((item) => ({ id: item.id, cells: toRow(item), record: item }))}
         total={total}
         totalCapped={totalCapped}
         page={page}
@@ -54,6 +69,8 @@ export async function ResourcePage<Item>({
         q={"q" in query ? String(query.q) : ""}
         searchLabel={resource.search?.label}
         empty={empty}
+        lockedReason={lockedReason}
+        users={userChoices}
       />
     </>
   );

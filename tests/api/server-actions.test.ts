@@ -90,6 +90,112 @@ describe("API key server actions called directly", () => {
   });
 });
 
+// The portal's actions on users, groups, networks and vouchers: the same refusals.
+describe("resource server actions called directly", () => {
+  let owner: Session;
+  let intruder: Session;
+  let rest: ReturnType<typeof api>;
+  const ids = { user: "", group: "", network: "", voucher: "" };
+
+  beforeAll(async () => {
+    owner = await signUp(baseUrl, "Resource Victim Org");
+    intruder = await signUp(baseUrl, "Resource Intruder Org");
+    const key = await createKeyInPortal(baseUrl, owner.cookie, "setup");
+    rest = api(baseUrl, key.secret);
+    const post = async (path: string, json: unknown) =>
+      (await (await rest(path, { method: "POST", json })).json()) as never;
+    ids.user = ((await post("/api/v1/users", { username: "precious" })) as { id: string }).id;
+    ids.group = ((await post("/api/v1/groups", { name: "precious" })) as { id: string }).id;
+    ids.network = ((await post("/api/v1/networks", { name: "precious", ssid: "PRECIOUS" })) as { id: string }).id;
+    ids.voucher = (
+      (await post("/api/v1/vouchers/batch", { count: 1, prefix: "KEEP", validitySeconds: 3600 })) as {
+        items: { id: string }[];
+      }
+    ).items[0].id;
+  });
+
+  const attempts = (): [string, unknown][] => [
+    ["createUserAction", { username: "planted" }],
+    ["createGroupAction", { name: "planted" }],
+    ["createNetworkAction", { name: "planted", ssid: "PLANTED" }],
+    ["createVouchersAction", { count: 5, prefix: "PLANT", validitySeconds: 3600 }],
+    ["updateUserAction", { id: ids.user, changes: { username: "hijacked" } }],
+    ["updateGroupAction", { id: ids.group, changes: { name: "hijacked" } }],
+    ["updateNetworkAction", { id: ids.network, changes: { name: "hijacked" } }],
+    ["updateVoucherAction", { id: ids.voucher, changes: { usageLimit: 9999 } }],
+    ["addGroupMemberAction", { groupId: ids.group, userId: ids.user, priority: 1 }],
+    ["removeGroupMemberAction", { groupId: ids.group, userId: ids.user }],
+    ["deleteUserAction", { id: ids.user }],
+    ["deleteGroupAction", { id: ids.group }],
+    ["deleteNetworkAction", { id: ids.network }],
+    ["deleteVoucherAction", { id: ids.voucher }],
+  ];
+
+  async function everythingIntact() {
+    for (const path of ["users", "groups", "networks"]) {
+      const list = await (await rest(`/api/v1/${path}`)).json();
+      expect(
+        list.items.map((item: { name?: string; username?: string }) => item.name ?? item.username),
+        path,
+      ).toEqual(["precious"]);
+    }
+    const group = await (await rest(`/api/v1/groups/${ids.group}`)).json();
+    expect(group.members).toEqual([]);
+    const vouchers = await (await rest("/api/v1/vouchers")).json();
+    expect(vouchers.items).toHaveLength(1);
+    expect(vouchers.items[0]).toMatchObject({ id: ids.voucher, usageLimit: 1 });
+  }
+
+  it("refuses every action without a session and changes nothing", async () => {
+    for (const [name, input] of attempts()) {
+      const result = await actionJson<Result>(await callAction(baseUrl, name, [input], "", "/users"));
+      expect(result, name).toMatchObject({ ok: false, error: "Your session has ended. Sign in again." });
+    }
+    await everythingIntact();
+  });
+
+  it("refuses another account's session: its ids are not found, and nothing is created here", async () => {
+    for (const [name, input] of attempts()) {
+      if (name.startsWith("create")) continue;
+      const result = await actionJson<Result>(await callAction(baseUrl, name, [input], intruder.cookie, "/users"));
+      expect(result.ok, name).toBe(false);
+      expect(result.error, name).toMatch(
+        /^No (user|group|network|voucher) with this id\.$|Check the highlighted fields\./,
+      );
+    }
+    await everythingIntact();
+  });
+
+  it("answers invalid input with field errors, and creates through the same domain functions", async () => {
+    const invalid = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+      await callAction(
+        baseUrl,
+        "createVouchersAction",
+        [{ count: 1001, validitySeconds: 3600 }],
+        owner.cookie,
+        "/vouchers",
+      ),
+    );
+    expect(invalid.fieldErrors.count).toEqual(["At most 1000 vouchers at once."]);
+    const batch = await actionJson<{ ok: true; vouchers: { code: string }[] }>(
+      await callAction(
+        baseUrl,
+        "createVouchersAction",
+        [{ count: 3, prefix: "OK", validitySeconds: 3600 }],
+        owner.cookie,
+        "/vouchers",
+      ),
+    );
+    expect(batch.vouchers.map((voucher) => voucher.code)).toEqual([
+      expect.stringMatching(/^OK-/),
+      expect.stringMatching(/^OK-/),
+      expect.stringMatching(/^OK-/),
+    ]);
+    const audit = await (await rest("/api/v1/audit-log?action=voucher.batch_create")).json();
+    expect(audit.items.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe("sign-up", () => {
   it("checks the password length on the server and keeps the email unique", async () => {
     const form = new FormData();

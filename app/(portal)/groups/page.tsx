@@ -12,7 +12,7 @@ export default function GroupsPage({ searchParams }: { searchParams: Promise<Rec
       resource={groups}
       title="Groups"
       description="Groups of users, each member with a priority from 1 to 10."
-      empty="No groups yet. Create them with POST /api/v1/groups."
+      empty="No groups yet. Add one here or with POST /api/v1/groups."
       columns={[
         { key: "name", label: "Name" },
         { key: "description", label: "Description" },

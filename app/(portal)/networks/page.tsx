@@ -12,7 +12,7 @@ export default function NetworksPage({ searchParams }: { searchParams: Promise<R
       resource={networks}
       title="Networks"
       description="Your Wi-Fi networks and their SSIDs."
-      empty="No networks yet. Create them with POST /api/v1/networks."
+      empty="No networks yet. Add one here or with POST /api/v1/networks."
       columns={[
         { key: "name", label: "Name" },
         { key: "ssid", label: "SSID", mono: true },

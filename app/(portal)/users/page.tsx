@@ -11,8 +11,8 @@ export default function UsersPage({ searchParams }: { searchParams: Promise<Reco
     <ResourcePage<User>
       resource={users}
       title="Users"
-      description="People and devices that sign in to your networks. Manage them through the API."
-      empty="No users yet. Create them with POST /api/v1/users."
+      description="People and devices that sign in to your networks."
+      empty="No users yet. Add one here or with POST /api/v1/users."
       columns={[
         { key: "username", label: "Username" },
         { key: "fullName", label: "Full name" },

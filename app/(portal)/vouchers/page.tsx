@@ -12,7 +12,7 @@ export default function VouchersPage({ searchParams }: { searchParams: Promise<R
       resource={vouchers}
       title="Vouchers"
       description="Guest access codes, with their validity and usage limits."
-      empty="No vouchers yet. Create up to 1,000 at once with POST /api/v1/vouchers/batch."
+      empty="No vouchers yet. Create up to 1,000 at once here or with POST /api/v1/vouchers/batch."
       columns={[
         { key: "code", label: "Code", mono: true },
         { key: "validity", label: "Validity", width: "w-32" },
