@@ -7,6 +7,7 @@ import { defineKind } from "@/lib/records/kind";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { roleOfAccount } from "@/lib/roles/queries";
 import type { CreateApiKeyInput, ListApiKeysQuery, UpdateApiKeyInput } from "@/lib/validations/api-key";
+import { keyLimitColumns } from "@/lib/validations/key-limits";
 import { generateKeyId, newSecret } from "./format";
 import { apiKeySelect, toApiKeyJson, type ApiKeyJson, type ApiKeyRow } from "./view";
 
@@ -20,7 +21,7 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
   describe: (key) => ({
     id: key.keyId,
     name: key.name,
-    fields: { name: key.name, role: key.role?.name ?? null },
+    fields: { name: key.name, role: key.role?.name ?? null, ...limitFields(key) },
     access: {
       permissions: toPermissions(key.role?.permissions ?? []),
       subject: `Key “${key.name}” (role ${key.role?.name})`,
@@ -28,6 +29,18 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
     },
   }),
 });
+
+// The limits as the audit log shows them: "10/s, 500/min", "10000/day"; null: none.
+function limitFields(key: ApiKeyRow) {
+  const rates = [
+    key.rateLimitPerSecond && `${key.rateLimitPerSecond}/s`,
+    key.rateLimitPerMinute && `${key.rateLimitPerMinute}/min`,
+  ];
+  return {
+    rateLimit: rates.filter(Boolean).join(", ") || null,
+    quota: key.quotaLimit && key.quotaPeriod ? `${key.quotaLimit}/${key.quotaPeriod}` : null,
+  };
+}
 
 // Every instance drops the key from memory before the change is reported done.
 const afterCommit = () => invalidateKeyCache();
@@ -73,6 +86,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
         hash,
         start,
         createdById: actorRef(actor),
+        ...keyLimitColumns(input),
       },
       select: apiKeySelect,
     });
@@ -89,7 +103,7 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
       const role = input.roleId ? await roleOfAccount(tx, actor.accountId, input.roleId) : undefined;
       await tx.apiKey.update({
         where: { id: before.id, accountId: actor.accountId },
-        data: { name: input.name, roleId: role?.id },
+        data: { name: input.name, roleId: role?.id, ...keyLimitColumns(input) },
       });
     },
     { afterCommit },

@@ -2,6 +2,7 @@ import { keyActor, type Actor } from "@/lib/auth/actor";
 import { getUnscopedDb } from "@/lib/db";
 import { keyCache } from "@/lib/key-cache/cache";
 import { toPermissions } from "@/lib/permissions";
+import { keyLimitsSelect } from "@/lib/rate-limit/key-limits";
 import { hashSecret, isWellFormed } from "./format";
 import { recordKeyUse } from "./last-used";
 
@@ -27,6 +28,7 @@ export async function verifyApiKey(secret: string): Promise<Actor | null> {
       keyId: true,
       name: true,
       deletedAt: true,
+      ...keyLimitsSelect,
       account: { select: { id: true, name: true } },
       role: { select: { id: true, name: true, permissions: { select: { area: true, level: true } } } },
     },

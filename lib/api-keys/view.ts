@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { toKeyLimits, keyLimitsSelect } from "@/lib/rate-limit/key-limits";
 import { isoDate } from "@/lib/validations/common";
 
 // A key's outside view, defined once: what the API returns, what the portal shows, and
@@ -12,6 +13,7 @@ export const apiKeySelect = {
   createdAt: true,
   lastUsedAt: true,
   deletedAt: true,
+  ...keyLimitsSelect,
   role: { select: { id: true, name: true, permissions: { select: { area: true, level: true } } } },
 } satisfies Prisma.ApiKeySelect;
 
@@ -24,6 +26,14 @@ export const apiKeySchema = z.object({
   role: z.object({ id: z.uuid(), name: z.string() }),
   createdAt: isoDate,
   lastUsedAt: isoDate.nullable().meta({ description: "Precise to about 5 seconds." }),
+  rateLimit: z
+    .object({ perSecond: z.number().int().nullable(), perMinute: z.number().int().nullable() })
+    .nullable()
+    .meta({ description: "Requests per second and/or per minute; null: no limit." }),
+  quota: z
+    .object({ limit: z.number().int(), period: z.enum(["day", "month"]) })
+    .nullable()
+    .meta({ description: "Requests per UTC day or month; null: no quota." }),
 });
 
 export const createdApiKeySchema = apiKeySchema.extend({
@@ -42,5 +52,15 @@ export function toApiKeyJson(key: ApiKeyRow): ApiKeyJson {
     role: { id: key.role.id, name: key.role.name },
     createdAt: key.createdAt.toISOString(),
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    ...limitsView(key),
+  };
+}
+
+function limitsView(key: ApiKeyRow): Pick<ApiKeyJson, "rateLimit" | "quota"> {
+  const limits = toKeyLimits(key);
+  const rate = limits && (limits.perSecond || limits.perMinute);
+  return {
+    rateLimit: rate ? { perSecond: limits.perSecond, perMinute: limits.perMinute } : null,
+    quota: limits?.quota ?? null,
   };
 }

@@ -7,6 +7,8 @@ import { voucherBatchSchema, voucherSchema } from "@/lib/wifi/vouchers";
 import { RESOURCES } from "./resources";
 import { createApiKeySchema, listApiKeysSchema, updateApiKeySchema } from "@/lib/validations/api-key";
 import { pageOf, pageQuerySchema } from "@/lib/validations/common";
+import { usageQuerySchema } from "@/lib/validations/usage";
+import { usageSchema } from "@/lib/usage/view";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -38,6 +40,15 @@ export const ENDPOINTS: Endpoint[] = [
       account: z.object({ id: z.uuid(), name: z.string() }),
       role: z.object({ id: z.uuid(), name: z.string() }),
       permissions: z.record(z.string(), z.enum(LEVELS)),
+      quota: z
+        .object({
+          limit: z.number().int(),
+          period: z.enum(["day", "month"]),
+          remaining: z.number().int(),
+          resetsAt: z.string().meta({ format: "date-time" }),
+        })
+        .nullable()
+        .meta({ description: "The key's quota and what is left of it after this request; null: no quota." }),
     }),
   },
   {
@@ -78,6 +89,26 @@ export const ENDPOINTS: Endpoint[] = [
     body: updateApiKeySchema,
     status: 200,
     response: apiKeySchema,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/api-keys/{keyId}/usage",
+    area: "api_keys",
+    tag: "api-keys",
+    summary: "A key's usage: requests over time by outcome class, top routes, error rate (up to 5 s late)",
+    query: usageQuerySchema,
+    status: 200,
+    response: usageSchema,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/usage",
+    area: "api_keys",
+    tag: "api-keys",
+    summary: "The usage of all the account's keys together (up to 5 s late)",
+    query: usageQuerySchema,
+    status: 200,
+    response: usageSchema,
   },
   {
     method: "DELETE",

@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { keyLimitsInput } from "./key-limits";
 import { searchText, singleLine } from "./text";
 
 export const keyNameSchema = singleLine("Enter a name for the key.", 100, "Use at most 100 characters for the name.");
 
 export const roleIdSchema = z.uuid({ error: "Choose a role." });
 
-export const createApiKeySchema = z.strictObject({ name: keyNameSchema, roleId: roleIdSchema });
+export const createApiKeySchema = z.strictObject({ name: keyNameSchema, roleId: roleIdSchema, ...keyLimitsInput });
 
 export const updateApiKeySchema = z
-  .strictObject({ name: keyNameSchema.optional(), roleId: roleIdSchema.optional() })
-  .refine((value) => value.name !== undefined || value.roleId !== undefined, {
-    error: "Send a name, a roleId, or both.",
+  .strictObject({ name: keyNameSchema.optional(), roleId: roleIdSchema.optional(), ...keyLimitsInput })
+  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+    error: "Send a name, a roleId, a rateLimit or a quota.",
   });
 
 export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Not a Key ID.");
