@@ -1,26 +1,41 @@
+import path from "node:path";
 import { Client } from "pg";
+import { openPGlite } from "../lib/db/pglite";
 
-// Fills an account with `count` keys straight in SQL: rows shaped exactly like the app's
-// (random Key IDs, SHA-256 hashes of random secrets), but far faster than the API.
+// Rows shaped exactly like the app's (random Key IDs, SHA-256 hashes of random secrets),
+// named "bulk key <n>" and created a second apart, far faster than the API.
+const INSERT_KEYS = `INSERT INTO api_keys (id, key_id, account_id, role_id, name, hash, start, created_at)
+  SELECT gen_random_uuid(), 'key_' || substr(md5(random()::text), 1, 16), $1, $2,
+         'bulk key ' || i, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'wisp_bulk', now() - (i || ' seconds')::interval
+  FROM generate_series(1, $3::int) AS i`;
+const BATCH = 100_000;
+
+// Fills an account with `count` keys on a PostgreSQL server.
 export async function bulkKeys(databaseUrl: string, accountId: string, roleId: string, count: number): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query("SET statement_timeout = 0");
-    const batch = 100_000;
-    for (let done = 0; done < count; done += batch) {
-      await client.query(
-        `INSERT INTO api_keys (id, key_id, account_id, role_id, name, hash, start, created_at)
-         SELECT gen_random_uuid(), 'key_' || substr(md5(random()::text), 1, 16), $1, $2,
-                'bulk key ' || i, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'wisp_bulk', now() - (i || ' seconds')::interval
-         FROM generate_series(1, $3) AS i`,
-        [accountId, roleId, Math.min(batch, count - done)],
-      );
+    for (let done = 0; done < count; done += BATCH) {
+      await client.query(INSERT_KEYS, [accountId, roleId, Math.min(BATCH, count - done)]);
     }
     // Done now, so autovacuum does not compete with the measurements that follow.
     await client.query("VACUUM ANALYZE api_keys");
   } finally {
     await client.end();
+  }
+}
+
+// The same in an embedded data directory, while no server has it open. The server's own
+// start-up maintenance (lib/db/maintenance.ts) gathers the statistics afterwards.
+export async function bulkKeysEmbedded(dataDir: string, accountId: string, roleId: string, count: number) {
+  const pglite = openPGlite(path.join(dataDir, "pglite"));
+  try {
+    for (let done = 0; done < count; done += BATCH) {
+      await pglite.query(INSERT_KEYS, [accountId, roleId, Math.min(BATCH, count - done)]);
+    }
+  } finally {
+    await pglite.close();
   }
 }
 

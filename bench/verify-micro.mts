@@ -12,19 +12,29 @@ const { createAccount } = await import("../lib/accounts/create-account");
 const { listRoles } = await import("../lib/roles/queries");
 const { createApiKey } = await import("../lib/api-keys/manage");
 const { verifyApiKey } = await import("../lib/api-keys/verify");
-const { keyCache } = await import("../lib/api-keys/cache");
+const { keyCache } = await import("../lib/key-cache/cache");
 const { hashSecret, isWellFormed, generateSecret } = await import("../lib/api-keys/format");
 const { allPermissions } = await import("../lib/permissions");
 
 await migrate(getConnection());
-const { accountId } = await createAccount({
+const { accountId, memberId } = await createAccount({
   accountName: "Micro",
   name: "M",
   email: "micro@example.com",
   password: "micro benchmark password",
 });
 const roles = await listRoles(accountId);
-const actor = { accountId, ref: "bench", permissions: allPermissions("FULL") };
+const actor = {
+  kind: "member" as const,
+  id: memberId,
+  rowId: memberId,
+  name: "M",
+  email: "micro@example.com",
+  accountId,
+  accountName: "Micro",
+  role: { id: roles[0].id, name: roles[0].name },
+  permissions: allPermissions("FULL"),
+};
 const { secret } = await createApiKey(actor, { name: "micro", roleId: roles[0].id });
 
 async function opsPerSecond(run: () => unknown, minimumMs = 1500): Promise<number> {

@@ -3,6 +3,7 @@ import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { flushUsage } from "@/lib/usage/counter";
 import { closeConnection, getConnection } from "@/lib/db/connection";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
+import { startEmbeddedMaintenance, stopEmbeddedMaintenance } from "@/lib/db/maintenance";
 import { migrate } from "@/lib/db/migrate";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
@@ -22,6 +23,7 @@ export async function startServer(): Promise<void> {
   try {
     await migrateWhenReachable();
     if (stopping) return;
+    await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
     hooks.started?.();
   } catch (error) {
@@ -91,6 +93,7 @@ export async function stopServer(): Promise<void> {
     await stopCacheCoordinator();
     await flushLastUsed();
     await flushUsage();
+    await stopEmbeddedMaintenance();
     await closeConnection();
   } catch (error) {
     console.error("shutdown:", error instanceof Error ? error.message : error);

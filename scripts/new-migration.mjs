@@ -5,6 +5,8 @@
 import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { citext } from "@electric-sql/pglite/contrib/citext";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
@@ -45,9 +47,18 @@ async function listMigrations() {
   );
 }
 
+// The extensions the migrations create (as lib/db/pglite.ts loads them), also in the
+// shadow database the engine replays the migrations on.
+const extensions = { citext, pg_trgm };
+class PGliteWithExtensions extends PrismaPGlite {
+  connectToShadowDb() {
+    return new PrismaPGlite(new PGlite({ extensions })).connect();
+  }
+}
+
 const schema = await readFile(schemaPath, "utf8");
 const SchemaEngine = await loadEngine();
-const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(new PGlite()));
+const adapter = bindMigrationAwareSqlAdapterFactory(new PGliteWithExtensions(new PGlite({ extensions })));
 const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
 
 const migrationDirectories = await listMigrations();

@@ -11,13 +11,14 @@ import type { KeyRow, RoleChoice } from "./types";
 type Props = {
   rows: KeyRow[];
   total: number;
+  totalCapped: boolean;
   roles: RoleChoice[];
   canWrite: boolean;
   canReadAudit: boolean;
   query: Omit<ListState, "update" | "pending">;
 };
 
-export function ApiKeysView({ rows, total, roles, canWrite, canReadAudit, query }: Props) {
+export function ApiKeysView({ rows, total, totalCapped, roles, canWrite, canReadAudit, query }: Props) {
   const list = useListState(query);
   const isEmptyAccount = total === 0 && !query.q;
   // Deleting the only row of the last page goes to the page before it.
@@ -46,7 +47,7 @@ export function ApiKeysView({ rows, total, roles, canWrite, canReadAudit, query 
             list={list}
             onDeleted={onDeleted}
           />
-          <Pagination list={list} total={total} />
+          <Pagination list={list} total={total} totalCapped={totalCapped} />
         </div>
       )}
     </div>

@@ -26,6 +26,7 @@ const TARGET_LABELS: Record<(typeof TARGET_TYPES)[number], string> = {
 type Props = {
   events: AuditEventJson[];
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   filters: AuditFilters;
@@ -33,7 +34,7 @@ type Props = {
   invalid: boolean;
 };
 
-export function AuditLogView({ events, total, page, pageSize, filters, actions, invalid }: Props) {
+export function AuditLogView({ events, total, totalCapped, page, pageSize, filters, actions, invalid }: Props) {
   const list = useListState({ page, pageSize, q: "", sort: "createdAt", dir: "desc" });
   const [actor, setActor] = useState(filters.actor ?? "");
   const [open, setOpen] = useState<Set<string>>(new Set());
@@ -236,7 +237,7 @@ export function AuditLogView({ events, total, page, pageSize, filters, actions, 
             rowId={(row) => row.id}
             expanded={(event) => (open.has(event.id) ? <ChangesTable event={event} /> : null)}
           />
-          <Pagination list={list} total={total} />
+          <Pagination list={list} total={total} totalCapped={totalCapped} />
         </>
       )}
     </div>

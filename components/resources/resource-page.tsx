@@ -3,8 +3,7 @@ import { PageHeader } from "@/components/portal/page-header";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
-import type { AnyResource } from "@/lib/records/resource";
-import { pageQuerySchema } from "@/lib/validations/common";
+import { listQuerySchema, type AnyResource } from "@/lib/records/resource";
 import { ResourceList, type ListColumn } from "./resource-list";
 
 type Props<Item> = {
@@ -17,7 +16,8 @@ type Props<Item> = {
   searchParams: Promise<Record<string, string | string[]>>;
 };
 
-// The server half of a resource's list page: checks the member's access, reads a page.
+// The server half of a resource's list page: checks the member's access, reads a page
+// (by page number: the address always names a true page; `after` is for the API).
 export async function ResourcePage<Item>({
   resource,
   title,
@@ -36,9 +36,9 @@ export async function ResourcePage<Item>({
         <NoAccess area={resource.area} />
       </>
     );
-  const query = parseListQuery(pageQuerySchema, await searchParams);
-  const { items, total, page } = await readClampedPage(query.page, query.pageSize, (page) =>
-    resource.list(member.accountId, { ...query, page }),
+  const query = parseListQuery(listQuerySchema(resource), await searchParams);
+  const { items, total, totalCapped, page } = await readClampedPage(query.page, query.pageSize, (page) =>
+    resource.list(member.accountId, { ...query, after: undefined, page }),
   );
   return (
     <>
@@ -48,8 +48,11 @@ export async function ResourcePage<Item>({
         columns={columns}
         rows={(items as Item[]).map(toRow)}
         total={total}
+        totalCapped={totalCapped}
         page={page}
         pageSize={query.pageSize}
+        q={"q" in query ? String(query.q) : ""}
+        searchLabel={resource.search?.label}
         empty={empty}
       />
     </>

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
 import { IconAction } from "@/components/ui/icon-action";
+import { PageLinks } from "@/components/ui/page-links";
 import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { deleteRoleAction } from "@/lib/actions/delete-role";
 import { exceeding, type Permissions } from "@/lib/permissions";
@@ -31,11 +32,13 @@ export function RolesView({
   own,
   canWrite,
   canReadAudit,
+  paging,
 }: {
   roles: RoleRow[];
   own: Permissions;
   canWrite: boolean;
   canReadAudit: boolean;
+  paging: Parameters<typeof PageLinks>[0];
 }) {
   const table = useRef<DataTableHandle>(null);
   const dialogs = useRowDialogs<TableRow, "edit" | "delete">(table);
@@ -136,6 +139,7 @@ export function RolesView({
         rowId={(role) => role.id}
         minWidth="min-w-[31rem]"
       />
+      <PageLinks {...paging} />
       <RoleFormDialog key={`add-${addRound}`} own={own} open={adding} onOpenChange={setAdding} />
       {dialogs.row ? (
         <>

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { HistoryLink } from "@/components/audit/history-link";
 import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
 import { IconAction } from "@/components/ui/icon-action";
+import { PageLinks } from "@/components/ui/page-links";
 import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import { AddMemberDialog } from "./add-member-dialog";
@@ -21,11 +22,13 @@ export function TeamView({
   roles,
   canWrite,
   canReadAudit,
+  paging,
 }: {
   members: MemberRow[];
   roles: RoleOption[];
   canWrite: boolean;
   canReadAudit: boolean;
+  paging: Parameters<typeof PageLinks>[0];
 }) {
   const table = useRef<DataTableHandle>(null);
   const dialogs = useRowDialogs<MemberRow, "edit" | "remove">(table);
@@ -132,6 +135,7 @@ export function TeamView({
         rowId={(member) => member.id}
         minWidth="min-w-[34rem]"
       />
+      <PageLinks {...paging} />
       {editing ? (
         <>
           <EditMemberDialog

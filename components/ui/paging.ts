@@ -8,15 +8,22 @@ export function pageCount(total: number, pageSize: number): number {
 
 // Reads page `page` of a list. Past the last page (an old link, ?page=99, or a delete that
 // emptied the last page) it reads the last page instead, and returns the page it read.
-export async function readClampedPage<Page extends { total: number }>(
+// A capped total ("1,000+") means the list goes on past this page: nothing to clamp. Past
+// the end the total is exact (lib/lists/read.ts counts it then).
+export async function readClampedPage<Page extends { total: number; totalCapped: boolean }>(
   page: number,
   pageSize: number,
   read: (page: number) => Promise<Page>,
 ): Promise<Page & { page: number }> {
   const result = await read(page);
   const last = pageCount(result.total, pageSize);
-  if (page <= last) return { ...result, page };
+  if (result.totalCapped || page <= last) return { ...result, page };
   return { ...(await read(last)), page: last };
+}
+
+// "1,000" or, when counting stopped there, "1,000+".
+export function formatTotal(total: number, capped: boolean): string {
+  return `${total.toLocaleString("en")}${capped ? "+" : ""}`;
 }
 
 // A list's query from the address: a value that doesn't parse (?page=0, ?sort=x) falls back

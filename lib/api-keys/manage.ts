@@ -1,7 +1,8 @@
 import { actorRef, type Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidateKeyCache } from "@/lib/key-cache/coordinator";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
 import { toPermissions } from "@/lib/permissions";
 import { defineKind } from "@/lib/records/kind";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
@@ -42,30 +43,32 @@ function limitFields(key: ApiKeyRow) {
   };
 }
 
+// Live keys, with an index for each sort (schema.prisma). A key's name is citext, compared
+// and sorted without regard to case.
+export const apiKeyList = defineList({
+  table: "api_keys",
+  live: "deleted_at IS NULL",
+  // A Key ID is key_ and 16 letters or digits: a q with anything else can't be part of one.
+  search: ["name", { column: "key_id", only: /^[0-9A-Za-z_]+$/ }],
+  sorts: {
+    createdAt: [{ column: "created_at", type: "timestamp(3)" }],
+    name: [{ column: "name", type: "citext" }],
+    lastUsedAt: [{ column: "last_used_at", type: "timestamp(3)", nulls: "first" }],
+  },
+});
+
 // Every instance drops the key from memory before the change is reported done.
 const afterCommit = () => invalidateKeyCache();
 
+// Newest first by default; `q` matches part of the name or the Key ID (lib/lists/).
 export async function listApiKeys(accountId: string, query: ListApiKeysQuery) {
-  const where: Prisma.ApiKeyWhereInput = { accountId, deletedAt: null };
-  if (query.q) {
-    where.OR = [{ name: { contains: query.q, mode: "insensitive" } }, { keyId: query.q }];
-  }
-  const orderBy: Prisma.ApiKeyOrderByWithRelationInput[] =
-    query.sort === "lastUsedAt"
-      ? [{ lastUsedAt: { sort: query.dir, nulls: "last" } }, { id: "asc" }]
-      : [{ [query.sort]: query.dir }, { id: "asc" }];
-  const db = getDb();
-  const [rows, total] = await Promise.all([
-    db.apiKey.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: apiKeySelect,
-    }),
-    db.apiKey.count({ where }),
-  ]);
-  return { items: rows.map(toApiKeyJson), total, page: query.page, pageSize: query.pageSize };
+  return readList(
+    apiKeyList,
+    accountId,
+    query,
+    (ids) => getDb().apiKey.findMany({ where: { accountId, id: { in: ids } }, select: apiKeySelect }),
+    toApiKeyJson,
+  );
 }
 
 export async function getApiKey(accountId: string, keyId: string): Promise<ApiKeyJson> {

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import type { AnyResource } from "@/lib/records/resource";
-import { idSchema, pageQuerySchema } from "@/lib/validations/common";
+import { listQuerySchema, type AnyResource } from "@/lib/records/resource";
+import { idSchema } from "@/lib/validations/common";
 import { readJson } from "./body";
 import { json, noContent } from "./responses";
 import { apiRoute } from "./route";
@@ -12,9 +12,8 @@ type IdParams = { id: string };
 export function collectionRoutes(resource: AnyResource) {
   return {
     GET: apiRoute(resource.area, async ({ request, actor }) => {
-      const page = pageQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-      const { items, total } = await resource.list(actor.accountId, page);
-      return json({ items, total, page: page.page, pageSize: page.pageSize });
+      const query = listQuerySchema(resource).parse(Object.fromEntries(request.nextUrl.searchParams));
+      return json(await resource.list(actor.accountId, query));
     }),
     POST: apiRoute(resource.area, async ({ request, actor }) => {
       const input = await readJson(request, resource.schemas.create);

@@ -6,7 +6,8 @@ import { groupMemberInputSchema, groupSchema } from "@/lib/wifi/groups";
 import { voucherBatchSchema, voucherSchema } from "@/lib/wifi/vouchers";
 import { RESOURCES } from "./resources";
 import { createApiKeySchema, listApiKeysSchema, updateApiKeySchema } from "@/lib/validations/api-key";
-import { pageOf, pageQuerySchema } from "@/lib/validations/common";
+import { listQuerySchema } from "@/lib/records/resource";
+import { pageOf } from "@/lib/validations/common";
 import { usageQuerySchema } from "@/lib/validations/usage";
 import { usageSchema } from "@/lib/usage/view";
 
@@ -127,7 +128,7 @@ export const ENDPOINTS: Endpoint[] = [
         method: "GET",
         path: base,
         summary: `List ${resource.name}`,
-        query: pageQuerySchema,
+        query: listQuerySchema(resource),
         status: 200,
         response: pageOf(resource.schemas.output),
       },

@@ -1,7 +1,10 @@
 import { getDb } from "@/lib/db";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
+import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
+import type { Cursor } from "@/lib/lists/cursor";
+import { readIds, readList } from "@/lib/lists/read";
+import { containsPattern, defineList } from "@/lib/lists/table";
 import type { PageQuery } from "@/lib/validations/common";
-import { auditWhere, type AuditEventJson, type AuditFilters } from "./query";
+import type { AuditEventJson, AuditFilters } from "./query";
 
 export function toAuditEventJson(event: AuditEvent): AuditEventJson {
   return {
@@ -17,50 +20,92 @@ export function toAuditEventJson(event: AuditEvent): AuditEventJson {
   };
 }
 
-const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+const endOfDay = (value: string) => new Date(new Date(`${value}T00:00:00Z`).getTime() + 86_400_000).toISOString();
+const startOfDay = (value: string) => `${value}T00:00:00Z`;
 
-// Newest first: who did what to which record, and when.
-export async function listAuditEvents(accountId: string, filters: AuditFilters, page: PageQuery) {
-  const where = auditWhere(accountId, filters);
-  const db = getDb();
-  const [rows, total] = await Promise.all([
-    db.auditEvent.findMany({
-      where,
-      orderBy: NEWEST_FIRST,
-      skip: (page.page - 1) * page.pageSize,
-      take: page.pageSize,
-    }),
-    db.auditEvent.count({ where }),
-  ]);
-  return { items: rows.map(toAuditEventJson), total, page: page.page, pageSize: page.pageSize };
+// The filters as SQL conditions for the list reader (lib/lists/read.ts), which adds the
+// account. Each equality has an index that also gives the newest-first order; the actor,
+// which may be part of an email or key name, is a `match` (served by a trigram index).
+function auditConditions(filters: AuditFilters): { where: Prisma.Sql[]; match?: Prisma.Sql } {
+  const where: Prisma.Sql[] = [];
+  if (filters.action) where.push(Prisma.sql`action = ${filters.action}`);
+  if (filters.targetType) where.push(Prisma.sql`target_type = ${filters.targetType}`);
+  if (filters.targetId) where.push(Prisma.sql`target_id = ${filters.targetId}`);
+  if (filters.from) {
+    const from = filters.from.length === 10 ? startOfDay(filters.from) : filters.from;
+    where.push(Prisma.sql`created_at >= ${from}::timestamptz`);
+  }
+  if (filters.to) {
+    where.push(
+      filters.to.length === 10
+        ? Prisma.sql`created_at < ${endOfDay(filters.to)}::timestamptz`
+        : Prisma.sql`created_at <= ${filters.to}::timestamptz`,
+    );
+  }
+  const match = filters.actor
+    ? Prisma.sql`(actor_id = ${filters.actor} OR actor_name ILIKE ${containsPattern(filters.actor)})`
+    : undefined;
+  return { where, match };
 }
 
-// Every matching event, newest first, a batch at a time (keyset pagination), so an
-// export of any size never holds more than one batch in memory.
+// Newest first (the index on account_id, created_at DESC, id DESC).
+export const auditList = defineList({
+  table: "audit_events",
+  sorts: { createdAt: [{ column: "created_at", type: "timestamptz(3)" }] },
+});
+
+const readEvents = (accountId: string) => (ids: string[]) =>
+  getDb().auditEvent.findMany({ where: { accountId, id: { in: ids } } });
+
+// Who did what to which record, and when: a page, newest first.
+export async function listAuditEvents(accountId: string, filters: AuditFilters, page: PageQuery) {
+  return readList(
+    auditList,
+    accountId,
+    { ...page, ...auditConditions(filters), sort: "createdAt", dir: "desc" },
+    readEvents(accountId),
+    toAuditEventJson,
+  );
+}
+
+// Every matching event, newest first, a batch at a time, each batch read after the last
+// one's cursor: an export of any size reads each event once and holds one batch in memory.
 export async function* allAuditEvents(accountId: string, filters: AuditFilters, batchSize = 1000) {
-  const where = auditWhere(accountId, filters);
-  let cursor: string | undefined;
+  const conditions = auditConditions(filters);
+  let after: Cursor | undefined;
   for (;;) {
-    const rows = await getDb().auditEvent.findMany({
-      where,
-      orderBy: NEWEST_FIRST,
-      take: batchSize,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    const page = await readIds(auditList, accountId, {
+      ...conditions,
+      sort: "createdAt",
+      dir: "desc",
+      page: 1,
+      pageSize: batchSize,
+      after,
+      countTotal: false,
     });
-    if (rows.length === 0) return;
-    yield rows.map(toAuditEventJson);
-    if (rows.length < batchSize) return;
-    cursor = rows[rows.length - 1].id;
+    if (page.ids.length > 0) {
+      const byId = new Map((await readEvents(accountId)(page.ids)).map((event) => [event.id, event]));
+      yield page.ids.flatMap((id) => {
+        const event = byId.get(id);
+        return event ? [toAuditEventJson(event)] : [];
+      });
+    }
+    if (!page.next) return;
+    after = page.next;
   }
 }
 
-// The actions this account's log holds, for the filter.
+// The actions this account's log holds, for the filter: one index probe per distinct
+// action (a "loose index scan" over account_id, action), not a read of every event.
 export async function auditActions(accountId: string): Promise<string[]> {
-  const rows = await getDb().auditEvent.findMany({
-    where: { accountId },
-    distinct: ["action"],
-    select: { action: true },
-    orderBy: { action: "asc" },
-  });
+  const rows = await getDb().$queryRaw<{ action: string }[]>`
+    WITH RECURSIVE actions AS (
+      (SELECT action FROM audit_events WHERE account_id = ${accountId}::uuid ORDER BY action LIMIT 1)
+      UNION ALL
+      SELECT (SELECT e.action FROM audit_events e
+              WHERE e.account_id = ${accountId}::uuid AND e.action > actions.action ORDER BY e.action LIMIT 1)
+      FROM actions WHERE actions.action IS NOT NULL
+    )
+    SELECT action FROM actions WHERE action IS NOT NULL`;
   return rows.map((row) => row.action);
 }

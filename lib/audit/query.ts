@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { dateTimeInput, isoDate, pageQuerySchema } from "@/lib/validations/common";
 import { searchText } from "@/lib/validations/text";
 
@@ -40,24 +39,3 @@ export const auditEventSchema = z.object({
   requestId: z.string().nullable(),
 });
 export type AuditEventJson = z.infer<typeof auditEventSchema>;
-
-const endOfDay = (value: string) => new Date(new Date(`${value}T00:00:00Z`).getTime() + 86_400_000);
-
-export function auditWhere(accountId: string, filters: AuditFilters): Prisma.AuditEventWhereInput {
-  const where: Prisma.AuditEventWhereInput = { accountId };
-  if (filters.actor) {
-    where.OR = [{ actorId: filters.actor }, { actorName: { contains: filters.actor, mode: "insensitive" } }];
-  }
-  if (filters.action) where.action = filters.action;
-  if (filters.targetType) where.targetType = filters.targetType;
-  if (filters.targetId) where.targetId = filters.targetId;
-  if (filters.from || filters.to) {
-    where.createdAt = {
-      ...(filters.from
-        ? { gte: new Date(filters.from.length === 10 ? `${filters.from}T00:00:00Z` : filters.from) }
-        : {}),
-      ...(filters.to ? (filters.to.length === 10 ? { lt: endOfDay(filters.to) } : { lte: new Date(filters.to) }) : {}),
-    };
-  }
-  return where;
-}

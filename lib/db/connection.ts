@@ -1,8 +1,9 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { Client, Pool, type ClientConfig } from "pg";
 import { config, usesPostgresServer } from "@/lib/config";
 import { lockDataDir } from "./data-dir-lock";
+import { openPGlite } from "./pglite";
 
 // The raw connection behind Prisma: one PGlite instance or one pg pool per process.
 // Kept on globalThis in every environment: route handlers and pages load modules
@@ -43,7 +44,7 @@ function open(): Connection {
     return { kind: "pg", pool, url: config.databaseUrl };
   }
   lockDataDir(config.dataDir);
-  return { kind: "pglite", pglite: new PGlite(path.join(config.dataDir, "pglite")) };
+  return { kind: "pglite", pglite: openPGlite(path.join(config.dataDir, "pglite")) };
 }
 
 export async function closeConnection(): Promise<void> {

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Area } from "@/lib/permissions";
-import type { PageQuery } from "@/lib/validations/common";
+import type { Page } from "@/lib/lists/read";
+import { pageQuerySchema, searchParam, type PageQuery } from "@/lib/validations/common";
 
 // One account-scoped resource of the REST API. Reads take the account; writes take the
 // actor and go through the record writer (write.ts). Another account's id, or an
@@ -12,7 +13,9 @@ export type Resource<Output, Create, Update> = {
   name: string;
   singular: string;
   schemas: { create: z.ZodType<Create>; update: z.ZodType<Update>; output: z.ZodType<Output> };
-  list(accountId: string, page: PageQuery): Promise<{ items: Output[]; total: number }>;
+  // What the list's `q` matches (for the API reference and the search box); none: no search.
+  search?: { matches: string; label: string };
+  list(accountId: string, query: ListQuery): Promise<Page<Output>>;
   get(accountId: string, id: string): Promise<Output>;
   create(actor: Actor, input: Create): Promise<Output>;
   update(actor: Actor, id: string, input: Update): Promise<Output>;
@@ -27,6 +30,9 @@ export function defineResource<Output, Create, Update>(resource: Resource<Output
   return resource;
 }
 
-export function pageArgs(page: PageQuery) {
-  return { skip: (page.page - 1) * page.pageSize, take: page.pageSize };
+export type ListQuery = PageQuery & { q?: string };
+
+// The query a resource's list takes: page or cursor, and `q` where it has a search.
+export function listQuerySchema(resource: Pick<AnyResource, "search">) {
+  return resource.search ? pageQuerySchema.extend({ q: searchParam(resource.search.matches) }) : pageQuerySchema;
 }

@@ -5,7 +5,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidateKeyCache } from "@/lib/key-cache/coordinator";
 import { allPermissions, AREA_NAMES, LEVELS, toPermissions, type Area, type Permissions } from "@/lib/permissions";
 import { defineKind } from "@/lib/records/kind";
-import { defineResource, pageArgs } from "@/lib/records/resource";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
+import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
 import { createRoleSchema, updateRoleSchema } from "@/lib/validations/role";
@@ -71,25 +73,30 @@ function assertEditable(role: Row): void {
 // Keys with a changed role see the change on their very next request, on every instance.
 const afterCommit = () => invalidateKeyCache();
 
+// Built-in roles first (Owner, Read Only), then by name without regard to case (citext).
+export const roleList = defineList({
+  table: "roles",
+  sorts: {
+    builtInThenName: [
+      { column: "built_in", type: '"BuiltInRole"', nulls: "last" },
+      { column: "name", type: "citext" },
+    ],
+  },
+});
+
 export const roles = defineResource({
   area: "roles",
   name: "roles",
   singular: "role",
   schemas: { create: createRoleSchema, update: updateRoleSchema, output: roleSchema },
-  async list(accountId, page) {
-    const where = { accountId };
-    const db = getDb();
-    const [rows, total] = await Promise.all([
-      db.role.findMany({
-        where,
-        orderBy: [{ builtIn: { sort: "asc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
-        select,
-        ...pageArgs(page),
-      }),
-      db.role.count({ where }),
-    ]);
-    return { items: rows.map(toOutput), total };
-  },
+  list: (accountId, query) =>
+    readList(
+      roleList,
+      accountId,
+      { ...query, sort: "builtInThenName", dir: "asc" },
+      (ids) => getDb().role.findMany({ where: { accountId, id: { in: ids } }, select }),
+      toOutput,
+    ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, roleKind, id)),
   async create(actor, input) {
     const permissions = fullPermissions(input.permissions);

@@ -5,7 +5,9 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toPermissions } from "@/lib/permissions";
 import { defineKind, type Tx } from "@/lib/records/kind";
-import { defineResource, pageArgs } from "@/lib/records/resource";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
+import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { roleOfAccount } from "@/lib/roles/queries";
 import { emailSchema } from "@/lib/validations/auth";
@@ -94,6 +96,12 @@ async function assertOwnerRemains(tx: Tx, accountId: string, action: string): Pr
   }
 }
 
+// Oldest first.
+export const memberList = defineList({
+  table: "members",
+  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+});
+
 export const team = defineResource({
   area: "team",
   name: "team",
@@ -103,15 +111,14 @@ export const team = defineResource({
     update: z.strictObject({ name, roleId: z.uuid({ error: "Choose a role." }) }).partial(),
     output: memberSchema,
   },
-  async list(accountId, page) {
-    const where = { accountId };
-    const db = getDb();
-    const [rows, total] = await Promise.all([
-      db.member.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select, ...pageArgs(page) }),
-      db.member.count({ where }),
-    ]);
-    return { items: rows.map(toOutput), total };
-  },
+  list: (accountId, query) =>
+    readList(
+      memberList,
+      accountId,
+      { ...query, sort: "createdAt", dir: "asc" },
+      (ids) => getDb().member.findMany({ where: { accountId, id: { in: ids } }, select }),
+      toOutput,
+    ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, memberKind, id)),
   // Adding a member invites them: a show-once link, whatever the email. Whether the email
   // already has a login (here or in another account) is not looked at, so the answer is

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { pageQuerySchema, searchParam } from "./common";
 import { keyLimitsInput } from "./key-limits";
-import { searchText, singleLine } from "./text";
+import { singleLine } from "./text";
 
 export const keyNameSchema = singleLine("Enter a name for the key.", 100, "Use at most 100 characters for the name.");
 
@@ -18,11 +19,11 @@ export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Not a Key 
 
 export const API_KEY_SORTS = ["name", "createdAt", "lastUsedAt"] as const;
 
-export const listApiKeysSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  q: searchText().optional().default(""),
-  sort: z.enum(API_KEY_SORTS).default("createdAt"),
+export const listApiKeysSchema = pageQuerySchema.extend({
+  q: searchParam("Part of the name or Key ID"),
+  sort: z.enum(API_KEY_SORTS).default("createdAt").meta({
+    description: "name sorts without regard to case; lastUsedAt puts never-used keys first ascending, last descending.",
+  }),
   dir: z.enum(["asc", "desc"]).default("desc"),
 });
 

@@ -1,21 +1,47 @@
 import { z } from "zod";
+import { afterSchema } from "@/lib/lists/cursor";
+import { searchText } from "./text";
 
 export const MAX_PAGE_SIZE = 100;
+// Totals stop counting here ("1,000+"): an exact count would read every matching row.
+export const COUNT_CAP = 1000;
+
+// Past page numbers this deep, read with `after` (keyset) instead.
+export const MAX_PAGE = 10_000_000;
 
 export const pageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  after: afterSchema.optional(),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+// A list's search parameter; `matches` says what it matches, for the API reference.
+export function searchParam(matches: string) {
+  return searchText()
+    .optional()
+    .default("")
+    .meta({ description: `${matches}, without regard to case.` });
+}
 
 export const idSchema = z.uuid();
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .meta({
+        description: `How many items match, counted up to ${COUNT_CAP.toLocaleString("en")} (or up to this page, deeper in the list); with totalCapped, a lower bound.`,
+      }),
+    totalCapped: z.boolean().meta({ description: "true: there are more than `total` items (shown as “1,000+”)." }),
+    page: z.number().int().nullable().meta({ description: "null when the page was read with `after`." }),
     pageSize: z.number().int(),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `after` to read the next page, at any depth; null on the last page." }),
   });
 }
 

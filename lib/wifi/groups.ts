@@ -4,7 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineKind } from "@/lib/records/kind";
-import { defineResource, pageArgs } from "@/lib/records/resource";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
+import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
 import { multiLine, singleLine } from "@/lib/validations/text";
@@ -69,24 +71,31 @@ export const groupKind = defineKind<Row>({
   }),
 });
 
+// Oldest first; `q` matches part of the name.
+export const groupList = defineList({
+  table: "groups",
+  search: ["name"],
+  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+});
+
 export const groups = defineResource({
   area: "groups",
   name: "groups",
   singular: "group",
+  search: { matches: "Part of the name", label: "Search by name" },
   schemas: {
     create: z.strictObject({ ...fields, description: fields.description.default("") }),
     update: z.strictObject(fields).partial(),
     output: groupSchema,
   },
-  async list(accountId, page) {
-    const where = { accountId };
-    const db = getDb();
-    const [rows, total] = await Promise.all([
-      db.group.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select, ...pageArgs(page) }),
-      db.group.count({ where }),
-    ]);
-    return { items: rows.map(toOutput), total };
-  },
+  list: (accountId, query) =>
+    readList(
+      groupList,
+      accountId,
+      { ...query, sort: "createdAt", dir: "asc" },
+      (ids) => getDb().group.findMany({ where: { accountId, id: { in: ids } }, select }),
+      toOutput,
+    ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, groupKind, id)),
   create: async (actor, input) =>
     toOutput(

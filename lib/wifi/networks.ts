@@ -2,7 +2,9 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Network } from "@/lib/generated/prisma/client";
 import { defineKind } from "@/lib/records/kind";
-import { defineResource, pageArgs } from "@/lib/records/resource";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
+import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
 import { multiLine, singleLine } from "@/lib/validations/text";
@@ -41,24 +43,31 @@ export const networkKind = defineKind<Network>({
   }),
 });
 
+// Oldest first; `q` matches part of the name or SSID.
+export const networkList = defineList({
+  table: "networks",
+  search: ["name", "ssid"],
+  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+});
+
 export const networks = defineResource({
   area: "networks",
   name: "networks",
   singular: "network",
+  search: { matches: "Part of the name or SSID", label: "Search by name or SSID" },
   schemas: {
     create: z.strictObject({ ...fields, description: fields.description.default("") }),
     update: z.strictObject(fields).partial(),
     output: networkSchema,
   },
-  async list(accountId, page) {
-    const where = { accountId };
-    const db = getDb();
-    const [rows, total] = await Promise.all([
-      db.network.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...pageArgs(page) }),
-      db.network.count({ where }),
-    ]);
-    return { items: rows.map(toOutput), total };
-  },
+  list: (accountId, query) =>
+    readList(
+      networkList,
+      accountId,
+      { ...query, sort: "createdAt", dir: "asc" },
+      (ids) => getDb().network.findMany({ where: { accountId, id: { in: ids } } }),
+      toOutput,
+    ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, networkKind, id)),
   create: async (actor, input) =>
     toOutput(

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { WifiUser } from "@/lib/generated/prisma/client";
 import { defineKind } from "@/lib/records/kind";
-import { defineResource, pageArgs } from "@/lib/records/resource";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
+import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { isoDate } from "@/lib/validations/common";
 import { multiLine } from "@/lib/validations/text";
@@ -60,10 +62,18 @@ export const userKind = defineKind<WifiUser>({
   },
 });
 
+// Oldest first; `q` matches part of the username, full name or email.
+export const userList = defineList({
+  table: "wifi_users",
+  search: ["username", "full_name", "email"],
+  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+});
+
 export const users = defineResource({
   area: "users",
   name: "users",
   singular: "user",
+  search: { matches: "Part of the username, full name or email", label: "Search by username, name or email" },
   schemas: {
     create: z.strictObject({
       username: fields.username,
@@ -74,15 +84,14 @@ export const users = defineResource({
     update: z.strictObject(fields).partial(),
     output: userSchema,
   },
-  async list(accountId, page) {
-    const where = { accountId };
-    const db = getDb();
-    const [rows, total] = await Promise.all([
-      db.wifiUser.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...pageArgs(page) }),
-      db.wifiUser.count({ where }),
-    ]);
-    return { items: rows.map(toOutput), total };
-  },
+  list: (accountId, query) =>
+    readList(
+      userList,
+      accountId,
+      { ...query, sort: "createdAt", dir: "asc" },
+      (ids) => getDb().wifiUser.findMany({ where: { accountId, id: { in: ids } } }),
+      toOutput,
+    ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, userKind, id)),
   create: async (actor, input) =>
     toOutput(

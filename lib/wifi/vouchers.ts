@@ -5,7 +5,9 @@ import type { Voucher } from "@/lib/generated/prisma/client";
 import { dateTimeInput, isoDate } from "@/lib/validations/common";
 import type { Actor } from "@/lib/auth/actor";
 import { defineKind } from "@/lib/records/kind";
-import { defineResource, pageArgs } from "@/lib/records/resource";
+import { readList } from "@/lib/lists/read";
+import { defineList } from "@/lib/lists/table";
+import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, recordChange, updateRecord } from "@/lib/records/write";
 
 export const MAX_VOUCHER_BATCH = 1000;
@@ -73,10 +75,18 @@ export const voucherKind = defineKind<Voucher>({
   },
 });
 
+// Oldest first; `q` matches part of the code.
+export const voucherList = defineList({
+  table: "vouchers",
+  search: ["code"],
+  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+});
+
 export const vouchers = defineResource({
   area: "vouchers",
   name: "vouchers",
   singular: "voucher",
+  search: { matches: "Part of the code", label: "Search by code" },
   schemas: {
     create: z.strictObject({
       prefix: voucherBatchSchema.shape.prefix,
@@ -87,15 +97,14 @@ export const vouchers = defineResource({
     update: z.strictObject(fields).partial(),
     output: voucherSchema,
   },
-  async list(accountId, page) {
-    const where = { accountId };
-    const db = getDb();
-    const [rows, total] = await Promise.all([
-      db.voucher.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...pageArgs(page) }),
-      db.voucher.count({ where }),
-    ]);
-    return { items: rows.map(toOutput), total };
-  },
+  list: (accountId, query) =>
+    readList(
+      voucherList,
+      accountId,
+      { ...query, sort: "createdAt", dir: "asc" },
+      (ids) => getDb().voucher.findMany({ where: { accountId, id: { in: ids } } }),
+      toOutput,
+    ),
   get: async (accountId, id) => toOutput(await readRecord(accountId, voucherKind, id)),
   create: async (actor, input) =>
     toOutput(

@@ -1,7 +1,7 @@
-import { PGlite } from "@electric-sql/pglite";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
+import { openPGlite } from "@/lib/db/pglite";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
 
 // Both databases, migrated exactly as the server migrates them, tried as the app's own
@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
 type Db = { name: string; query: (sql: string) => Promise<{ rows: { n: number }[] }>; close: () => Promise<void> };
 
 async function embedded(): Promise<Db> {
-  const pglite = new PGlite();
+  const pglite = openPGlite();
   await migrate({ kind: "pglite", pglite });
   return { name: "embedded", query: (sql) => pglite.query<{ n: number }>(sql), close: () => pglite.close() };
 }

@@ -1,9 +1,9 @@
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
+import { openPGlite } from "@/lib/db/pglite";
 import { tenantGuard, UnscopedQueryError } from "@/lib/db/tenant-guard";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
@@ -24,7 +24,7 @@ async function seed(db: PrismaClient) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const pglite = new PGlite();
+  const pglite = openPGlite();
   await migrate({ kind: "pglite", pglite });
   const pool = new Pool({ connectionString: database.url, max: 2 });
   await migrate({ kind: "pg", pool, url: database.url });

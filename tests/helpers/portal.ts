@@ -3,15 +3,18 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { appendFileSync } from "node:fs";
-import { inject } from "vitest";
 import { actionResult, findProp } from "./flight";
 
 // Every key secret and one-time password the server hands the tests is written down, so
 // the suite's teardown can prove none of them ever reached the server's log.
 const SECRET_PATTERNS = [/wisp_[0-9A-Za-z]{38}/g, /"initialPassword":"([^"]+)"/g];
 
-export function rememberSecrets(text: string): void {
-  const file = inject("secretsFile");
+// Outside vitest (the bench signs up and creates keys with these helpers too) there is
+// nothing to record, and vitest can't be loaded there.
+const injected = process.env.VITEST ? import("vitest").then((vitest) => vitest.inject) : undefined;
+
+export async function rememberSecrets(text: string): Promise<void> {
+  const file = injected && (await injected)("secretsFile");
   if (!file) return;
   const found = SECRET_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? match[0]));
   if (found.length > 0) appendFileSync(file, found.join("\n") + "\n");
@@ -52,7 +55,7 @@ export async function callAction(
     body: await flightClient.encodeReply(args),
     redirect: "manual",
   });
-  rememberSecrets(await response.clone().text());
+  await rememberSecrets(await response.clone().text());
   return response;
 }
 
@@ -71,7 +74,7 @@ export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID()
   form.set("name", "Ada Owner");
   form.set("email", email);
   form.set("password", password);
-  rememberSecrets(`"initialPassword":"${password}"`);
+  await rememberSecrets(`"initialPassword":"${password}"`);
   const response = await callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up");
   const cookie = sessionCookie(response);
   // Read to the end: the server renders the page it redirects to into this body, and an
@@ -148,7 +151,7 @@ export function api(baseUrl: string, secret?: string) {
       body = JSON.stringify(init.json);
     }
     const response = await fetch(baseUrl + pathname, { ...init, headers, body });
-    rememberSecrets(await response.clone().text());
+    await rememberSecrets(await response.clone().text());
     return response;
   };
 }

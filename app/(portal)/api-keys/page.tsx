@@ -31,7 +31,8 @@ export default async function ApiKeysPage({
       </>
     );
 
-  const query = parseListQuery(listApiKeysSchema, await searchParams);
+  // Page numbers, never a cursor: the address always names a true page.
+  const { after: _cursor, ...query } = parseListQuery(listApiKeysSchema, await searchParams);
   const [page, roles] = await Promise.all([
     readClampedPage(query.page, query.pageSize, (page) => listApiKeys(member.accountId, { ...query, page })),
     listRoles(member.accountId),
@@ -42,6 +43,7 @@ export default async function ApiKeysPage({
       <ApiKeysView
         rows={page.items}
         total={page.total}
+        totalCapped={page.totalCapped}
         roles={roles.map((role) => ({
           id: role.id,
           name: role.name,

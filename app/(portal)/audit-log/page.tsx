@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { readClampedPage } from "@/components/ui/paging";
 import { auditActions, listAuditEvents } from "@/lib/audit/list";
 import { auditQuerySchema } from "@/lib/audit/query";
 import { requireMember } from "@/lib/auth/current-member";
@@ -29,9 +30,14 @@ export default async function AuditLogPage({
       </>
     );
   const parsed = auditQuerySchema.safeParse(await searchParams);
-  const { page, pageSize, ...filters } = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  const {
+    page: asked,
+    pageSize,
+    after: _after,
+    ...filters
+  } = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const [events, actions] = await Promise.all([
-    listAuditEvents(member.accountId, filters, { page, pageSize }),
+    readClampedPage(asked, pageSize, (page) => listAuditEvents(member.accountId, filters, { page, pageSize })),
     auditActions(member.accountId),
   ]);
   return (
@@ -40,7 +46,8 @@ export default async function AuditLogPage({
       <AuditLogView
         events={events.items}
         total={events.total}
-        page={page}
+        totalCapped={events.totalCapped}
+        page={events.page}
         pageSize={pageSize}
         filters={filters}
         actions={actions}

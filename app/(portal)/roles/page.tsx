@@ -5,11 +5,16 @@ import { RolesView } from "@/components/roles/roles-view";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
 import { roles } from "@/lib/roles/roles";
-import { MAX_PAGE_SIZE } from "@/lib/validations/common";
+import { parseListQuery, readClampedPage } from "@/components/ui/paging";
+import { MAX_PAGE_SIZE, pageQuerySchema } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Roles" };
 
-export default async function RolesPage() {
+export default async function RolesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const member = await requireMember("/roles");
   const header = (
     <PageHeader
@@ -24,7 +29,10 @@ export default async function RolesPage() {
         <NoAccess area="roles" />
       </>
     );
-  const { items } = await roles.list(member.accountId, { page: 1, pageSize: MAX_PAGE_SIZE });
+  const query = parseListQuery(pageQuerySchema, await searchParams);
+  const { items, total, totalCapped, page } = await readClampedPage(query.page, MAX_PAGE_SIZE, (page) =>
+    roles.list(member.accountId, { page, pageSize: MAX_PAGE_SIZE }),
+  );
   return (
     <>
       {header}
@@ -39,6 +47,7 @@ export default async function RolesPage() {
         own={member.permissions}
         canWrite={allows(member.permissions, "roles", "FULL")}
         canReadAudit={allows(member.permissions, "audit_log", "READ")}
+        paging={{ page, pageSize: MAX_PAGE_SIZE, total, totalCapped }}
       />
     </>
   );

@@ -7,11 +7,12 @@ import { now } from "@/lib/clock";
 import { allows, exceeding } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import { team } from "@/lib/team/team";
-import { MAX_PAGE_SIZE } from "@/lib/validations/common";
+import { parseListQuery, readClampedPage } from "@/components/ui/paging";
+import { MAX_PAGE_SIZE, pageQuerySchema } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Team" };
 
-export default async function TeamPage() {
+export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const member = await requireMember("/team");
   const header = (
     <PageHeader title="Team" description="Members who sign in to this portal, and the role each one has." />
@@ -23,8 +24,11 @@ export default async function TeamPage() {
         <NoAccess area="team" />
       </>
     );
-  const [{ items }, roles] = await Promise.all([
-    team.list(member.accountId, { page: 1, pageSize: MAX_PAGE_SIZE }),
+  const query = parseListQuery(pageQuerySchema, await searchParams);
+  const [{ items, total, totalCapped, page }, roles] = await Promise.all([
+    readClampedPage(query.page, MAX_PAGE_SIZE, (page) =>
+      team.list(member.accountId, { page, pageSize: MAX_PAGE_SIZE }),
+    ),
     listRoles(member.accountId),
   ]);
   return (
@@ -52,6 +56,7 @@ export default async function TeamPage() {
         }))}
         canWrite={allows(member.permissions, "team", "FULL")}
         canReadAudit={allows(member.permissions, "audit_log", "READ")}
+        paging={{ page, pageSize: MAX_PAGE_SIZE, total, totalCapped }}
       />
     </>
   );

@@ -5,8 +5,10 @@ import { auditQuerySchema } from "@/lib/audit/query";
 
 // GET /api/v1/audit-log – the account's audit events, newest first, with filters
 export const GET = apiRoute("audit_log", async ({ request, actor }) => {
-  const { page, pageSize, ...filters } = auditQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return json(await listAuditEvents(actor.accountId, filters, { page, pageSize }));
+  const { page, pageSize, after, ...filters } = auditQuerySchema.parse(
+    Object.fromEntries(request.nextUrl.searchParams),
+  );
+  return json(await listAuditEvents(actor.accountId, filters, { page, pageSize, after }));
 });
 
 // Any other method – 405 with Allow
