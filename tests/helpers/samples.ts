@@ -38,6 +38,9 @@ const SAMPLES: Record<string, Sample> = {
     body: { name: "renamed" },
   }),
   "DELETE /api/v1/api-keys/{keyId}": async (a) => ({ path: `/api/v1/api-keys/${(await newKey(a)).keyId}` }),
+  "GET /api/v1/api-keys/{keyId}/usage": async (a) => ({
+    path: `/api/v1/api-keys/${(await newKey(a)).keyId}/usage?granularity=minute`,
+  }),
   "POST /api/v1/users": async () => ({ path: "/api/v1/users", body: { username: unique("user") } }),
   "PATCH /api/v1/users/{id}": async (a) => ({
     path: `/api/v1/users/${(await newUser(a)).id}`,
