@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getUnscopedDb } from "@/lib/db";
 import type { QuotaPeriod } from "./key-limits";
+import { periodOf } from "./quota-period";
 import { createLimiter } from "./store";
 
 // A key's quota: N admitted requests per UTC day or month, refilled when the period
@@ -22,14 +23,6 @@ function quotaStore() {
     seeded: new Map(),
   };
   return globalForQuota.wispQuota;
-}
-
-export function periodOf(at: Date, period: QuotaPeriod): { start: Date; end: Date } {
-  const y = at.getUTCFullYear();
-  const m = at.getUTCMonth();
-  if (period === "month") return { start: new Date(Date.UTC(y, m, 1)), end: new Date(Date.UTC(y, m + 1, 1)) };
-  const d = at.getUTCDate();
-  return { start: new Date(Date.UTC(y, m, d)), end: new Date(Date.UTC(y, m, d + 1)) };
 }
 
 function counterOf(keyRowId: string, quota: { period: QuotaPeriod }, at: Date) {
