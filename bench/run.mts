@@ -2,7 +2,8 @@
 // paths (bulk volume straight in SQL), and measures the key check beside the cost of a
 // trivial request on the embedded database, on PostgreSQL and on two instances, and the
 // keys list at 1,000 and 100,000 keys in one account on both.
-// BENCH_ONLY=lists runs only the list measurements and writes no results.
+// BENCH_ONLY=lists runs only the list measurements, BENCH_ONLY=usage only the whoami
+// scenarios with and without a per-key rate limit; neither writes results.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,8 @@ import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
+// "lists": only the list measurements; "usage": only the usage scenarios. Neither writes results.
+const only = process.env.BENCH_ONLY;
 
 await buildIfNeeded();
 const report: Report = { date: new Date().toISOString(), seconds: SECONDS, load: [], lists: [], notes: [] };
@@ -30,22 +33,48 @@ async function readOnlyKey(server: RunningServer, account: TestAccount) {
   return createKeyWithRole(server.url, account.owner, (await roleNamed(account.owner, "Read Only")).id, "bench key");
 }
 
+// The same role with a rate limit far above anything the bench can send: every request
+// passes the limiter (and is counted in usage, as every request is).
+async function keyWithHighLimit(server: RunningServer, account: TestAccount) {
+  const key = await readOnlyKey(server, account);
+  const response = await account.owner(`/api/v1/api-keys/${key.keyId}`, {
+    method: "PATCH",
+    json: { rateLimit: { perSecond: 100_000, perMinute: 6_000_000 } },
+  });
+  if (response.status !== 200) throw new Error(`cannot set the rate limit: ${response.status}`);
+  return key;
+}
+
 // A well-formed key (correct checksum) that no account has: costs one lookup.
 const unknownKey = () => generateSecret();
 // The unknown-key scenario measures the lookup, not the failed-check brake's 429.
 const NO_KEY_BRAKE = { API_KEY_FAILURES_PER_MINUTE: "1000000000" };
 
-async function scenarios(server: RunningServer, database: string, secret: string): Promise<Figures[]> {
+async function scenarios(
+  server: RunningServer,
+  database: string,
+  secret: string,
+  limitedSecret: string,
+): Promise<Figures[]> {
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
   await warmUp([
     { url: `${server.url}/api/health` },
     { url: `${server.url}/api/v1/whoami`, headers: auth(secret) },
+    { url: `${server.url}/api/v1/whoami`, headers: auth(limitedSecret) },
     { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
   ]);
-  const [health, whoami] = await alternating(database, [
+  const [health, whoami, limited] = await alternating(database, [
     ["1. /api/health (no auth)", { url: `${server.url}/api/health` }],
     ["2. whoami, valid key", { url: `${server.url}/api/v1/whoami`, headers: auth(secret) }],
+    [
+      "2c. whoami, usage counted, rate limit never reached",
+      { url: `${server.url}/api/v1/whoami`, headers: auth(limitedSecret) },
+    ],
   ]);
+  note(`${database}: ratio whoami ÷ health`, (whoami.rps / health.rps).toFixed(3));
+  note(`${database}: ratio whoami with a rate limit ÷ health`, (limited.rps / health.rps).toFixed(3));
+  note(`${database}: whoami with a rate limit ÷ plain whoami`, (limited.rps / whoami.rps).toFixed(3));
+  if (only === "usage") return [health, whoami, limited];
   const unknown = await load("3a. whoami, unknown well-formed key", database, [
     { url: `${server.url}/api/v1/whoami`, headers: auth(unknownKey()) },
   ]);
@@ -55,8 +84,7 @@ async function scenarios(server: RunningServer, database: string, secret: string
   const list = await load("4. api-keys?pageSize=50", database, [
     { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
   ]);
-  note(`${database}: ratio whoami ÷ health`, (whoami.rps / health.rps).toFixed(3));
-  return [health, whoami, unknown, malformed, list];
+  return [health, whoami, limited, unknown, malformed, list];
 }
 
 async function embedded() {
@@ -64,25 +92,31 @@ async function embedded() {
   try {
     const account = await newAccount(server.url, "Bench Embedded");
     const key = await readOnlyKey(server, account);
+    const limited = await keyWithHighLimit(server, account);
     const { id: roleId } = await roleNamed(account.owner, "Read Only");
-    for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
-    report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret)));
+    const seeded = only === "usage" ? 0 : 1000;
+    for (let i = 0; i < seeded; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
+    report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret, limited.secret)));
   } finally {
     await server.stop();
   }
 }
 
-async function postgres() {
+async function postgres(redisUrl?: string) {
   const database = await createTestDatabase();
   const servers: RunningServer[] = [];
+  const label = redisUrl ? "PostgreSQL + Redis" : "PostgreSQL";
+  const redis = redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `wisp-bench-${Date.now()}:` } : {};
   try {
-    const a = await startServer(3502, { ...NO_KEY_BRAKE, DATABASE_URL: database.url });
+    const a = await startServer(redisUrl ? 3505 : 3502, { ...NO_KEY_BRAKE, ...redis, DATABASE_URL: database.url });
     servers.push(a);
     const account = await newAccount(a.url, "Bench Postgres");
     const key = await readOnlyKey(a, account);
+    const limited = await keyWithHighLimit(a, account);
     const { accountId, roleId } = await accountAndRole(database.url, key.keyId);
     await bulkKeys(database.url, accountId, roleId, 1000);
-    report.load.push(...(await scenarios(a, "PostgreSQL", key.secret)));
+    report.load.push(...(await scenarios(a, label, key.secret, limited.secret)));
+    if (only === "usage") return;
 
     const b = await startServer(3503, { ...NO_KEY_BRAKE, DATABASE_URL: database.url });
     servers.push(b);
@@ -188,7 +222,14 @@ function microBenchmark() {
   }
 }
 
-const only = process.env.BENCH_ONLY;
+if (only === "usage") {
+  // The usage scenarios alone (BENCH_ONLY=usage): health, whoami, and whoami with a rate
+  // limit, in alternating rounds on each database; with Redis as well as the rate_limits table.
+  await embedded();
+  await postgres();
+  await postgres(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+  process.exit(0);
+}
 if (!only) {
   // First: it takes seconds, and fails fast if the app's modules can't load outside Next.
   microBenchmark();

@@ -19,7 +19,10 @@ export type WindowResult = {
 
 // The library's own limit is never reached: the decision is ours (sliding window).
 const UNLIMITED = 2 ** 31 - 1;
-const globalForKeyRates = globalThis as unknown as { wispKeyRates?: Map<number, RateLimiterAbstract> };
+const globalForKeyRates = globalThis as unknown as {
+  wispKeyRates?: Map<number, RateLimiterAbstract>;
+  wispPreviousWindows?: Map<string, { index: number; count: Promise<number> }>;
+};
 
 function limiterFor(windowSeconds: number): RateLimiterAbstract {
   const limiters = (globalForKeyRates.wispKeyRates ??= new Map());
@@ -45,9 +48,9 @@ export async function takeFromWindow(
   // Kept two windows: the next window reads this one as its previous.
   const [current, previous] = await Promise.all([
     limiter.consume(currentKey, 1, { customDuration: windowSeconds * 2 }),
-    limiter.get(`${keyRowId}:${index - 1}`),
+    previousCount(limiter, keyRowId, windowSeconds, index - 1),
   ]);
-  const counts = { previous: previous?.consumedPoints ?? 0, current: current.consumedPoints, elapsed };
+  const counts = { previous, current: current.consumedPoints, elapsed };
   const resetSeconds = Math.max(1, Math.ceil((1 - elapsed) * windowSeconds));
   if (estimate(counts) <= limit) {
     const remaining = Math.max(0, Math.floor(limit - estimate(counts)));
@@ -57,4 +60,17 @@ export async function takeFromWindow(
   const without = { ...counts, current: counts.current - 1 };
   const retryAfterMs = Math.max(1, msUntilRoom(without, limit, windowMs));
   return { limit, windowSeconds, admitted: false, remaining: 0, resetSeconds, retryAfterMs };
+}
+
+// A finished window's count no longer changes (but for requests still in flight as it
+// ended): each instance reads it once per key and window, not on every request.
+function previousCount(limiter: RateLimiterAbstract, keyRowId: string, windowSeconds: number, index: number) {
+  const cache = (globalForKeyRates.wispPreviousWindows ??= new Map());
+  const id = `${keyRowId}:${windowSeconds}`;
+  const cached = cache.get(id);
+  if (cached?.index === index) return cached.count;
+  const count = limiter.get(`${keyRowId}:${index}`).then((result) => result?.consumedPoints ?? 0);
+  cache.set(id, { index, count });
+  count.catch(() => cache.delete(id));
+  return count;
 }
