@@ -4,6 +4,7 @@ import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { CurlExample } from "@/components/api-keys/curl-example";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { AccountUsage } from "@/components/usage/account-usage";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
@@ -32,7 +33,8 @@ export default async function ApiKeysPage({
     );
 
   // Page numbers, never a cursor: the address always names a true page.
-  const { after: _cursor, ...query } = parseListQuery(listApiKeysSchema, await searchParams);
+  const params = await searchParams;
+  const { after: _cursor, ...query } = parseListQuery(listApiKeysSchema, params);
   const [page, roles] = await Promise.all([
     readClampedPage(query.page, query.pageSize, (page) => listApiKeys(member.accountId, { ...query, page })),
     listRoles(member.accountId),
@@ -54,6 +56,9 @@ export default async function ApiKeysPage({
         canReadAudit={allows(member.permissions, "audit_log", "READ")}
         query={{ ...query, page: page.page }}
       />
+      <div className="mt-8">
+        <AccountUsage accountId={member.accountId} searchParams={params} />
+      </div>
       <div className="mt-8">
         <CurlExample origin={publicOrigin(await headers())} />
       </div>
