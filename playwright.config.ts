@@ -56,6 +56,7 @@ export default defineConfig({
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: E2E_DATA_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    // The test clock lets the usage spec spread requests over past hours (POST /api/test/clock).
+    env: { DATA_DIR: E2E_DATA_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", WISP_TEST_CLOCK: "1" },
   },
 });

@@ -10,11 +10,27 @@ import { sizeOf } from "./owner";
 // tables beside the charts. Screenshots go to test-results/screenshots/ (look at them).
 const SCREENSHOTS = "test-results/screenshots";
 
-async function makeRequests(page: Page, secret: string) {
+const HOUR = 3600 * 1000;
+const setClock = (page: Page, offsetMs: number) => page.request.post("/api/test/clock", { data: { offsetMs } });
+
+// Requests spread over the last 12 hours (the server's test clock moved back), more
+// each hour, some 404s; and a key limited to 2 a second, sent 6 at once, gets 429s.
+async function makeRequests(page: Page, secret: string, limitedSecret: string) {
   const headers = { Authorization: `Bearer ${secret}` };
-  for (let i = 0; i < 40; i++) {
-    const path = i % 8 === 0 ? `/api/v1/roles/${crypto.randomUUID()}` : "/api/v1/whoami";
-    await page.request.get(path, { headers });
+  try {
+    for (let hour = 11; hour >= 0; hour--) {
+      await setClock(page, -hour * HOUR);
+      const count = 4 + (11 - hour) * 2;
+      await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          page.request.get(i % 5 === 0 ? `/api/v1/roles/${crypto.randomUUID()}` : "/api/v1/whoami", { headers }),
+        ),
+      );
+      const limited = { Authorization: `Bearer ${limitedSecret}` };
+      await Promise.all(Array.from({ length: 6 }, () => page.request.get("/api/v1/whoami", { headers: limited })));
+    }
+  } finally {
+    await setClock(page, 0);
   }
 }
 
@@ -23,7 +39,16 @@ test("the keys page charts the account's usage, with tables, in light and dark",
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.goto("/api-keys");
   const secret = await createKeyInUi(page, `charted ${sizeOf(testInfo)}`);
-  await makeRequests(page, secret);
+  const limitedSecret = await createKeyInUi(page, `limited ${sizeOf(testInfo)}`);
+  const limitedId = (
+    await (await page.request.get("/api/v1/whoami", { headers: { Authorization: `Bearer ${limitedSecret}` } })).json()
+  ).keyId;
+  const patched = await page.request.patch(`/api/v1/api-keys/${limitedId}`, {
+    headers: { Authorization: `Bearer ${secret}` },
+    data: { rateLimit: { perSecond: 2 } },
+  });
+  expect(patched.status()).toBe(200);
+  await makeRequests(page, secret, limitedSecret);
   const usage = page.getByRole("region", { name: "Usage of all keys" });
   await expect(async () => {
     await page.reload();
@@ -43,6 +68,7 @@ test("the keys page charts the account's usage, with tables, in light and dark",
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
     const { violations } = await new AxeBuilder({ page }).include("#usage").analyze();
     expect(violations.filter((v) => v.impact === "critical" || v.impact === "serious")).toEqual([]);
+    await page.mouse.move(0, 0);
     await usage.screenshot({ path: `${SCREENSHOTS}/${sizeOf(testInfo)}-${theme}-usage.png` });
   }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -15,7 +15,7 @@ export function ErrorRateChart({ series, granularity }: { series: UsageBucket[];
   return (
     <div aria-hidden="true" className="h-40 w-full" data-testid="error-rate-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="label" {...axisProps} minTickGap={32} />
           <YAxis {...axisProps} domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} />
@@ -25,7 +25,7 @@ export function ErrorRateChart({ series, granularity }: { series: UsageBucket[];
             dataKey="rate"
             stroke="var(--chart-line)"
             strokeWidth={2}
-            dot={false}
+            dot={{ r: 2, fill: "var(--chart-line)", strokeWidth: 0 }}
             connectNulls={false}
             isAnimationActive={false}
           />

@@ -14,7 +14,7 @@ export function RequestsChart({ series, granularity }: { series: UsageBucket[]; 
   return (
     <div aria-hidden="true" className="h-64 w-full" data-testid="requests-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <AreaChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="label" {...axisProps} minTickGap={32} />
           <YAxis {...axisProps} allowDecimals={false} />
@@ -23,13 +23,14 @@ export function RequestsChart({ series, granularity }: { series: UsageBucket[]; 
           {OUTCOMES.map((outcome) => (
             <Area
               key={outcome}
-              type="stepAfter"
+              type="step"
               dataKey={outcome}
               name={OUTCOME_STYLE[outcome].label}
               stackId="requests"
-              stroke={OUTCOME_STYLE[outcome].color}
+              // No outline: a class with no requests would draw its colour over the others'.
+              stroke="none"
               fill={OUTCOME_STYLE[outcome].color}
-              fillOpacity={0.55}
+              fillOpacity={0.9}
               isAnimationActive={false}
             />
           ))}

@@ -19,7 +19,12 @@ export function TopRoutesChart({ routes }: { routes: Usage["topRoutes"] }) {
       data-testid="top-routes-chart"
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          layout="vertical"
+          margin={{ top: 0, right: 8, bottom: 0, left: 8 }}
+        >
           <CartesianGrid stroke="var(--border)" horizontal={false} />
           <XAxis type="number" {...axisProps} allowDecimals={false} />
           <YAxis type="category" dataKey="operation" {...axisProps} width={150} />

@@ -12,7 +12,15 @@ function TableBox({ summary, children }: { summary: string; children: React.Reac
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-link hover:underline">{summary}</summary>
-      <div className="mt-2 max-h-72 overflow-auto rounded-md border border-border">{children}</div>
+      {/* Focusable, so a keyboard can scroll it too. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={summary}
+        className="mt-2 max-h-72 overflow-auto rounded-md border border-border"
+      >
+        {children}
+      </div>
     </details>
   );
 }
