@@ -11,6 +11,8 @@ export type Figures = {
 };
 
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+// Rounds of each alternating comparison; more rounds, steadier medians on a busy machine.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONNECTIONS = 10;
 
 // One autocannon run, or several at once whose figures are combined (instances in turn).
@@ -57,7 +59,7 @@ export async function warmUp(targets: { url: string; headers?: Record<string, st
 export async function alternating(
   database: string,
   pair: [string, { url: string; headers?: Record<string, string> }][],
-  rounds = 4,
+  rounds = ROUNDS,
 ): Promise<Figures[]> {
   const runs: Figures[][] = pair.map(() => []);
   for (let round = 0; round < rounds; round++) {

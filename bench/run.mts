@@ -223,8 +223,10 @@ function microBenchmark() {
 }
 
 if (only === "usage") {
-  // The usage scenarios alone (BENCH_ONLY=usage): health, whoami, and whoami with a rate
-  // limit, in alternating rounds on each database; with Redis as well as the rate_limits table.
+  // The usage scenarios alone (BENCH_ONLY=usage): the micro-benchmark, then health, whoami,
+  // and whoami with a rate limit, in alternating rounds on each database; with Redis as well
+  // as the rate_limits table.
+  microBenchmark();
   await embedded();
   await postgres();
   await postgres(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");

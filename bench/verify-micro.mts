@@ -15,6 +15,8 @@ const { verifyApiKey } = await import("../lib/api-keys/verify");
 const { keyCache } = await import("../lib/key-cache/cache");
 const { hashSecret, isWellFormed, generateSecret } = await import("../lib/api-keys/format");
 const { allPermissions } = await import("../lib/permissions");
+const { admitKeyRequest } = await import("../lib/rate-limit/admit-key");
+const { countRequest } = await import("../lib/usage/counter");
 
 await migrate(getConnection());
 const { accountId, memberId } = await createAccount({
@@ -57,4 +59,9 @@ keyCache.setUsable(() => true);
 report("micro: verify, cached", await opsPerSecond(() => verifyApiKey(secret)));
 keyCache.setUsable(() => false);
 report("micro: verify, uncached (PGlite lookup)", await opsPerSecond(() => verifyApiKey(secret)));
+// What a request with a valid key adds: its count in memory, and a rate limit's check (memory store).
+const use = { apiKeyId: actor.id, accountId, operation: "getWhoami", status: 200, latencyMs: 1 };
+report("micro: count a request's usage (in memory)", await opsPerSecond(() => countRequest(use)));
+const limits = { perSecond: 100_000, perMinute: 6_000_000, quota: null };
+report("micro: rate limit check, two windows (memory)", await opsPerSecond(() => admitKeyRequest(actor.id, limits)));
 process.exit(0);
