@@ -79,3 +79,65 @@ test("the keys page charts the account's usage, with tables, in light and dark",
   await expect(page).toHaveURL(/usage=30d/);
   await expect(usage.getByTestId("requests-chart").locator(".recharts-area-area").first()).toBeVisible();
 });
+
+test("a key's limits are set in the dialogs, and its page shows the quota left and its usage", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const name = `quota ${sizeOf(testInfo)}`;
+  await page.goto("/api-keys");
+  await page.getByRole("button", { name: "Create Key" }).first().click();
+  const create = page.getByRole("dialog", { name: "Create Key" });
+  await create.getByLabel("Key Name").fill(name);
+  await create.getByLabel("Requests per second").fill("ten");
+  await create.getByRole("button", { name: "Create Key" }).click();
+  await expect(create.getByText("Requests per second must be a whole number.")).toBeVisible();
+  await create.getByLabel("Requests per second").fill("5");
+  await create.getByLabel("Quota (requests)").fill("100");
+  await create.getByRole("combobox", { name: "Quota period" }).click();
+  await page.getByRole("option", { name: "Per day (UTC)" }).click();
+  await create.getByRole("button", { name: "Create Key" }).click();
+  const secret = (await page.getByTestId("new-key-secret").textContent())!;
+  await page.getByRole("button", { name: "Done" }).click();
+
+  const headers = { Authorization: `Bearer ${secret}` };
+  for (let i = 0; i < 3; i++) {
+    const response = await page.request.get("/api/v1/whoami", { headers });
+    expect(response.headers()["ratelimit-limit"]).toBe("5");
+  }
+  const { keyId, quota } = await (await page.request.get("/api/v1/whoami", { headers })).json();
+  expect(quota).toMatchObject({ limit: 100, period: "day", remaining: 96 });
+
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/api-keys/${keyId}/usage`));
+  await expect(page.getByTestId("quota-remaining")).toContainText("96 of 100 left this day");
+  const usage = page.getByRole("region", { name: "Usage of this key" });
+  await expect(async () => {
+    await page.reload();
+    await expect(usage.getByText("Requests", { exact: true }).locator("..").locator("dd")).toHaveText("4", {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 20_000 });
+  await expect(usage.getByTestId("requests-chart").locator(".recharts-area-area").first()).toBeVisible();
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "critical" || v.impact === "serious")).toEqual([]);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${SCREENSHOTS}/${sizeOf(testInfo)}-${theme}-key-usage.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // Edit: per minute instead of per second.
+  await page.goto("/api-keys");
+  await page.getByRole("button", { name: `Edit ${name}` }).click();
+  const edit = page.getByRole("dialog", { name: "Edit key" });
+  await expect(edit.getByLabel("Requests per second")).toHaveValue("5");
+  await edit.getByLabel("Requests per second").fill("");
+  await edit.getByLabel("Requests per minute").fill("60");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit).toBeHidden();
+  const after = await page.request.get("/api/v1/whoami", { headers });
+  expect(after.headers()["ratelimit-policy"]).toBe("60;w=60");
+});

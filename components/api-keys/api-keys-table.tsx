@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Pencil, Trash2 } from "lucide-react";
 import { useMemo, useRef } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -47,10 +48,15 @@ export function ApiKeysTable({
         id: "name",
         accessorKey: "name",
         header: "Name",
+        // The key's own page: its limits, quota and usage.
         cell: (info) => (
-          <span className="font-medium text-foreground" title={info.row.original.name}>
+          <Link
+            href={`/api-keys/${info.row.original.keyId}/usage`}
+            className="font-medium text-foreground hover:text-link hover:underline"
+            title={info.row.original.name}
+          >
             {info.row.original.name}
-          </span>
+          </Link>
         ),
       },
       {

@@ -9,6 +9,7 @@ import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import type { FieldErrors } from "@/lib/actions/result";
 import { levelRank } from "@/lib/permissions";
 import { KeyFields, type KeyFormValues } from "./key-fields";
+import { LimitFields, NO_LIMITS, toLimitsInput, type LimitFormValues } from "./limit-fields";
 import { SecretView } from "./secret-view";
 import type { RoleChoice } from "./types";
 
@@ -35,6 +36,7 @@ export function CreateKeyDialog({ roles, disabled }: { roles: RoleChoice[]; disa
 function CreateKeyContent({ roles, onClose }: { roles: RoleChoice[]; onClose: () => void }) {
   // Least privilege by default: the grantable role that allows the least.
   const [values, setValues] = useState<KeyFormValues>({ name: "", roleId: leastPrivileged(roles) });
+  const [limits, setLimits] = useState<LimitFormValues>(NO_LIMITS);
   const [errors, setErrors] = useState<FieldErrors>();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -42,7 +44,7 @@ function CreateKeyContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await createApiKeyAction(values);
+      const result = await createApiKeyAction({ ...values, ...toLimitsInput(limits) });
       if (result.ok) {
         setCreated({ name: result.key.name, secret: result.secret });
         toast.success(`Key “${result.key.name}” created.`);
@@ -73,7 +75,10 @@ function CreateKeyContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
       description="A key lets a script call the API with the permissions of its role."
     >
       <form onSubmit={submit} noValidate>
-        <KeyFields values={values} onChange={setValues} roles={roles} errors={errors} />
+        <div className="space-y-4">
+          <KeyFields values={values} onChange={setValues} roles={roles} errors={errors} />
+          <LimitFields values={limits} onChange={setLimits} errors={errors} />
+        </div>
         <DialogFooter>
           <Button variant="secondary" onClick={onClose}>
             Cancel

@@ -8,6 +8,7 @@ import type { ReturnFocus } from "@/components/ui/return-focus";
 import type { FieldErrors } from "@/lib/actions/result";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
 import { KeyFields, type KeyFormValues } from "./key-fields";
+import { LimitFields, limitFormValues, toLimitsInput, type LimitFormValues } from "./limit-fields";
 import type { KeyRow, RoleChoice } from "./types";
 
 // Keyed per opening by its caller, so each opening starts from the key as it is now.
@@ -27,6 +28,7 @@ export function EditKeyDialog({
   returnFocus?: ReturnFocus;
 }) {
   const [values, setValues] = useState<KeyFormValues>({ name: row.name, roleId: row.role.id });
+  const [limits, setLimits] = useState<LimitFormValues>(() => limitFormValues(row));
   const [errors, setErrors] = useState<FieldErrors>();
   const [pending, startTransition] = useTransition();
   // The key's current role stays selectable even if it is above the editor's own.
@@ -35,7 +37,7 @@ export function EditKeyDialog({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await updateApiKeyAction({ keyId: row.keyId, ...values });
+      const result = await updateApiKeyAction({ keyId: row.keyId, ...values, ...toLimitsInput(limits) });
       if (result.ok) {
         toast.success(`Key “${result.key.name}” saved.`);
         onOpenChange(false);
@@ -50,7 +52,10 @@ export function EditKeyDialog({
     <Dialog open={open} onOpenChange={onOpenChange} returnFocus={returnFocus}>
       <DialogContent title="Edit key" description={<code className="font-mono text-xs">{row.keyId}</code>}>
         <form onSubmit={submit} noValidate>
-          <KeyFields values={values} onChange={setValues} roles={choices} errors={errors} />
+          <div className="space-y-4">
+            <KeyFields values={values} onChange={setValues} roles={choices} errors={errors} />
+            <LimitFields values={limits} onChange={setLimits} errors={errors} />
+          </div>
           <DialogFooter>
             <Button
               variant="ghost"
