@@ -39,7 +39,13 @@ export function countRequest(use: Use): void {
     state.pending.set(id, { ...use, minute, outcome, count: 1 });
   }
   if (!state.timer) {
-    state.timer = setInterval(() => void flushUsage().then(rollUpUsageIfDue).catch(() => {}), FLUSH_INTERVAL_MS);
+    state.timer = setInterval(
+      () =>
+        void flushUsage()
+          .then(rollUpUsageIfDue)
+          .catch(() => {}),
+      FLUSH_INTERVAL_MS,
+    );
     state.timer.unref();
   }
 }
