@@ -31,6 +31,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "bench/results/**",
+      "bench/peers/*/.next/**",
       "next-env.d.ts",
     ],
   },

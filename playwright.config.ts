@@ -5,6 +5,13 @@ import { defineConfig, type Project } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3411 + Number(process.env.TEST_PORT_OFFSET ?? 0));
 const baseURL = `http://127.0.0.1:${port}`;
+// The same specs against a server on a fresh PostgreSQL database (see e2e/postgres-server.mts).
+const postgresPort = port + 1;
+const postgresURL = `http://127.0.0.1:${postgresPort}`;
+// Specs of features that behave differently per database (cache coordination, transactions).
+const POSTGRES_SPECS = /(api-keys|key-lifecycle)\.spec\.ts/;
+// The test clock lets the lifecycle specs see keys expire without waiting.
+const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", WISP_TEST_CLOCK: "1" };
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 export const E2E_DATA_DIR = path.join(tmpdir(), `wisp-e2e-${port}`);
@@ -41,22 +48,43 @@ export default defineConfig({
         }
       : {},
   },
-  projects: Object.entries(sizes).flatMap(([name, use]) => [
-    { name: `setup-${name}`, testMatch: /.*\.setup\.ts/, use },
+  projects: [
+    ...Object.entries(sizes).flatMap(([name, use]) => [
+      { name: `setup-${name}`, testMatch: /.*\.setup\.ts/, use },
+      {
+        name,
+        testIgnore: /.*\.setup\.ts/,
+        dependencies: [`setup-${name}`],
+        use: { ...use, storageState: `e2e/.auth/${name}.json` },
+      },
+    ]),
+    // The specs whose features behave differently per database, once more at laptop size
+    // against a server on PostgreSQL, with an account of its own.
+    { name: "setup-postgres", testMatch: /.*\.setup\.ts/, use: { ...sizes.desktop, baseURL: postgresURL } },
     {
-      name,
-      testIgnore: /.*\.setup\.ts/,
-      dependencies: [`setup-${name}`],
-      use: { ...use, storageState: `e2e/.auth/${name}.json` },
+      name: "postgres",
+      testMatch: POSTGRES_SPECS,
+      dependencies: ["setup-postgres"],
+      use: { ...sizes.desktop, baseURL: postgresURL, storageState: "e2e/.auth/postgres.json" },
     },
-  ]),
-  // A production server on a fresh embedded database, wiped before each run.
-  webServer: {
-    command: `rm -rf "${E2E_DATA_DIR}" && node scripts/serve.mjs`,
-    url: `${baseURL}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    // The test clock lets the usage spec spread requests over past hours (POST /api/test/clock).
-    env: { DATA_DIR: E2E_DATA_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", WISP_TEST_CLOCK: "1" },
-  },
+  ],
+  webServer: [
+    // A production server on a fresh embedded database, wiped before each run.
+    {
+      command: `rm -rf "${E2E_DATA_DIR}" && node scripts/serve.mjs`,
+      url: `${baseURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...serverEnv, DATA_DIR: E2E_DATA_DIR, PORT: String(port) },
+    },
+    // The same on a database created on the test PostgreSQL server and dropped at the end.
+    {
+      command: `node --import tsx e2e/postgres-server.mts ${postgresPort}`,
+      url: `${postgresURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-postgres`, PORT: String(postgresPort) },
+    },
+  ],
 });

@@ -29,9 +29,13 @@ function markdown(report: Report): string {
     "",
     `autocannon, 10 connections, ${report.seconds} s per scenario, on this 2-core machine (noisy: compare figures of one run).`,
     "",
-    "| database | scenario | req/s | p50 ms | p99 ms | non-2xx |",
-    "| --- | --- | ---: | ---: | ---: | ---: |",
-    ...report.load.map((f) => `| ${f.database} | ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} |`),
+    "Server CPU: user + system time of the server's whole process tree (/proc) per request served, where measured.",
+    "",
+    "| database | scenario | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/request |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ...report.load.map(
+      (f) => `| ${f.database} | ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} | ${f.cpuUs ?? ""} |`,
+    ),
     "",
     ...(report.lists.length > 0
       ? [
@@ -62,7 +66,7 @@ function chart(load: Figures[]): string {
   const rows = load.map((f, i) => {
     const y = 30 + i * (barHeight + 6);
     const w = Math.round(((width - labelWidth - 70) * f.rps) / max);
-    const color = f.database.startsWith("embedded") ? "#6366f1" : "#0ea5e9";
+    const color = f.database.startsWith("embedded") ? "#6366f1" : f.database.includes("peer") ? "#f59e0b" : "#0ea5e9";
     return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" font-size="12">${escape(`${f.database} · ${f.scenario}`)}</text>
 <rect x="${labelWidth}" y="${y}" width="${w}" height="${barHeight}" fill="${color}" rx="3"/>
 <text x="${labelWidth + w + 6}" y="${y + 15}" font-size="12">${f.rps}</text>`;

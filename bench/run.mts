@@ -1,28 +1,45 @@
 // npm run bench: starts production builds itself, seeds through the app's own code
 // paths (bulk volume straight in SQL), and measures the key check beside the cost of a
-// trivial request on the embedded database, on PostgreSQL and on two instances, and the
-// keys list at 1,000 and 100,000 keys in one account on both.
-// BENCH_ONLY=lists runs only the list measurements, BENCH_ONLY=usage only the whoami
-// scenarios with and without a per-key rate limit; neither writes results.
+// trivial request on the embedded database, on PostgreSQL and on two instances; the keys
+// list at 1,000 and 100,000 keys in one account on both; and, unless BENCH_PEERS=0, beside
+// its peers (bench/peers/): better-auth's API-key plugin on the same PostgreSQL server, and
+// a bare Next.js app of the same version.
+// BENCH_ONLY=lists runs only the list measurements, BENCH_ONLY=usage only whoami with and
+// without a per-key rate limit (and the micro-benchmark); neither writes results.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateSecret } from "../lib/api-keys/format";
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
-import { createKeyWithRole, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
+import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
-import { alternating, load, SECONDS, warmUp, type Figures } from "./load.mts";
+import {
+  alternating,
+  alternatingRounds,
+  load,
+  medianRound,
+  ROUNDS,
+  roundRatios,
+  SECONDS,
+  warmUp,
+  type Figures,
+  type Target,
+} from "./load.mts";
+import { preparePeer, setUpBetterAuth, startPeer, type RunningPeer } from "./peers.mts";
 import { writeReport, type Report } from "./report.mts";
 import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
-// "lists": only the list measurements; "usage": only the usage scenarios. Neither writes results.
 const only = process.env.BENCH_ONLY;
+const PEERS = process.env.BENCH_PEERS !== "0" && !only;
+// Five rounds, so each ratio's median is one round's.
+const PEER_ROUNDS = 5;
 
 await buildIfNeeded();
+if (PEERS) for (const peer of ["bare-next", "better-auth"] as const) preparePeer(peer);
 const report: Report = { date: new Date().toISOString(), seconds: SECONDS, load: [], lists: [], notes: [] };
 const note = (name: string, value: string | number) => {
   report.notes.push({ name, value });
@@ -33,16 +50,64 @@ async function readOnlyKey(server: RunningServer, account: TestAccount) {
   return createKeyWithRole(server.url, account.owner, (await roleNamed(account.owner, "Read Only")).id, "bench key");
 }
 
+// A key that exercises every lifecycle check on the cached path: it expires (in 30 days),
+// has an IP allowlist (loopback among other ranges), and is rolled with a 24-hour grace
+// period; the old secret, in its grace period, is the one measured.
+async function guardedKey(account: TestAccount): Promise<string> {
+  const roleId = (await roleNamed(account.owner, "Read Only")).id;
+  const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const ipAllowlist = ["10.0.0.0/8", "192.0.2.0/24", "127.0.0.0/8"];
+  const key = await expectJson<{ keyId: string; secret: string }>(
+    await account.owner("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "bench guarded key", roleId, expiresAt, ipAllowlist },
+    }),
+    201,
+  );
+  await expectJson(
+    await account.owner(`/api/v1/api-keys/${key.keyId}/roll`, { method: "POST", json: { gracePeriod: "24h" } }),
+    200,
+  );
+  return key.secret;
+}
+
 // The same role with a rate limit far above anything the bench can send: every request
 // passes the limiter (and is counted in usage, as every request is).
-async function keyWithHighLimit(server: RunningServer, account: TestAccount) {
+async function keyWithHighLimit(server: RunningServer, account: TestAccount): Promise<string> {
   const key = await readOnlyKey(server, account);
-  const response = await account.owner(`/api/v1/api-keys/${key.keyId}`, {
-    method: "PATCH",
-    json: { rateLimit: { perSecond: 100_000, perMinute: 6_000_000 } },
+  await expectJson(
+    await account.owner(`/api/v1/api-keys/${key.keyId}`, {
+      method: "PATCH",
+      json: { rateLimit: { perSecond: 100_000, perMinute: 6_000_000 } },
+    }),
+    200,
+  );
+  return key.secret;
+}
+
+// Whoami with usage counting and a rate limit that never triggers, beside plain whoami and
+// the baseline, in alternating rounds: the ratios of each round, as median (min–max), and
+// the server's CPU per request.
+async function usageScenarios(server: RunningServer, database: string, secret: string, limited: string) {
+  const target = (url: string, key?: string): Target => ({
+    url: `${server.url}${url}`,
+    headers: key ? bearer(key) : undefined,
+    pid: server.pid,
   });
-  if (response.status !== 200) throw new Error(`cannot set the rate limit: ${response.status}`);
-  return key;
+  const scenarios: [string, Target][] = [
+    ["1. /api/health (no auth)", target("/api/health")],
+    ["2. whoami, valid key", target("/api/v1/whoami", secret)],
+    ["2c. whoami, usage counted, rate limit never reached", target("/api/v1/whoami", limited)],
+  ];
+  await warmUp(scenarios.map(([, t]) => t));
+  const [health, whoami, whoamiLimited] = await alternatingRounds(database, scenarios, ROUNDS);
+  report.load.push(...[health, whoami, whoamiLimited].map((rounds, i) => medianRound(scenarios[i][0], rounds)));
+  const rps = (figures: Figures[]) => figures.map((f) => f.rps);
+  const cpu = (figures: Figures[]) => figures.map((f) => f.cpuUs ?? NaN);
+  note(`${database}: whoami ÷ health`, roundRatios(rps(whoami), rps(health)).text);
+  note(`${database}: whoami with a rate limit ÷ health`, roundRatios(rps(whoamiLimited), rps(health)).text);
+  note(`${database}: whoami with a rate limit ÷ plain whoami`, roundRatios(rps(whoamiLimited), rps(whoami)).text);
+  note(`${database}: server CPU/request, rate limit ÷ plain`, roundRatios(cpu(whoamiLimited), cpu(whoami)).text);
 }
 
 // A well-formed key (correct checksum) that no account has: costs one lookup.
@@ -50,31 +115,22 @@ const unknownKey = () => generateSecret();
 // The unknown-key scenario measures the lookup, not the failed-check brake's 429.
 const NO_KEY_BRAKE = { API_KEY_FAILURES_PER_MINUTE: "1000000000" };
 
-async function scenarios(
-  server: RunningServer,
-  database: string,
-  secret: string,
-  limitedSecret: string,
-): Promise<Figures[]> {
+async function scenarios(server: RunningServer, database: string, secret: string, guarded: string): Promise<Figures[]> {
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
   await warmUp([
     { url: `${server.url}/api/health` },
     { url: `${server.url}/api/v1/whoami`, headers: auth(secret) },
-    { url: `${server.url}/api/v1/whoami`, headers: auth(limitedSecret) },
+    { url: `${server.url}/api/v1/whoami`, headers: auth(guarded) },
     { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
   ]);
-  const [health, whoami, limited] = await alternating(database, [
+  const [health, whoami, whoamiGuarded] = await alternating(database, [
     ["1. /api/health (no auth)", { url: `${server.url}/api/health` }],
     ["2. whoami, valid key", { url: `${server.url}/api/v1/whoami`, headers: auth(secret) }],
     [
-      "2c. whoami, usage counted, rate limit never reached",
-      { url: `${server.url}/api/v1/whoami`, headers: auth(limitedSecret) },
+      "2b. whoami, expiring, allowlisted, rolled (old secret in grace)",
+      { url: `${server.url}/api/v1/whoami`, headers: auth(guarded) },
     ],
   ]);
-  note(`${database}: ratio whoami ÷ health`, (whoami.rps / health.rps).toFixed(3));
-  note(`${database}: ratio whoami with a rate limit ÷ health`, (limited.rps / health.rps).toFixed(3));
-  note(`${database}: whoami with a rate limit ÷ plain whoami`, (limited.rps / whoami.rps).toFixed(3));
-  if (only === "usage") return [health, whoami, limited];
   const unknown = await load("3a. whoami, unknown well-formed key", database, [
     { url: `${server.url}/api/v1/whoami`, headers: auth(unknownKey()) },
   ]);
@@ -84,7 +140,9 @@ async function scenarios(
   const list = await load("4. api-keys?pageSize=50", database, [
     { url: `${server.url}/api/v1/api-keys?pageSize=50`, headers: auth(secret) },
   ]);
-  return [health, whoami, limited, unknown, malformed, list];
+  note(`${database}: ratio whoami ÷ health`, (whoami.rps / health.rps).toFixed(3));
+  note(`${database}: ratio whoami (2b, every lifecycle check) ÷ health`, (whoamiGuarded.rps / health.rps).toFixed(3));
+  return [health, whoami, whoamiGuarded, unknown, malformed, list];
 }
 
 async function embedded() {
@@ -93,30 +151,44 @@ async function embedded() {
     const account = await newAccount(server.url, "Bench Embedded");
     const key = await readOnlyKey(server, account);
     const limited = await keyWithHighLimit(server, account);
+    if (only === "usage") return await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
     const { id: roleId } = await roleNamed(account.owner, "Read Only");
-    const seeded = only === "usage" ? 0 : 1000;
-    for (let i = 0; i < seeded; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
-    report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret, limited.secret)));
+    for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
+    report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret, await guardedKey(account))));
+    await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
   } finally {
     await server.stop();
   }
 }
 
-async function postgres(redisUrl?: string) {
+// Rate-limit counters on PostgreSQL's rate_limits table, or (redisUrl) in Redis.
+async function postgresUsage(redisUrl?: string) {
+  const database = await createTestDatabase();
+  const redis = redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `wisp-bench-${Date.now()}:` } : {};
+  const server = await startServer(redisUrl ? 3509 : 3502, { ...NO_KEY_BRAKE, ...redis, DATABASE_URL: database.url });
+  try {
+    const account = await newAccount(server.url, "Bench Postgres usage");
+    const key = await readOnlyKey(server, account);
+    const limited = await keyWithHighLimit(server, account);
+    await usageScenarios(server, redisUrl ? "PostgreSQL + Redis" : "PostgreSQL", key.secret, limited);
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
+
+async function postgres() {
   const database = await createTestDatabase();
   const servers: RunningServer[] = [];
-  const label = redisUrl ? "PostgreSQL + Redis" : "PostgreSQL";
-  const redis = redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `wisp-bench-${Date.now()}:` } : {};
   try {
-    const a = await startServer(redisUrl ? 3505 : 3502, { ...NO_KEY_BRAKE, ...redis, DATABASE_URL: database.url });
+    const a = await startServer(3502, { ...NO_KEY_BRAKE, DATABASE_URL: database.url });
     servers.push(a);
     const account = await newAccount(a.url, "Bench Postgres");
     const key = await readOnlyKey(a, account);
-    const limited = await keyWithHighLimit(a, account);
     const { accountId, roleId } = await accountAndRole(database.url, key.keyId);
     await bulkKeys(database.url, accountId, roleId, 1000);
-    report.load.push(...(await scenarios(a, label, key.secret, limited.secret)));
-    if (only === "usage") return;
+    report.load.push(...(await scenarios(a, "PostgreSQL", key.secret, await guardedKey(account))));
+    if (PEERS) await peers(a, key.secret);
 
     const b = await startServer(3503, { ...NO_KEY_BRAKE, DATABASE_URL: database.url });
     servers.push(b);
@@ -125,16 +197,13 @@ async function postgres(redisUrl?: string) {
       { url: `${b.url}/api/health` },
       { url: `${b.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } },
     ]);
-    const healthBoth = await load(
-      "1. /api/health (no auth)",
-      "PostgreSQL, 2 instances",
-      both.map((s) => ({ url: `${s.url}/api/health` })),
-    );
-    const whoamiBoth = await load(
-      "2. whoami, valid key",
-      "PostgreSQL, 2 instances",
-      both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })),
-    );
+    const [healthBoth, whoamiBoth] = await alternating("PostgreSQL, 2 instances", [
+      ["1. /api/health (no auth)", both.map((s) => ({ url: `${s.url}/api/health` }))],
+      [
+        "2. whoami, valid key",
+        both.map((s) => ({ url: `${s.url}/api/v1/whoami`, headers: { Authorization: `Bearer ${key.secret}` } })),
+      ],
+    ]);
     report.load.push(healthBoth, whoamiBoth);
     note("PostgreSQL, 2 instances: ratio whoami ÷ health", (whoamiBoth.rps / healthBoth.rps).toFixed(3));
 
@@ -204,6 +273,56 @@ async function listsPostgres() {
   }
 }
 
+// The portal beside its peers, in alternating rounds: whoami against better-auth's API-key
+// plugin on the same PostgreSQL server (its own database), and the server CPU of a trivial
+// request against a bare Next.js app of the same version.
+async function peers(portal: RunningServer, secret: string) {
+  const database = await createTestDatabase();
+  const running: RunningPeer[] = [];
+  try {
+    const peerKey = setUpBetterAuth(database.url);
+    const betterAuth = await startPeer("better-auth", 3507, { DATABASE_URL: database.url });
+    running.push(betterAuth);
+    const bare = await startPeer("bare-next", 3508);
+    running.push(bare);
+    const whoami: [string, Target][] = [
+      [
+        "2. whoami, valid key (portal)",
+        { url: `${portal.url}/api/v1/whoami`, headers: bearer(secret), pid: portal.pid },
+      ],
+      [
+        "5. whoami, valid key (better-auth API-key plugin)",
+        { url: `${betterAuth.url}/api/whoami`, headers: bearer(peerKey), pid: betterAuth.pid },
+      ],
+    ];
+    const health: [string, Target][] = [
+      ["1. /api/health (portal)", { url: `${portal.url}/api/health`, pid: portal.pid }],
+      ["6. /api/health (bare Next.js app)", { url: `${bare.url}/api/health`, pid: bare.pid }],
+    ];
+    await warmUp([whoami[1][1], health[1][1]]);
+    const [portalWhoami, peerWhoami] = await alternatingRounds("PostgreSQL, peers", whoami, PEER_ROUNDS);
+    const [portalHealth, bareHealth] = await alternatingRounds("PostgreSQL, peers", health, PEER_ROUNDS);
+    const rounds = [portalWhoami, peerWhoami, portalHealth, bareHealth];
+    report.load.push(...rounds.map((figures, i) => medianRound([...whoami, ...health][i][0], figures)));
+    const rps = (figures: Figures[]) => figures.map((f) => f.rps);
+    const cpu = (figures: Figures[]) => figures.map((f) => f.cpuUs ?? NaN);
+    note(
+      "whoami req/s, portal ÷ better-auth API-key plugin (PostgreSQL)",
+      roundRatios(rps(portalWhoami), rps(peerWhoami)).text,
+    );
+    note("whoami server CPU/request, portal ÷ better-auth", roundRatios(cpu(portalWhoami), cpu(peerWhoami)).text);
+    note("/api/health server CPU/request, portal ÷ bare Next.js", roundRatios(cpu(portalHealth), cpu(bareHealth)).text);
+    note("/api/health req/s, portal ÷ bare Next.js", roundRatios(rps(portalHealth), rps(bareHealth)).text);
+  } finally {
+    for (const peer of running) await peer.stop();
+    await database.drop();
+  }
+}
+
+function bearer(key: string) {
+  return { Authorization: `Bearer ${key}` };
+}
+
 function microBenchmark() {
   // react-server: the condition Next's server bundles use, under which "server-only" (imported by the
   // sign-up path) is an empty module instead of an error.
@@ -223,13 +342,10 @@ function microBenchmark() {
 }
 
 if (only === "usage") {
-  // The usage scenarios alone (BENCH_ONLY=usage): the micro-benchmark, then health, whoami,
-  // and whoami with a rate limit, in alternating rounds on each database; with Redis as well
-  // as the rate_limits table.
   microBenchmark();
   await embedded();
-  await postgres();
-  await postgres(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+  await postgresUsage();
+  await postgresUsage(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
   process.exit(0);
 }
 if (!only) {
@@ -237,6 +353,7 @@ if (!only) {
   microBenchmark();
   await embedded();
   await postgres();
+  await postgresUsage(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
 }
 await listsEmbedded();
 await listsPostgres();

@@ -4,10 +4,15 @@ import { openPGlite } from "../lib/db/pglite";
 
 // Rows shaped exactly like the app's (random Key IDs, SHA-256 hashes of random secrets),
 // named "bulk key <n>" and created a second apart, far faster than the API.
-const INSERT_KEYS = `INSERT INTO api_keys (id, key_id, account_id, role_id, name, hash, start, created_at)
-  SELECT gen_random_uuid(), 'key_' || substr(md5(random()::text), 1, 16), $1, $2,
-         'bulk key ' || i, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'wisp_bulk', now() - (i || ' seconds')::interval
-  FROM generate_series(1, $3::int) AS i`;
+const INSERT_KEYS = `WITH keys AS (
+    INSERT INTO api_keys (id, key_id, account_id, role_id, name, start, created_at)
+    SELECT gen_random_uuid(), 'key_' || substr(md5(random()::text), 1, 16), $1, $2,
+           'bulk key ' || i, 'wisp_bulk', now() - (i || ' seconds')::interval
+    FROM generate_series(1, $3::int) AS i
+    RETURNING id, created_at)
+  INSERT INTO api_key_secrets (id, api_key_id, hash, start, created_at)
+  SELECT gen_random_uuid(), id, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'wisp_bulk', created_at
+  FROM keys`;
 const BATCH = 100_000;
 
 // Fills an account with `count` keys on a PostgreSQL server.
@@ -21,6 +26,7 @@ export async function bulkKeys(databaseUrl: string, accountId: string, roleId: s
     }
     // Done now, so autovacuum does not compete with the measurements that follow.
     await client.query("VACUUM ANALYZE api_keys");
+    await client.query("VACUUM ANALYZE api_key_secrets");
   } finally {
     await client.end();
   }

@@ -15,8 +15,6 @@ const { verifyApiKey } = await import("../lib/api-keys/verify");
 const { keyCache } = await import("../lib/key-cache/cache");
 const { hashSecret, isWellFormed, generateSecret } = await import("../lib/api-keys/format");
 const { allPermissions } = await import("../lib/permissions");
-const { admitKeyRequest } = await import("../lib/rate-limit/admit-key");
-const { countRequest } = await import("../lib/usage/counter");
 
 await migrate(getConnection());
 const { accountId, memberId } = await createAccount({
@@ -38,6 +36,14 @@ const actor = {
   permissions: allPermissions("FULL"),
 };
 const { secret } = await createApiKey(actor, { name: "micro", roleId: roles[0].id });
+// The same key with an expiry and an IP allowlist: every lifecycle check on the cached path.
+const { secret: guarded } = await createApiKey(actor, {
+  name: "micro guarded",
+  roleId: roles[0].id,
+  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  ipAllowlist: ["10.0.0.0/8", "192.0.2.0/24", "127.0.0.0/8"],
+});
+const CLIENT = "127.0.0.1";
 
 async function opsPerSecond(run: () => unknown, minimumMs = 1500): Promise<number> {
   let count = 0;
@@ -54,12 +60,18 @@ const wrong = generateSecret().slice(0, -1) + "0";
 
 report("micro: format + checksum (isWellFormed)", await opsPerSecond(() => isWellFormed(secret)));
 report("micro: SHA-256 of a secret", await opsPerSecond(() => hashSecret(secret)));
-report("micro: verify, bad checksum (no query)", await opsPerSecond(() => verifyApiKey(wrong)));
+report("micro: verify, bad checksum (no query)", await opsPerSecond(() => verifyApiKey(wrong, CLIENT)));
 keyCache.setUsable(() => true);
-report("micro: verify, cached", await opsPerSecond(() => verifyApiKey(secret)));
+report("micro: verify, cached", await opsPerSecond(() => verifyApiKey(secret, CLIENT)));
+report(
+  "micro: verify, cached, with expiry and a 3-range IP allowlist",
+  await opsPerSecond(() => verifyApiKey(guarded, CLIENT)),
+);
 keyCache.setUsable(() => false);
-report("micro: verify, uncached (PGlite lookup)", await opsPerSecond(() => verifyApiKey(secret)));
+report("micro: verify, uncached (PGlite lookup)", await opsPerSecond(() => verifyApiKey(secret, CLIENT)));
 // What a request with a valid key adds: its count in memory, and a rate limit's check (memory store).
+const { admitKeyRequest } = await import("../lib/rate-limit/admit-key");
+const { countRequest } = await import("../lib/usage/counter");
 const use = { apiKeyId: actor.id, accountId, operation: "getWhoami", status: 200, latencyMs: 1 };
 report("micro: count a request's usage (in memory)", await opsPerSecond(() => countRequest(use)));
 const limits = { perSecond: 100_000, perMinute: 6_000_000, quota: null };

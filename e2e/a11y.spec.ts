@@ -79,6 +79,7 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   const secret = (await page.getByTestId("new-key-secret").textContent())!;
   await see("dialog-secret", { dialog: true });
   await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "I have saved the key" }).click();
 
   // Data for every list, through the API.
   const rest = api(request, secret);
@@ -136,6 +137,17 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   }
   await page.getByRole("button", { name: "Delete Support bot" }).click();
   await see("dialog-delete-key", { dialog: true });
+  await page.keyboard.press("Escape");
+
+  // A key's own page and its lifecycle dialogs.
+  await page.getByRole("link", { name: "Inventory sync", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inventory sync");
+  await see("api-key-detail");
+  await page.getByRole("button", { name: "Roll" }).click();
+  await see("dialog-roll-key", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Disable" }).click();
+  await see("dialog-disable-key", { dialog: true });
   await page.keyboard.press("Escape");
 
   await page.goto("/roles");

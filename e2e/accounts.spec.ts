@@ -22,6 +22,7 @@ test("an existing person accepts an invitation and switches between two accounts
   await other.getByRole("dialog", { name: "Create Key" }).getByLabel("Key Name").fill("Cafe till");
   await other.getByRole("dialog", { name: "Create Key" }).getByRole("button", { name: "Create Key" }).click();
   await other.getByRole("button", { name: "Done" }).click();
+  await other.getByRole("button", { name: "I have saved the key" }).click();
 
   // Inviting an email that already has a login answers like any other invitation.
   await other.goto("/team");

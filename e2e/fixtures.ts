@@ -18,11 +18,15 @@ export async function watchForProblems(context: BrowserContext): Promise<() => s
   return () => problems;
 }
 
-export const test = base.extend({
-  context: async ({ context }, provide) => {
+// A test that makes the browser see an error on purpose (a request it expects to be
+// refused) names it in `expectedProblems`; everything else still fails the test.
+export const test = base.extend<{ expectedProblems: RegExp[] }>({
+  expectedProblems: [[], { option: true }],
+  context: async ({ context, expectedProblems }, provide) => {
     const problems = await watchForProblems(context);
     await provide(context);
-    expect(problems(), "console errors or CSP violations").toEqual([]);
+    const unexpected = problems().filter((problem) => !expectedProblems.some((pattern) => pattern.test(problem)));
+    expect(unexpected, "console errors or CSP violations").toEqual([]);
   },
 });
 

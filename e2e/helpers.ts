@@ -32,6 +32,7 @@ export async function createKeyInUi(page: Page, name: string, role = "Owner"): P
   await dialog.getByRole("button", { name: "Create Key" }).click();
   const secret = (await page.getByTestId("new-key-secret").textContent())!;
   await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "I have saved the key" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
   return secret;
 }

@@ -14,8 +14,13 @@ async function createWithKeyboard(page: Page, name: string) {
   await page.keyboard.type(name);
   await page.keyboard.press("Enter");
   const secret = page.getByRole("dialog", { name: "Save your API key" });
-  await expect(secret.getByRole("button", { name: "Copy" })).toBeFocused();
+  await expect(secret.getByRole("button", { name: "Copy", exact: true })).toBeFocused();
   await tabTo(page, secret.getByRole("button", { name: "Done" }));
+  await page.keyboard.press("Enter");
+  // Done asks first, with focus on the safe choice; the next one closes.
+  await expect(secret.getByRole("button", { name: "Back to the key" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(secret.getByRole("button", { name: "I have saved the key" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(secret).toBeHidden();
   await expect(createButton).toBeFocused();

@@ -46,6 +46,7 @@ test("a custom role decides what its key may do, and a raised level applies on t
   await create.getByRole("button", { name: "Create Key" }).click();
   const secret = (await page.getByTestId("new-key-secret").textContent())!;
   await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "I have saved the key" }).click();
   const auth = { Authorization: `Bearer ${secret}` };
 
   expect((await request.get("/api/v1/users", { headers: auth })).status()).toBe(200);

@@ -3,6 +3,7 @@
 export type ErrorCode =
   | "unauthorized"
   | "forbidden"
+  | "ip_not_allowed"
   | "not_found"
   | "method_not_allowed"
   | "validation_failed"
@@ -17,6 +18,8 @@ export type ErrorCode =
 const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
+  // A valid key used from an address outside its IP allowlist.
+  ip_not_allowed: 403,
   not_found: 404,
   method_not_allowed: 405,
   validation_failed: 400,

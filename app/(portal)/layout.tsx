@@ -1,5 +1,6 @@
 import { KeyRound } from "lucide-react";
 import type { ReactNode } from "react";
+import { LeakedKeysBanner } from "@/components/api-keys/key-banners";
 import { MobileNav } from "@/components/portal/mobile-nav";
 import { SidebarContent } from "@/components/portal/sidebar";
 import { getCurrentSession } from "@/lib/auth/current-member";
@@ -43,7 +44,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         {nav}
       </aside>
       <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8">
-        <div className="mx-auto max-w-6xl">{children}</div>
+        <div className="mx-auto max-w-6xl">
+          <LeakedKeysBanner accountId={member.accountId} permissions={member.permissions} />
+          {children}
+        </div>
       </main>
     </div>
   );

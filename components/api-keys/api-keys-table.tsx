@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { Pencil, Trash2 } from "lucide-react";
+import Link from "next/link";
 import { useMemo, useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import { HistoryLink } from "@/components/audit/history-link";
@@ -13,34 +13,34 @@ import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { formatDate, formatRelative } from "@/lib/format-date";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
-import type { KeyRow, RoleChoice } from "./types";
+import { KeyStateBadge } from "./key-state-badge";
+import { keyLockedReason } from "./locked-reason";
+import type { KeyPageContext, KeyRow } from "./types";
 
-type TableRow = KeyRow & { lockedReason?: string };
+// `now`: the server's clock at render time, for "Expiring in N days".
+type TableRow = KeyRow & { lockedReason?: string; now: number };
 
 // Sorting and paging happen in the database; the table reflects the URL's state.
 export function ApiKeysTable({
   rows,
-  roles,
-  canWrite,
-  canReadAudit,
+  page,
   list,
   onDeleted,
 }: {
   rows: KeyRow[];
-  roles: RoleChoice[];
-  canWrite: boolean;
-  canReadAudit: boolean;
+  page: KeyPageContext;
   list: ListState;
   onDeleted: () => void;
 }) {
+  const { roles, canWrite, canReadAudit, now } = page;
   const table = useRef<DataTableHandle>(null);
-  const dialogs = useRowDialogs<TableRow, "edit" | "delete">(table);
+  const dialogs = useRowDialogs<KeyRow, "edit" | "delete">(table);
   const { open } = dialogs;
   // Whether each row may be changed travels with the row, so the columns stay the same
   // objects across refreshes (new columns would remount the cells and lose focus).
   const tableRows = useMemo(
-    () => rows.map((row) => ({ ...row, lockedReason: keyLockedReason(row, roles, canWrite) })),
-    [rows, roles, canWrite],
+    () => rows.map((row) => ({ ...row, lockedReason: keyLockedReason(row, roles, canWrite), now })),
+    [rows, roles, canWrite, now],
   );
   const columns = useMemo<DataColumn<TableRow>[]>(
     () => [
@@ -48,10 +48,9 @@ export function ApiKeysTable({
         id: "name",
         accessorKey: "name",
         header: "Name",
-        // The key's own page: its limits, quota and usage.
         cell: (info) => (
           <Link
-            href={`/api-keys/${info.row.original.keyId}/usage`}
+            href={`/api-keys/${info.row.original.keyId}`}
             className="font-medium text-foreground hover:text-link hover:underline"
             title={info.row.original.name}
           >
@@ -72,18 +71,18 @@ export function ApiKeysTable({
         ),
       },
       {
-        id: "start",
-        header: "Key",
-        enableSorting: false,
-        meta: { width: "w-28" },
-        cell: (info) => <code className="font-mono text-xs text-muted-foreground">{info.row.original.start}…</code>,
-      },
-      {
         id: "role",
         header: "Role",
         enableSorting: false,
         meta: { width: "w-32" },
         cell: (info) => <Badge>{info.row.original.role.name}</Badge>,
+      },
+      {
+        id: "state",
+        header: "State",
+        enableSorting: false,
+        meta: { width: "w-40" },
+        cell: (info) => <KeyStateBadge keyRow={info.row.original} now={info.row.original.now} />,
       },
       {
         id: "createdAt",
@@ -101,7 +100,7 @@ export function ApiKeysTable({
           const at = info.row.original.lastUsedAt;
           return at ? (
             <time dateTime={at} title={formatDate(at, true)}>
-              {formatRelative(at)}
+              {formatRelative(at, info.row.original.now)}
             </time>
           ) : (
             <span className="text-muted-foreground">Never</span>
@@ -114,7 +113,7 @@ export function ApiKeysTable({
         enableSorting: false,
         meta: { width: "w-32" },
         cell: (info) => {
-          const { lockedReason, ...row } = info.row.original;
+          const { lockedReason, now: _now, ...row } = info.row.original;
           return (
             <div className="inline-flex gap-1">
               {canReadAudit ? <HistoryLink name={row.name} targetType="api_key" targetId={row.keyId} /> : null}
@@ -149,7 +148,7 @@ export function ApiKeysTable({
         columns={columns}
         rows={tableRows}
         rowId={(row) => row.keyId}
-        minWidth="min-w-[59rem]"
+        minWidth="min-w-[62rem]"
         sort={{ id: list.sort, desc: list.dir === "desc" }}
         onSort={(sort) => list.update({ sort: sort.id, dir: sort.desc ? "desc" : "asc", page: 1 })}
       />
@@ -159,6 +158,7 @@ export function ApiKeysTable({
             key={`edit-${dialogs.round}`}
             row={dialogs.row}
             roles={roles}
+            maxLifetimeDays={page.maxLifetimeDays}
             open={dialogs.isOpen("edit")}
             onOpenChange={dialogs.onOpenChange}
             onDelete={() => dialogs.switchTo("delete")}
@@ -177,13 +177,4 @@ export function ApiKeysTable({
       ) : null}
     </>
   );
-}
-
-// Why this member may not change the key, or undefined when they may.
-function keyLockedReason(row: KeyRow, roles: RoleChoice[], canWrite: boolean): string | undefined {
-  if (!canWrite) return "Your role has Read Access to API Keys, so you can't change keys.";
-  const role = roles.find((choice) => choice.id === row.role.id);
-  if (role && !role.grantable)
-    return `This key's role (${row.role.name}) has more access than yours, so you can't change it.`;
-  return undefined;
 }

@@ -3,24 +3,29 @@
 import { KeyRound } from "lucide-react";
 import { FilterBox } from "@/components/ui/filter-box";
 import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
 import { useListState, type ListState } from "@/components/ui/use-list-state";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
-import type { KeyRow, RoleChoice } from "./types";
+import { KeyPolicyControl } from "./key-policy-dialog";
+import type { KeyPageContext, KeyRow } from "./types";
 
-type Props = {
-  rows: KeyRow[];
-  total: number;
-  totalCapped: boolean;
-  roles: RoleChoice[];
-  canWrite: boolean;
-  canReadAudit: boolean;
-  query: Omit<ListState, "update" | "pending">;
-};
+type Query = Omit<ListState, "update" | "pending"> & { state: string };
 
-export function ApiKeysView({ rows, total, totalCapped, roles, canWrite, canReadAudit, query }: Props) {
+type Props = { rows: KeyRow[]; total: number; totalCapped: boolean; page: KeyPageContext; query: Query };
+
+const STATE_FILTERS = [
+  { value: "all", label: "All states" },
+  { value: "active", label: "Active" },
+  { value: "expiring", label: "Expiring within 7 days" },
+  { value: "disabled", label: "Disabled" },
+  { value: "expired", label: "Expired" },
+];
+
+export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
   const list = useListState(query);
-  const isEmptyAccount = total === 0 && !query.q;
+  const filtered = Boolean(query.q || query.state);
+  const isEmptyAccount = total === 0 && !filtered;
   // Deleting the only row of the last page goes to the page before it.
   const onDeleted = () => {
     if (rows.length === 1 && list.page > 1) list.update({ page: list.page - 1 });
@@ -28,28 +33,54 @@ export function ApiKeysView({ rows, total, totalCapped, roles, canWrite, canRead
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        {isEmptyAccount ? <span /> : <FilterBox list={list} label="Filter keys by name or Key ID" />}
-        <CreateKeyDialog roles={roles} disabled={!canWrite} />
+        {isEmptyAccount ? (
+          <span />
+        ) : (
+          <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
+            <FilterBox list={list} label="Filter keys by name or Key ID" />
+            <StateFilter state={query.state} list={list} />
+          </div>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <KeyPolicyControl maxLifetimeDays={page.maxLifetimeDays} canWrite={page.canWrite} />
+          <CreateKeyDialog
+            roles={page.roles}
+            disabled={!page.canWrite}
+            maxLifetimeDays={page.maxLifetimeDays}
+            origin={page.origin}
+          />
+        </div>
       </div>
       {isEmptyAccount ? (
         <EmptyState />
       ) : total === 0 ? (
         <p className="rounded-lg border border-dashed border-border bg-card p-8 text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
-          No keys match “{query.q}”.
+          {query.q ? `No keys match “${query.q}”` : "No keys"}
+          {query.state ? " in this state" : ""}.
         </p>
       ) : (
         <div className={list.pending ? "opacity-60 transition-opacity" : undefined}>
-          <ApiKeysTable
-            rows={rows}
-            roles={roles}
-            canWrite={canWrite}
-            canReadAudit={canReadAudit}
-            list={list}
-            onDeleted={onDeleted}
-          />
+          <ApiKeysTable rows={rows} page={page} list={list} onDeleted={onDeleted} />
           <Pagination list={list} total={total} totalCapped={totalCapped} />
         </div>
       )}
+    </div>
+  );
+}
+
+// The state lives in the URL beside the list's other settings (page 1 on every change).
+function StateFilter({ state, list }: { state: string; list: ListState }) {
+  return (
+    <div className="w-full sm:w-52">
+      <label htmlFor="key-state-filter" className="sr-only">
+        Filter keys by state
+      </label>
+      <Select
+        id="key-state-filter"
+        value={state || "all"}
+        onValueChange={(value) => list.update({ state: value === "all" ? "" : value, page: 1 })}
+        options={STATE_FILTERS}
+      />
     </div>
   );
 }

@@ -17,12 +17,13 @@ export function DeleteKeyDialog({
   row: KeyRow;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  prepareRemoval: (keyId: string) => () => void;
+  // In a table: where focus goes once the row has gone (useRowDialogs).
+  prepareRemoval?: (keyId: string) => () => void;
   onDeleted: () => void;
   returnFocus?: ReturnFocus;
 }) {
   async function confirm() {
-    const removed = prepareRemoval(row.keyId);
+    const removed = prepareRemoval?.(row.keyId) ?? (() => {});
     const result = await deleteApiKeyAction({ keyId: row.keyId });
     if (result.ok) {
       toast.success(`Key “${row.name}” deleted. Requests with it are refused from now on.`);

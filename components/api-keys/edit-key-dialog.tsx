@@ -7,9 +7,17 @@ import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import type { ReturnFocus } from "@/components/ui/return-focus";
 import type { FieldErrors } from "@/lib/actions/result";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
-import { KeyFields, type KeyFormValues } from "./key-fields";
-import { LimitFields, limitFormValues, toLimitsInput, type LimitFormValues } from "./limit-fields";
+import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
+import { limitFormValues } from "./limit-fields";
 import type { KeyRow, RoleChoice } from "./types";
+
+const valuesOf = (row: KeyRow): KeyFormValues => ({
+  name: row.name,
+  roleId: row.role.id,
+  expiry: { choice: "keep", custom: "" },
+  allowlist: row.ipAllowlist.join("\n"),
+  limits: limitFormValues(row),
+});
 
 // Keyed per opening by its caller, so each opening starts from the key as it is now.
 export function EditKeyDialog({
@@ -19,6 +27,7 @@ export function EditKeyDialog({
   onOpenChange,
   onDelete,
   returnFocus,
+  maxLifetimeDays,
 }: {
   row: KeyRow;
   roles: RoleChoice[];
@@ -26,9 +35,9 @@ export function EditKeyDialog({
   onOpenChange: (open: boolean) => void;
   onDelete: () => void;
   returnFocus?: ReturnFocus;
+  maxLifetimeDays: number | null;
 }) {
-  const [values, setValues] = useState<KeyFormValues>({ name: row.name, roleId: row.role.id });
-  const [limits, setLimits] = useState<LimitFormValues>(() => limitFormValues(row));
+  const [values, setValues] = useState<KeyFormValues>(() => valuesOf(row));
   const [errors, setErrors] = useState<FieldErrors>();
   const [pending, startTransition] = useTransition();
   // The key's current role stays selectable even if it is above the editor's own.
@@ -36,8 +45,13 @@ export function EditKeyDialog({
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    const form = keyFormInput(values);
+    if ("errors" in form) {
+      setErrors(form.errors);
+      return;
+    }
     startTransition(async () => {
-      const result = await updateApiKeyAction({ keyId: row.keyId, ...values, ...toLimitsInput(limits) });
+      const result = await updateApiKeyAction({ keyId: row.keyId, ...form.input });
       if (result.ok) {
         toast.success(`Key “${result.key.name}” saved.`);
         onOpenChange(false);
@@ -52,10 +66,14 @@ export function EditKeyDialog({
     <Dialog open={open} onOpenChange={onOpenChange} returnFocus={returnFocus}>
       <DialogContent title="Edit key" description={<code className="font-mono text-xs">{row.keyId}</code>}>
         <form onSubmit={submit} noValidate>
-          <div className="space-y-4">
-            <KeyFields values={values} onChange={setValues} roles={choices} errors={errors} />
-            <LimitFields values={limits} onChange={setLimits} errors={errors} />
-          </div>
+          <KeyFields
+            values={values}
+            onChange={setValues}
+            roles={choices}
+            errors={errors}
+            maxLifetimeDays={maxLifetimeDays}
+            currentExpiresAt={row.expiresAt}
+          />
           <DialogFooter>
             <Button
               variant="ghost"

@@ -6,3 +6,15 @@ import type { Permissions } from "@/lib/permissions";
 export type KeyRow = ApiKeyJson;
 
 export type RoleChoice = { id: string; name: string; permissions: Permissions; grantable: boolean };
+
+// What every key dialog on a page needs: roles to offer, whether the member may change
+// keys or read the audit log, the account's maximum key lifetime, this portal's base URL (for curl examples),
+// and the server's clock at render time (epoch ms) for states like "Expiring in 3 days".
+export type KeyPageContext = {
+  roles: RoleChoice[];
+  canWrite: boolean;
+  canReadAudit: boolean;
+  maxLifetimeDays: number | null;
+  origin: string;
+  now: number;
+};

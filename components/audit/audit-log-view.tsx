@@ -14,6 +14,7 @@ import { ChangesTable, ChangesToggle } from "./changes-details";
 
 const ALL = "all";
 const TARGET_LABELS: Record<(typeof TARGET_TYPES)[number], string> = {
+  account: "Account settings",
   api_key: "API keys",
   role: "Roles",
   member: "Team members",

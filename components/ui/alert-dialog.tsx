@@ -8,13 +8,14 @@ import { useReturnFocus, type ReturnFocus } from "./return-focus";
 
 // A confirmation for destructive actions: focus starts on Cancel, Escape cancels, and
 // focus goes back to what opened it (or to `returnFocus()`, e.g. the next row after a delete).
-// The confirm button shows "Deleting…" while `onConfirm` runs.
+// The confirm button shows `pendingLabel` ("Deleting…") while `onConfirm` runs.
 export function ConfirmDialog({
   open,
   onOpenChange,
   title,
   description,
   confirmLabel,
+  pendingLabel = "Deleting…",
   onConfirm,
   returnFocus,
   pending: pendingOutside = false,
@@ -24,6 +25,7 @@ export function ConfirmDialog({
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  pendingLabel?: string;
   onConfirm: () => void | Promise<void>;
   returnFocus?: ReturnFocus;
   // For a caller that runs the confirmed action in a transition of its own.
@@ -55,7 +57,7 @@ export function ConfirmDialog({
                 startTransition(onConfirm);
               }}
             >
-              {pending ? "Deleting…" : confirmLabel}
+              {pending ? pendingLabel : confirmLabel}
             </Button>
           </div>
         </AlertDialogPrimitive.Content>

@@ -36,7 +36,7 @@ export async function KeyUsage({
   return (
     <div className="space-y-6">
       <section aria-labelledby="limits-heading" className="rounded-lg border border-border bg-card p-4 text-sm">
-        <h2 id="limits-heading" className="text-lg font-semibold">
+        <h2 id="limits-heading" className="text-base font-semibold text-foreground">
           Limits
         </h2>
         <dl className="mt-3 grid gap-3 sm:grid-cols-2">

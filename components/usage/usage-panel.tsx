@@ -26,7 +26,7 @@ export function UsagePanel({
   return (
     <section aria-labelledby="usage-heading" className="rounded-lg border border-border bg-card p-4" id="usage">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="usage-heading" className="text-lg font-semibold">
+        <h2 id="usage-heading" className="text-base font-semibold text-foreground">
           {title}
         </h2>
         <nav aria-label="Usage period" className="flex gap-1 rounded-md bg-badge p-1 text-sm">

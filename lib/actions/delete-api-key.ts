@@ -11,7 +11,7 @@ export const deleteApiKeyAction = memberAction(
   z.strictObject({ keyId: keyIdSchema }),
   async (input, { actor }) => {
     await deleteApiKey(actor, input.keyId);
-    revalidatePath("/api-keys");
+    revalidatePath("/api-keys", "layout");
     return {};
   },
 );

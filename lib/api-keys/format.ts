@@ -11,6 +11,21 @@ const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const SECRET_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
 const VISIBLE_RANDOM_CHARS = 4;
 
+// The format, published for secret scanners (README and GET /.well-known/api-key-format):
+// `pattern` finds candidates in text; the checksum then tells a real key from look-alikes.
+export const KEY_FORMAT = {
+  prefix: KEY_PREFIX,
+  alphabet: BASE62,
+  randomLength: RANDOM_LENGTH,
+  checksumLength: CHECKSUM_LENGTH,
+  length: KEY_PREFIX.length + RANDOM_LENGTH + CHECKSUM_LENGTH,
+  pattern: `\\b${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}\\b`,
+  checksum:
+    `The last ${CHECKSUM_LENGTH} characters are the CRC-32 (IEEE 802.3, as zlib's crc32) of the ${RANDOM_LENGTH} ` +
+    `random characters after the prefix, written in base62 with the alphabet above (most significant digit ` +
+    `first) and left-padded with "0" to ${CHECKSUM_LENGTH} characters.`,
+} as const;
+
 export function randomBase62(length: number): string {
   let out = "";
   while (out.length < length) {

@@ -1,16 +1,18 @@
 import { getUnscopedDb } from "@/lib/db";
 
-// "Last used" costs no database write per request: uses are kept in memory and
-// written in one statement per key every FLUSH_INTERVAL_MS, and on shutdown.
+// "Last used" costs no database write per request: uses (when, and from which client
+// address) are kept in memory and written in one statement per key every
+// FLUSH_INTERVAL_MS, and on shutdown.
 export const LAST_USED_PRECISION_SECONDS = 5;
 const FLUSH_INTERVAL_MS = LAST_USED_PRECISION_SECONDS * 1000;
 
-type LastUsedState = { pending: Map<string, Date>; timer?: NodeJS.Timeout };
+type Use = { at: Date; address: string | null };
+type LastUsedState = { pending: Map<string, Use>; timer?: NodeJS.Timeout };
 const globalForLastUsed = globalThis as unknown as { wispLastUsed?: LastUsedState };
 const state: LastUsedState = (globalForLastUsed.wispLastUsed ??= { pending: new Map() });
 
-export function recordKeyUse(apiKeyId: string, at = new Date()): void {
-  state.pending.set(apiKeyId, at);
+export function recordKeyUse(apiKeyId: string, address: string | null, at = new Date()): void {
+  state.pending.set(apiKeyId, { at, address });
   if (!state.timer) {
     state.timer = setInterval(() => void flushLastUsed().catch(() => {}), FLUSH_INTERVAL_MS);
     state.timer.unref();
@@ -23,11 +25,11 @@ export async function flushLastUsed(): Promise<void> {
   state.pending.clear();
   // Keys of any account, by their internal id, as the verify path recorded them.
   const db = getUnscopedDb();
-  for (const [id, at] of batch) {
+  for (const [id, use] of batch) {
     // updateMany: a key deleted meanwhile is simply skipped.
     await db.apiKey.updateMany({
-      where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
-      data: { lastUsedAt: at },
+      where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: use.at } }] },
+      data: { lastUsedAt: use.at, lastUsedAddress: use.address },
     });
   }
 }

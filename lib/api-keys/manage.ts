@@ -1,47 +1,33 @@
 import { actorRef, type Actor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { invalidateKeyCache } from "@/lib/key-cache/coordinator";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
-import { toPermissions } from "@/lib/permissions";
-import { defineKind } from "@/lib/records/kind";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { roleOfAccount } from "@/lib/roles/queries";
-import type { CreateApiKeyInput, ListApiKeysQuery, UpdateApiKeyInput } from "@/lib/validations/api-key";
+import {
+  EXPIRING_SOON_DAYS,
+  type ApiKeyStateFilter,
+  type CreateApiKeyInput,
+  type ListApiKeysQuery,
+  type UpdateApiKeyInput,
+} from "@/lib/validations/api-key";
 import { keyLimitColumns } from "@/lib/validations/key-limits";
 import { generateKeyId, newSecret } from "./format";
-import { apiKeySelect, toApiKeyJson, type ApiKeyJson, type ApiKeyRow } from "./view";
+import { apiKeyKind, dropCachedKeys } from "./kind";
+import { checkExpiry } from "./policy";
+import {
+  apiKeySelect,
+  apiKeyViewSelect,
+  secretSelect,
+  toApiKeyJson,
+  toSecretJson,
+  type ApiKeyDetailJson,
+  type ApiKeyRow,
+} from "./view";
 
-// A key is addressed by its Key ID; deleted keys are no longer found.
-export const apiKeyKind = defineKind<ApiKeyRow>({
-  type: "api_key",
-  notFound: "No API key with this Key ID.",
-  conflict: "A key with these values already exists.",
-  load: (tx, accountId, keyId) =>
-    tx.apiKey.findFirst({ where: { keyId, accountId, deletedAt: null }, select: apiKeySelect }),
-  describe: (key) => ({
-    id: key.keyId,
-    name: key.name,
-    fields: { name: key.name, role: key.role?.name ?? null, ...limitFields(key) },
-    access: {
-      permissions: toPermissions(key.role?.permissions ?? []),
-      subject: `Key “${key.name}” (role ${key.role?.name})`,
-      field: "roleId",
-    },
-  }),
-});
-
-// The limits as the audit log shows them: "10/s, 500/min", "10000/day"; null: none.
-function limitFields(key: ApiKeyRow) {
-  const rates = [
-    key.rateLimitPerSecond && `${key.rateLimitPerSecond}/s`,
-    key.rateLimitPerMinute && `${key.rateLimitPerMinute}/min`,
-  ];
-  return {
-    rateLimit: rates.filter(Boolean).join(", ") || null,
-    quota: key.quotaLimit && key.quotaPeriod ? `${key.quotaLimit}/${key.quotaPeriod}` : null,
-  };
-}
+const DAY_MS = 86_400_000;
 
 // Live keys, with an index for each sort (schema.prisma). A key's name is citext, compared
 // and sorted without regard to case.
@@ -57,76 +43,140 @@ export const apiKeyList = defineList({
   },
 });
 
-// Every instance drops the key from memory before the change is reported done.
-const afterCommit = () => invalidateKeyCache();
-
-// Newest first by default; `q` matches part of the name or the Key ID (lib/lists/).
+// Newest first by default; `q` matches part of the name or the Key ID, `state` one of the
+// states toApiKeyJson shows (lib/lists/).
 export async function listApiKeys(accountId: string, query: ListApiKeysQuery) {
+  const at = now();
   return readList(
     apiKeyList,
     accountId,
-    query,
-    (ids) => getDb().apiKey.findMany({ where: { accountId, id: { in: ids } }, select: apiKeySelect }),
-    toApiKeyJson,
+    { ...query, where: query.state ? [stateWhere(query.state, at)] : [] },
+    (ids) => getDb().apiKey.findMany({ where: { accountId, id: { in: ids } }, select: apiKeyViewSelect }),
+    (row) => toApiKeyJson(row, at),
   );
 }
 
-export async function getApiKey(accountId: string, keyId: string): Promise<ApiKeyJson> {
-  return toApiKeyJson(await readRecord(accountId, apiKeyKind, keyId));
+// The same states as toApiKeyJson's `state`, as a condition (expired wins over disabled).
+function stateWhere(state: ApiKeyStateFilter, at: Date): Prisma.Sql {
+  const instant = Prisma.sql`${at.toISOString()}::timestamptz`;
+  const notExpired = Prisma.sql`(expires_at IS NULL OR expires_at > ${instant})`;
+  switch (state) {
+    case "expired":
+      return Prisma.sql`expires_at <= ${instant}`;
+    case "disabled":
+      return Prisma.sql`NOT enabled AND ${notExpired}`;
+    case "active":
+      return Prisma.sql`enabled AND ${notExpired}`;
+    case "expiring": {
+      const soon = new Date(at.getTime() + EXPIRING_SOON_DAYS * DAY_MS).toISOString();
+      return Prisma.sql`enabled AND expires_at > ${instant} AND expires_at <= ${soon}::timestamptz`;
+    }
+  }
+}
+
+// One key with its roll history (its secrets, newest first).
+export async function getApiKey(accountId: string, keyId: string): Promise<ApiKeyDetailJson> {
+  return withSecrets(await readRecord(accountId, apiKeyKind, keyId));
+}
+
+async function withSecrets(key: ApiKeyRow): Promise<ApiKeyDetailJson> {
+  const at = now();
+  const secrets = await getDb().apiKeySecret.findMany({
+    where: { apiKeyId: key.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: secretSelect,
+  });
+  return {
+    ...toApiKeyJson(key, at),
+    createdBy: key.createdById,
+    secrets: secrets.map((secret) => toSecretJson(secret, at)),
+  };
 }
 
 // Returns the secret exactly once; only its hash is stored.
 export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
   const { secret, hash, start } = newSecret();
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   const key = await createRecord(actor, apiKeyKind, async (tx) => {
     const role = await roleOfAccount(tx, actor.accountId, input.roleId);
+    await checkExpiry(tx, actor.accountId, expiresAt);
     return tx.apiKey.create({
       data: {
         keyId: generateKeyId(),
         accountId: actor.accountId,
         roleId: role.id,
         name: input.name,
-        hash,
         start,
         createdById: actorRef(actor),
+        enabled: input.enabled ?? true,
+        expiresAt,
+        ipAllowlist: input.ipAllowlist ?? [],
+        secrets: { create: { hash, start } },
         ...keyLimitColumns(input),
       },
       select: apiKeySelect,
     });
   });
-  return { key: toApiKeyJson(key), secret };
+  return { key: await withSecrets(key), secret };
 }
 
-export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApiKeyInput): Promise<ApiKeyJson> {
+// Changes any of name, role, expiry, enabled and allowlist in one audited change. Changing
+// only `enabled` is recorded as api_key.disable or api_key.enable; enabling a key also
+// settles a leak report (the member has decided).
+export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApiKeyInput): Promise<ApiKeyDetailJson> {
+  const given = Object.entries(input).filter(([, value]) => value !== undefined);
+  const action =
+    given.length === 1 && input.enabled !== undefined
+      ? input.enabled
+        ? "api_key.enable"
+        : "api_key.disable"
+      : "api_key.update";
   const key = await updateRecord(
     actor,
     apiKeyKind,
     keyId,
     async (tx, before) => {
       const role = input.roleId ? await roleOfAccount(tx, actor.accountId, input.roleId) : undefined;
+      const expiresAt =
+        input.expiresAt === undefined ? undefined : input.expiresAt === null ? null : new Date(input.expiresAt);
+      if (expiresAt !== undefined) await checkExpiry(tx, actor.accountId, expiresAt);
       await tx.apiKey.update({
         where: { id: before.id, accountId: actor.accountId },
-        data: { name: input.name, roleId: role?.id, ...keyLimitColumns(input) },
+        data: {
+          name: input.name,
+          roleId: role?.id,
+          expiresAt,
+          enabled: input.enabled,
+          ipAllowlist: input.ipAllowlist,
+          ...(input.enabled === true ? { leakReportedAt: null, leakSource: null } : {}),
+          ...keyLimitColumns(input),
+        },
       });
     },
-    { afterCommit },
+    { action, afterCommit: dropCachedKeys },
   );
-  return toApiKeyJson(key);
+  return withSecrets(key);
 }
 
-// Destroys the hash, so the key can never verify again; the row stays to record who
-// deleted which Key ID, and when.
+// Erases every hash of the key, so none of its secrets can ever verify again; the row
+// stays to record who deleted which Key ID, and when.
 export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
   await deleteRecord(
     actor,
     apiKeyKind,
     keyId,
     async (tx, before) => {
+      const at = now();
       await tx.apiKey.update({
         where: { id: before.id, accountId: actor.accountId },
-        data: { hash: null, deletedAt: new Date(), deletedById: actorRef(actor) },
+        data: { deletedAt: at, deletedById: actorRef(actor) },
+      });
+      await tx.apiKeySecret.updateMany({ where: { apiKeyId: before.id }, data: { hash: null } });
+      await tx.apiKeySecret.updateMany({
+        where: { apiKeyId: before.id, OR: [{ validUntil: null }, { validUntil: { gt: at } }] },
+        data: { validUntil: at },
       });
     },
-    { afterCommit },
+    { afterCommit: dropCachedKeys },
   );
 }

@@ -4,6 +4,7 @@ import { KEY_PREFIX } from "@/lib/api-keys/format";
 import { verifyApiKey } from "@/lib/api-keys/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";
 import { describeWait } from "@/lib/rate-limit/failures";
 import { limits } from "@/lib/rate-limit/limits";
@@ -22,7 +23,8 @@ function carriesKey(query: URLSearchParams): boolean {
   return false;
 }
 
-// Missing, malformed, unknown and deleted keys are indistinguishable to the caller.
+// Missing, malformed, unknown, deleted, disabled and expired keys are indistinguishable
+// to the caller.
 const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 
 // Failed checks are braked per client address (lib/rate-limit/limits.ts): after too many,
@@ -37,12 +39,14 @@ export async function authenticate(request: NextRequest): Promise<Actor> {
     throw new AppError("bad_request", "API keys are not accepted in the URL; send them in the Authorization header.");
   }
   const authorization = request.headers.get("authorization");
-  const address = currentRequest()?.clientAddress ?? "unknown";
+  const clientAt = currentRequest()?.clientAddress ?? clientAddress(request.headers);
+  const address = clientAt ?? "unknown";
   const limiter = limits().apiKeys;
   const blockedMs = await limiter.blockedFor(address, { memoryOnly: true });
   if (blockedMs > 0) throw tooManyFailures(blockedMs);
   const secret = parseBearer(authorization);
-  const key = secret ? await verifyApiKey(secret) : null;
+  // A valid key from outside its IP allowlist throws 403 ip_not_allowed here (not a failure).
+  const key = secret ? await verifyApiKey(secret, clientAt) : null;
   if (key) return key;
   // A request without any key tells nothing and costs nothing: not counted.
   if (authorization) {

@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { apiKeySchema, createdApiKeySchema } from "@/lib/api-keys/view";
+import { KEY_FORMAT } from "@/lib/api-keys/format";
+import { apiKeyDetailSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api-keys/view";
 import { auditEventSchema, auditQuerySchema } from "@/lib/audit/query";
 import { LEVELS, type Area } from "@/lib/permissions";
 import { groupMemberInputSchema, groupSchema } from "@/lib/wifi/groups";
 import { voucherBatchSchema, voucherSchema } from "@/lib/wifi/vouchers";
 import { RESOURCES } from "./resources";
-import { createApiKeySchema, listApiKeysSchema, updateApiKeySchema } from "@/lib/validations/api-key";
+import {
+  createApiKeySchema,
+  keyPolicySchema,
+  leakReportSchema,
+  listApiKeysSchema,
+  rollApiKeySchema,
+  updateApiKeySchema,
+} from "@/lib/validations/api-key";
 import { listQuerySchema } from "@/lib/records/resource";
 import { pageOf } from "@/lib/validations/common";
 import { usageQuerySchema } from "@/lib/validations/usage";
@@ -25,7 +33,13 @@ export type Endpoint = {
   body?: z.ZodType;
   status: number;
   response?: z.ZodType;
+  // Needs no key at all (a leak report, the key format).
+  public?: boolean;
+  // A request body shown in the reference.
+  example?: unknown;
 };
+
+const ISO_IN_90_DAYS = "2027-03-01T00:00:00Z";
 
 export const ENDPOINTS: Endpoint[] = [
   {
@@ -69,6 +83,12 @@ export const ENDPOINTS: Endpoint[] = [
     tag: "api-keys",
     summary: "Create an API key; its secret is in this response only",
     body: createApiKeySchema,
+    example: {
+      name: "billing sync",
+      roleId: "8d1e5a43-3c1f-4f0e-9a55-0b8f6a1d2c3e",
+      expiresAt: ISO_IN_90_DAYS,
+      ipAllowlist: ["203.0.113.7", "198.51.100.0/24"],
+    },
     status: 201,
     response: createdApiKeySchema,
   },
@@ -77,19 +97,31 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/api/v1/api-keys/{keyId}",
     area: "api_keys",
     tag: "api-keys",
-    summary: "Get an API key by Key ID",
+    summary: "Get an API key by Key ID, with its roll history",
     status: 200,
-    response: apiKeySchema,
+    response: apiKeyDetailSchema,
   },
   {
     method: "PATCH",
     path: "/api/v1/api-keys/{keyId}",
     area: "api_keys",
     tag: "api-keys",
-    summary: "Rename a key or change its role",
+    summary: "Rename a key, change its role, expiry or IP allowlist, or disable/enable it",
     body: updateApiKeySchema,
+    example: { enabled: false },
     status: 200,
-    response: apiKeySchema,
+    response: apiKeyDetailSchema,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/api-keys/{keyId}/roll",
+    area: "api_keys",
+    tag: "api-keys",
+    summary: "Roll a key: a new secret (in this response only); the old one works until the grace period ends",
+    body: rollApiKeySchema,
+    example: { gracePeriod: "24h" },
+    status: 200,
+    response: createdApiKeySchema,
   },
   {
     method: "GET",
@@ -188,6 +220,59 @@ export const ENDPOINTS: Endpoint[] = [
     body: voucherBatchSchema,
     status: 201,
     response: z.object({ items: z.array(voucherSchema), total: z.number().int() }),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/api-key-policy",
+    area: "api_keys",
+    tag: "api-keys",
+    summary: "The account's maximum key lifetime",
+    status: 200,
+    response: keyPolicySchema,
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/api-key-policy",
+    area: "api_keys",
+    tag: "api-keys",
+    summary: "Set the maximum key lifetime (null: none); applies whenever an expiry is set",
+    body: keyPolicySchema,
+    example: { maxKeyLifetimeDays: 90 },
+    status: 200,
+    response: keyPolicySchema,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/leaked-keys",
+    area: null,
+    public: true,
+    tag: "leaked-keys",
+    summary:
+      "Report up to 100 found secrets, no key needed: each that still works has its key disabled at once. " +
+      "The answer is the same whether anything matched. Rate limited per client address.",
+    body: leakReportSchema,
+    example: { secrets: ["wisp_3fJ8kQ2mX9pL4vRtYb7cN1sD5gH0aZ2e1Qk9Xw"], source: "GitHub secret scanning" },
+    status: 202,
+    response: z.object({ received: z.number().int(), message: z.string() }),
+  },
+  {
+    method: "GET",
+    path: "/.well-known/api-key-format",
+    area: null,
+    public: true,
+    tag: "leaked-keys",
+    summary: "The key format for secret scanners: prefix, alphabet, lengths, checksum rule and a regular expression",
+    status: 200,
+    response: z.object({
+      prefix: z.literal(KEY_FORMAT.prefix),
+      alphabet: z.string(),
+      randomLength: z.number().int(),
+      checksumLength: z.number().int(),
+      length: z.number().int(),
+      pattern: z.string().meta({ examples: [KEY_FORMAT.pattern] }),
+      checksum: z.string(),
+      reportTo: z.string().meta({ description: "Where to POST what you found." }),
+    }),
   },
   {
     method: "GET",

@@ -47,19 +47,31 @@ function operation(endpoint: Endpoint) {
         }),
       )
     : [];
+  const allowlist = "or the key's IP allowlist does not include the caller (`ip_not_allowed`, naming the address seen)";
   const responses: Record<string, unknown> = {
     [endpoint.status]: endpoint.response
       ? { description: "Success", content: { "application/json": { schema: schemaOf(endpoint.response, "output") } } }
       : { description: "Success, no content" },
-    401: errorResponse("Missing, malformed, unknown or deleted key (one body for all)."),
-    429: {
-      ...errorResponse("Too many failed key checks from this client address; `retryAfter` seconds, as in Retry-After."),
-      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
-    },
-    ...(endpoint.area
-      ? { 403: errorResponse(`The key's role lacks ${LEVEL_LABELS[level]} to ${AREAS[endpoint.area].label}.`) }
-      : {}),
+    ...(endpoint.public
+      ? {}
+      : {
+          401: errorResponse("Missing, malformed, unknown, deleted, disabled or expired key (one body for all)."),
+          429: {
+            ...errorResponse(
+              "Too many failed key checks from this client address; `retryAfter` seconds, as in Retry-After.",
+            ),
+            headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+          },
+          403: errorResponse(
+            endpoint.area
+              ? `The key's role lacks ${LEVEL_LABELS[level]} to ${AREAS[endpoint.area].label} (\`forbidden\`), ${allowlist}.`
+              : `The key's IP allowlist does not include the caller (\`ip_not_allowed\`, naming the address seen).`,
+          ),
+        }),
   };
+  if (endpoint.public && endpoint.method !== "GET") {
+    responses[429] = errorResponse("Too many calls from this client address; see Retry-After.");
+  }
   if (endpoint.path.includes("{")) responses[404] = errorResponse("No such record in this account.");
   if (endpoint.query) responses[400] = errorResponse("Invalid query parameters.");
   if (endpoint.body) {
@@ -72,18 +84,26 @@ function operation(endpoint: Endpoint) {
     summary: endpoint.summary,
     tags: [endpoint.tag],
     operationId: operationIdOf(endpoint),
-    description: endpoint.area
-      ? `Needs **${LEVEL_LABELS[level]}** to **${AREAS[endpoint.area].label}**.`
-      : "Any valid key.",
+    description: endpoint.public
+      ? "No key needed."
+      : endpoint.area
+        ? `Needs **${LEVEL_LABELS[level]}** to **${AREAS[endpoint.area].label}**.`
+        : "Any valid key.",
     "x-area": endpoint.area,
     "x-level": endpoint.area ? level : null,
-    security: [{ bearerAuth: [] }],
+    "x-public": endpoint.public ?? false,
+    security: endpoint.public ? [] : [{ bearerAuth: [] }],
     parameters: [...pathParams, ...queryParams],
     ...(endpoint.body
       ? {
           requestBody: {
             required: true,
-            content: { "application/json": { schema: schemaOf(endpoint.body, "input") } },
+            content: {
+              "application/json": {
+                schema: schemaOf(endpoint.body, "input"),
+                ...(endpoint.example === undefined ? {} : { example: endpoint.example }),
+              },
+            },
           },
         }
       : {}),

@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { fromDatabaseError } from "@/lib/db/errors";
@@ -6,17 +5,20 @@ import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export function json(body: unknown, status = 200): NextResponse {
-  return NextResponse.json(body, { status, headers: NO_STORE });
+// Plain Web `Response`s: NextResponse.json builds a Response and then wraps it in a second
+// one (with a cookie jar), which cost a trivial route ~10% more server CPU (bench: /api/health
+// against the same handler with Response.json). No API answer sets cookies through it.
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
 }
 
-export function noContent(): NextResponse {
-  return new NextResponse(null, { status: 204, headers: NO_STORE });
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: NO_STORE });
 }
 
 // Every error leaves as { error: { code, message, ...details } } with its status.
 // Raw error messages never reach the client.
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
   const headers: Record<string, string> = { ...NO_STORE };
   if (appError.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
@@ -24,7 +26,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (appError.status === 429 && typeof appError.details?.retryAfter === "number") {
     headers["Retry-After"] = String(appError.details.retryAfter);
   }
-  return NextResponse.json(
+  return Response.json(
     { error: { code: appError.code, message: appError.message, ...appError.details } },
     { status: appError.status, headers },
   );
@@ -32,7 +34,7 @@ export function errorResponse(error: unknown): NextResponse {
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
-type Handler = () => NextResponse;
+type Handler = () => Response;
 
 // Handlers for the methods a route doesn't have: a JSON 405 with `Allow` naming those it
 // has, where Next would answer an empty 405. A route file exports the ones it lacks.

@@ -38,3 +38,20 @@ export function apiRoute<P = Record<string, never>>(
     return response;
   };
 }
+
+// A /api/v1 handler that needs no key (a leak report: holding a secret is the proof).
+// The same request id, audit context and JSON errors as apiRoute.
+export function publicRoute(handler: (request: NextRequest) => Promise<Response>) {
+  return async (request: NextRequest): Promise<Response> => {
+    const meta = requestMetaFrom(request.headers);
+    const response = await runWithRequest(meta, async () => {
+      try {
+        return await handler(request);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+    response.headers.set("X-Request-Id", meta.requestId);
+    return response;
+  };
+}

@@ -4,7 +4,7 @@ import { searchText } from "@/lib/validations/text";
 
 // What the audit log records changes to, and the filters the page, the CSV export and
 // GET /api/v1/audit-log share.
-export const TARGET_TYPES = ["api_key", "role", "member", "user", "group", "network", "voucher"] as const;
+export const TARGET_TYPES = ["api_key", "role", "member", "user", "group", "network", "voucher", "account"] as const;
 
 const day = z.iso.date({ error: "Use a date like 2026-11-27." });
 const dateOrTime = z.union([dateTimeInput(), day], {

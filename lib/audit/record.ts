@@ -5,7 +5,8 @@ import type { Changes } from "./diff";
 
 export type AuditTarget = { type: string; id: string | null; name: string | null };
 
-// Someone who is not (yet) a member: a failed sign-in names the email that was tried.
+// Someone who is not (yet) a member: a failed sign-in names the email that was tried; a
+// leak report names where the secret was found.
 export type AnonymousActor = { kind: "anonymous"; accountId: string; label: string };
 
 export type AuditEventInput = {
@@ -21,9 +22,18 @@ export async function recordEvent(
   actor: Actor | AnonymousActor,
   event: AuditEventInput,
 ): Promise<void> {
+  await recordEvents(tx, [{ actor, event }]);
+}
+
+// Several events in one statement (a batch touching many records, each its own event).
+export async function recordEvents(
+  tx: Prisma.TransactionClient,
+  events: { actor: Actor | AnonymousActor; event: AuditEventInput }[],
+): Promise<void> {
+  if (events.length === 0) return;
   const request = currentRequest();
-  await tx.auditEvent.create({
-    data: {
+  await tx.auditEvent.createMany({
+    data: events.map(({ actor, event }) => ({
       accountId: actor.accountId,
       actorType: actor.kind,
       actorId: actor.kind === "anonymous" ? null : actor.id,
@@ -36,6 +46,6 @@ export async function recordEvent(
       clientAddress: request?.clientAddress ?? null,
       userAgent: request?.userAgent ?? null,
       requestId: request?.requestId ?? null,
-    },
+    })),
   });
 }

@@ -36,7 +36,7 @@ function create(): Clients {
   const unscoped: PrismaClient = new PrismaClient({
     adapter,
     // Secret columns never leave the database unless a query asks for them by name.
-    omit: { identity: { passwordHash: true }, apiKey: { hash: true } },
+    omit: { identity: { passwordHash: true }, apiKeySecret: { hash: true } },
     // A transaction waits its turn for a busy pool (or PGlite's one connection) instead
     // of failing after Prisma's default 2 s; a dead server still fails fast (connection.ts).
     transactionOptions: { maxWait: config.dbTransactionWaitMs, timeout: config.dbTransactionWaitMs },

@@ -7,13 +7,20 @@ import { FailureLimiter } from "./failures";
 // refused with the wait time, whether the email exists or not, and whatever the password.
 // Another address trying the same email is not slowed, so nobody can lock a person out
 // from afar. API keys: API_KEY_FAILURES_PER_MINUTE (30) failed checks per client address
-// per minute, then 429.
+// per minute, then 429. Leak reports (no key needed): LEAK_REPORTS_PER_MINUTE calls per
+// client address per minute, every call counted, shared by all instances.
 // Kept on globalThis: route handlers and pages load modules separately.
 const globalForLimits = globalThis as unknown as {
-  wispLimits?: { signInByEmail: FailureLimiter; signInByAddress: FailureLimiter; apiKeys: FailureLimiter };
+  wispLimits?: {
+    signInByEmail: FailureLimiter;
+    signInByAddress: FailureLimiter;
+    apiKeys: FailureLimiter;
+    leakReports: FailureLimiter;
+  };
 };
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
+export const LEAK_REPORTS_PER_MINUTE = 10;
 
 export function limits() {
   globalForLimits.wispLimits ??= {
@@ -26,6 +33,11 @@ export function limits() {
     apiKeys: new FailureLimiter({
       keyPrefix: "api-key-failures",
       points: config.apiKeyFailuresPerMinute,
+      durationSeconds: 60,
+    }),
+    leakReports: new FailureLimiter({
+      keyPrefix: "leak-reports",
+      points: LEAK_REPORTS_PER_MINUTE,
       durationSeconds: 60,
     }),
   };

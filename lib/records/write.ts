@@ -1,7 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import { diff, type Changes } from "@/lib/audit/diff";
-import { recordEvent, type AuditTarget } from "@/lib/audit/record";
-import { getDb } from "@/lib/db";
+import {
+  recordEvent,
+  recordEvents,
+  type AnonymousActor,
+  type AuditEventInput,
+  type AuditTarget,
+} from "@/lib/audit/record";
+import { getDb, getUnscopedDb } from "@/lib/db";
 import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { assertWithinOwnAccess } from "./hierarchy";
@@ -108,6 +114,30 @@ export async function recordChange<T>(
   });
 }
 
+// Changes made on nobody's behalf, each in the account of the record it touches: a leak
+// report (whoever holds a key's secret may have the key disabled; holding it is the
+// authority, so the access rule has no actor to apply to). The transaction, the error
+// mapping and one event per record changed are the same as above.
+export async function recordAnonymousChanges<T>(
+  kind: Pick<RecordKind<unknown>, "conflict" | "notFound">,
+  run: (tx: Tx) => Promise<{ result: T; events: { actor: AnonymousActor; event: AuditEventInput }[] }>,
+  options: Pick<Options, "afterCommit"> = {},
+): Promise<T> {
+  // Changes no account asked for (a leak report names secrets, not an account): the rows
+  // are found by what the caller holds, across accounts, so the transaction is unscoped;
+  // each event still goes to the account of the record it describes.
+  return write(
+    kind,
+    options,
+    async (tx) => {
+      const { result, events } = await run(tx);
+      await recordEvents(tx, events);
+      return result;
+    },
+    getUnscopedDb(),
+  );
+}
+
 export async function loadOrThrow<Row>(tx: Tx, actor: Pick<Actor, "accountId">, kind: RecordKind<Row>, id: string) {
   const row = await kind.load(tx, actor.accountId, id);
   if (!row) throw new AppError("not_found", kind.notFound);
@@ -136,10 +166,11 @@ async function write<T>(
   kind: Pick<RecordKind<unknown>, "conflict" | "notFound">,
   options: Pick<Options, "afterCommit">,
   run: (tx: Tx) => Promise<T>,
+  db: Pick<ReturnType<typeof getDb>, "$transaction"> = getDb(),
 ): Promise<T> {
   let result: T;
   try {
-    result = await getDb().$transaction(run);
+    result = await db.$transaction(run);
   } catch (error) {
     throw fromDatabaseError(error, kind) ?? error;
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/api-keys/ip-allowlist";
 import { pageQuerySchema, searchParam } from "./common";
 import { keyLimitsInput } from "./key-limits";
 import { singleLine } from "./text";
@@ -7,17 +8,104 @@ export const keyNameSchema = singleLine("Enter a name for the key.", 100, "Use a
 
 export const roleIdSchema = z.uuid({ error: "Choose a role." });
 
-export const createApiKeySchema = z.strictObject({ name: keyNameSchema, roleId: roleIdSchema, ...keyLimitsInput });
+export const expiresAtSchema = z.iso
+  .datetime({ offset: true, error: "Use an ISO 8601 date-time, like 2027-01-31T12:00:00Z, or null." })
+  .nullable()
+  .meta({ description: "When the key stops working; null: never.", examples: ["2027-01-31T12:00:00Z"] });
+
+// Addresses and CIDR ranges, stored normalised; an empty list allows any address.
+export const ipAllowlistSchema = z
+  .array(z.string().max(100, "Use at most 100 characters per entry."))
+  .max(MAX_ALLOWLIST_ENTRIES, `Use at most ${MAX_ALLOWLIST_ENTRIES} entries.`)
+  .transform((entries, ctx) => {
+    const { entries: normalized, invalid } = normalizeAllowlist(entries);
+    for (const index of invalid) {
+      ctx.addIssue({
+        code: "custom",
+        path: [index],
+        message: `“${entries[index]}” is not an IPv4 or IPv6 address or CIDR range.`,
+      });
+    }
+    return normalized;
+  })
+  .meta({
+    description: "IPv4/IPv6 addresses and CIDR ranges the key may be used from; empty: anywhere.",
+    examples: [["203.0.113.7", "198.51.100.0/24", "2001:db8::/32"]],
+  });
+
+export const enabledSchema = z
+  .boolean()
+  .meta({ description: "A disabled key is refused like an unknown one until enabled again." });
+
+export const createApiKeySchema = z.strictObject({
+  name: keyNameSchema,
+  roleId: roleIdSchema,
+  expiresAt: expiresAtSchema.optional(),
+  enabled: enabledSchema.optional(),
+  ipAllowlist: ipAllowlistSchema.optional(),
+  ...keyLimitsInput,
+});
 
 export const updateApiKeySchema = z
-  .strictObject({ name: keyNameSchema.optional(), roleId: roleIdSchema.optional(), ...keyLimitsInput })
+  .strictObject({
+    name: keyNameSchema.optional(),
+    roleId: roleIdSchema.optional(),
+    expiresAt: expiresAtSchema.optional(),
+    enabled: enabledSchema.optional(),
+    ipAllowlist: ipAllowlistSchema.optional(),
+    ...keyLimitsInput,
+  })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    error: "Send a name, a roleId, a rateLimit or a quota.",
+    error: "Send at least one of name, roleId, expiresAt, enabled, ipAllowlist, rateLimit, quota.",
   });
 
 export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Not a Key ID.");
 
+// How long the old secret keeps working after a roll.
+export const GRACE_PERIODS = { now: 0, "1h": 3600, "24h": 86_400, "7d": 7 * 86_400 } as const;
+export type GracePeriod = keyof typeof GRACE_PERIODS;
+export const GRACE_PERIOD_LABELS: Record<GracePeriod, string> = {
+  now: "No grace period: it stops now",
+  "1h": "1 hour",
+  "24h": "24 hours",
+  "7d": "7 days",
+};
+
+export const rollApiKeySchema = z.strictObject({
+  gracePeriod: z
+    .enum(Object.keys(GRACE_PERIODS) as [GracePeriod, ...GracePeriod[]], {
+      error: "Choose a grace period: now, 1h, 24h or 7d.",
+    })
+    .meta({ description: "How long the old secret keeps working: now, 1h, 24h or 7d." }),
+});
+
+// Expiry presets of the portal's forms, in days.
+export const EXPIRY_PRESETS = { "7d": 7, "30d": 30, "90d": 90, "1y": 365 } as const;
+export type ExpiryPreset = keyof typeof EXPIRY_PRESETS;
+// A form's expiry: a preset, "never", "keep" (edit: leave it as it is) or an ISO date-time.
+export const expiryChoiceSchema = z.union([
+  z.enum([...(Object.keys(EXPIRY_PRESETS) as ExpiryPreset[]), "never", "keep"]),
+  z.iso.datetime({ offset: true, error: "Choose a date and time." }),
+]);
+export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
+
+export const MAX_LIFETIME_DAYS = 3650;
+export const keyPolicySchema = z.strictObject({
+  maxKeyLifetimeDays: z
+    .number({ error: "Enter a number of days, or null for no maximum." })
+    .int("Enter a whole number of days.")
+    .min(1, "Use at least 1 day.")
+    .max(MAX_LIFETIME_DAYS, `Use at most ${MAX_LIFETIME_DAYS} days.`)
+    .nullable()
+    .meta({ description: "The longest a new key may run, in days; null: no maximum.", examples: [90] }),
+});
+
+// Keys expiring within this many days are highlighted, listed in a banner, and "expiring".
+export const EXPIRING_SOON_DAYS = 7;
+
 export const API_KEY_SORTS = ["name", "createdAt", "lastUsedAt"] as const;
+export const API_KEY_STATES = ["active", "expiring", "disabled", "expired"] as const;
+export type ApiKeyStateFilter = (typeof API_KEY_STATES)[number];
 
 export const listApiKeysSchema = pageQuerySchema.extend({
   q: searchParam("Part of the name or Key ID"),
@@ -25,6 +113,22 @@ export const listApiKeysSchema = pageQuerySchema.extend({
     description: "name sorts without regard to case; lastUsedAt puts never-used keys first ascending, last descending.",
   }),
   dir: z.enum(["asc", "desc"]).default("desc"),
+  state: z
+    .enum(API_KEY_STATES)
+    .optional()
+    .meta({ description: "Only keys in this state; expiring: active and expiring within 7 days." }),
+});
+
+export const leakReportSchema = z.strictObject({
+  secrets: z
+    .array(z.string().max(200))
+    .min(1, "Send at least one secret.")
+    .max(100, "Send at most 100 secrets per call.")
+    .meta({ description: "Secrets found in public, e.g. in a commit or a paste." }),
+  source: singleLine("Say where the secrets were found.", 200, "Use at most 200 characters for the source.").meta({
+    description: "Who found them, and where.",
+    examples: ["GitHub secret scanning"],
+  }),
 });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

@@ -8,25 +8,28 @@ import { newAccount, type TestAccount } from "../helpers/account";
 import { sampleFor } from "../helpers/samples";
 
 const baseUrl = inject("baseUrl");
-const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
+const APP_DIR = path.resolve(import.meta.dirname, "../../app");
 // The document itself is the only route it does not describe.
 const SELF = "GET /api/v1/openapi.json";
 
-type Operation = { responses: Record<string, { content?: { "application/json": { schema: object } } }> };
+type Operation = {
+  "x-public": boolean;
+  responses: Record<string, { content?: { "application/json": { schema: object } } }>;
+};
 type Doc = {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: { Error: object } };
 };
 
-// Every route handler file and the methods it exports, as "METHOD /api/v1/path/{param}".
-function routeHandlers(dir = API_DIR, segments: string[] = []): string[] {
+// Every route handler file under app/<base> and the methods it exports, as "METHOD /base/path/{param}".
+function routeHandlers(base: string, dir = path.join(APP_DIR, base), segments: string[] = [base]): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     // The catch-all answers paths that are no endpoint (JSON 404).
     if (entry.isDirectory() && entry.name !== "[[...path]]") {
       found.push(
-        ...routeHandlers(path.join(dir, entry.name), [...segments, entry.name.replace(/^\[(\w+)\]$/, "{$1}")]),
+        ...routeHandlers(base, path.join(dir, entry.name), [...segments, entry.name.replace(/^\[(\w+)\]$/, "{$1}")]),
       );
     } else if (entry.name === "route.ts") {
       const source = readFileSync(path.join(dir, entry.name), "utf8");
@@ -36,7 +39,7 @@ function routeHandlers(dir = API_DIR, segments: string[] = []): string[] {
       // Handlers made by otherMethods() answer 405 for the methods a route doesn't have.
       for (const match of source.matchAll(/export const \{([^}]+)\} = (?!otherMethods\()/g))
         for (const name of match[1].split(",")) methods.add(name.trim());
-      for (const method of methods) found.push(`${method} ${["/api/v1", ...segments].join("/")}`);
+      for (const method of methods) found.push(`${method} /${segments.join("/")}`);
     }
   }
   return found;
@@ -57,8 +60,8 @@ describe("OpenAPI document", () => {
     expect(JSON.stringify(doc.components)).toContain('"scheme":"bearer"');
   });
 
-  it("lists every route handler under app/api/v1, and nothing else", () => {
-    const handlers = routeHandlers()
+  it("lists every route handler under app/api/v1 and app/.well-known, and nothing else", () => {
+    const handlers = [...routeHandlers("api/v1"), ...routeHandlers(".well-known")]
       .filter((route) => route !== SELF)
       .sort();
     const documented = Object.entries(doc.paths)
@@ -75,7 +78,7 @@ describe("OpenAPI document", () => {
       for (const [lowerMethod, operation] of Object.entries(operations)) {
         const method = lowerMethod.toUpperCase();
         const request = await sampleFor(method, route)(account, account);
-        const response = await account.owner(request.path, { method, json: request.body });
+        const response = await account.owner(request.path, { method, json: request.body, headers: request.headers });
         const documented = operation.responses[String(response.status)];
         if (!documented) {
           mismatches.push(`${method} ${route}: undocumented status ${response.status}`);
@@ -87,6 +90,7 @@ describe("OpenAPI document", () => {
         if (!validate(await response.json()))
           mismatches.push(`${method} ${route} ${response.status}: ${ajv.errorsText(validate.errors)}`);
 
+        if (operation["x-public"]) continue;
         const unauthorized = await api(baseUrl)(request.path, { method, json: request.body });
         if (!validateError(await unauthorized.json()))
           mismatches.push(`${method} ${route} 401: ${ajv.errorsText(validateError.errors)}`);

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createKeyWithRole,
   createRole,
@@ -9,6 +9,7 @@ import {
   unique,
   type TestAccount,
 } from "../helpers/account";
+import { serverNow, setClockOffset, setClockTo } from "../helpers/clock";
 import { api } from "../helpers/portal";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
 import { startServer, type RunningServer } from "../helpers/server";
@@ -17,7 +18,12 @@ import { startTcpProxy } from "../helpers/tcp-proxy";
 // Several `next start` instances on one PostgreSQL database, as behind a load balancer.
 // Hundreds of deliberately refused keys from one address: the failed-check brake is
 // lifted here so each refusal is the key check's own 401 (the brake: rate-limits.test.ts).
-const env = (databaseUrl: string) => ({ DATABASE_URL: databaseUrl, API_KEY_FAILURES_PER_MINUTE: "1000000" });
+// Their test clocks let expiry and grace periods end without waiting; neither trusts a proxy.
+const env = (databaseUrl: string) => ({
+  DATABASE_URL: databaseUrl,
+  API_KEY_FAILURES_PER_MINUTE: "1000000",
+  WISP_TEST_CLOCK: "1",
+});
 let database: TestDatabase;
 let a: RunningServer;
 let b: RunningServer;
@@ -114,6 +120,95 @@ describe("two instances on one PostgreSQL database", () => {
     );
     expect(recorded.lastUsedAt).not.toBeNull();
   }, 60_000);
+});
+
+describe("key lifecycle on two instances", () => {
+  afterEach(async () => {
+    await Promise.all([setClockOffset(a.url, 0), setClockOffset(b.url, 0)]);
+  });
+
+  it("refuses a key disabled through A on B's very next request, and takes it back there at once, 50 rounds", async () => {
+    const key = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
+    const onB = api(b.url, key.secret);
+    const failures: string[] = [];
+    for (let round = 0; round < 50; round++) {
+      const warm = await onB("/api/v1/whoami"); // cached on B
+      const patch = (enabled: boolean) =>
+        account.owner(`/api/v1/api-keys/${key.keyId}`, { method: "PATCH", json: { enabled } });
+      await expectJson(await patch(false), 200);
+      const disabled = await onB("/api/v1/whoami");
+      await expectJson(await patch(true), 200);
+      const enabled = await onB("/api/v1/whoami");
+      if (warm.status !== 200 || disabled.status !== 401 || enabled.status !== 200)
+        failures.push(`round ${round}: ${warm.status}/${disabled.status}/${enabled.status}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it("refuses an expired key on B from the instant it expires, though B had it cached", async () => {
+    const expiresAt = new Date((await serverNow(a.url)).getTime() + 3600_000);
+    const key = await expectJson<{ keyId: string; secret: string }>(
+      await account.owner("/api/v1/api-keys", {
+        method: "POST",
+        json: { name: "expiring", roleId: await readOnlyRole(account.owner), expiresAt: expiresAt.toISOString() },
+      }),
+      201,
+    );
+    const onB = api(b.url, key.secret);
+    expect((await onB("/api/v1/whoami")).status).toBe(200);
+    expect((await onB("/api/v1/whoami")).status).toBe(200);
+    await setClockTo(new Date(expiresAt.getTime() - 1500), a.url, b.url);
+    expect((await onB("/api/v1/whoami")).status).toBe(200);
+    await setClockTo(expiresAt, a.url, b.url);
+    expect((await onB("/api/v1/whoami")).status).toBe(401);
+    expect((await api(a.url, key.secret)("/api/v1/whoami")).status).toBe(401);
+  });
+
+  it("stops a rolled key's old secret on B when the grace period ends, and B takes the new one at once", async () => {
+    const key = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner), "rolled");
+    const oldOnB = api(b.url, key.secret);
+    expect((await oldOnB("/api/v1/whoami")).status).toBe(200);
+    const rolled = await expectJson<{ secret: string; secrets: { validUntil: string | null }[] }>(
+      await account.owner(`/api/v1/api-keys/${key.keyId}/roll`, { method: "POST", json: { gracePeriod: "24h" } }),
+      200,
+    );
+    const newOnB = api(b.url, rolled.secret);
+    expect((await newOnB("/api/v1/whoami")).status).toBe(200);
+    expect((await oldOnB("/api/v1/whoami")).status).toBe(200);
+    expect((await oldOnB("/api/v1/whoami")).status).toBe(200); // cached on B with its grace end
+    const graceEnd = new Date(rolled.secrets[1].validUntil!);
+    await setClockTo(new Date(graceEnd.getTime() - 1500), a.url, b.url);
+    expect((await oldOnB("/api/v1/whoami")).status).toBe(200);
+    await setClockTo(graceEnd, a.url, b.url);
+    expect((await oldOnB("/api/v1/whoami")).status).toBe(401);
+    expect((await newOnB("/api/v1/whoami")).status).toBe(200);
+  });
+
+  it("disables a key reported leaked through A on B's very next request", async () => {
+    const key = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner), "leaked");
+    const onB = api(b.url, key.secret);
+    expect((await onB("/api/v1/whoami")).status).toBe(200);
+    const reported = await fetch(`${a.url}/api/v1/leaked-keys`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ secrets: [key.secret], source: "cluster test" }),
+    });
+    expect(reported.status).toBe(202);
+    expect((await onB("/api/v1/whoami")).status).toBe(401);
+  });
+
+  it("ignores X-Forwarded-For on an instance that trusts no proxy: the allowlist sees the socket", async () => {
+    const key = await expectJson<{ secret: string }>(
+      await account.owner("/api/v1/api-keys", {
+        method: "POST",
+        json: { name: "allowlisted", roleId: await readOnlyRole(account.owner), ipAllowlist: ["203.0.113.0/24"] },
+      }),
+      201,
+    );
+    const response = await api(b.url, key.secret)("/api/v1/whoami", { headers: { "X-Forwarded-For": "203.0.113.9" } });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toMatchObject({ code: "ip_not_allowed", clientAddress: "127.0.0.1" });
+  });
 });
 
 describe("an instance that loses its database", () => {

@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
+import { generateSecret } from "@/lib/api-keys/format";
 import { expectJson, roleNamed, unique, type Call, type TestAccount } from "./account";
 
 // A fresh, valid request for every endpoint of the API, used by the authorization
 // matrix and the OpenAPI contract test.
-type Request = { path: string; body?: unknown };
+type Request = { path: string; body?: unknown; headers?: Record<string, string> };
 
 // Makes a fresh, valid request for an endpoint, with records of `account` in the path.
 export type Sample = (account: TestAccount, own: TestAccount) => Promise<Request>;
@@ -41,6 +43,21 @@ const SAMPLES: Record<string, Sample> = {
   "GET /api/v1/api-keys/{keyId}/usage": async (a) => ({
     path: `/api/v1/api-keys/${(await newKey(a)).keyId}/usage?granularity=minute`,
   }),
+  "POST /api/v1/api-keys/{keyId}/roll": async (a) => ({
+    path: `/api/v1/api-keys/${(await newKey(a)).keyId}/roll`,
+    body: { gracePeriod: "1h" },
+  }),
+  "GET /api/v1/api-key-policy": async () => ({ path: "/api/v1/api-key-policy" }),
+  // null: no maximum, so the other tests' keys without an expiry stay possible.
+  "PATCH /api/v1/api-key-policy": async () => ({ path: "/api/v1/api-key-policy", body: { maxKeyLifetimeDays: null } }),
+  // Made-up secrets, each call from its own forwarded address (the API test server trusts
+  // its loopback proxy) so the per-address rate limit is never what answers.
+  "POST /api/v1/leaked-keys": async () => ({
+    path: "/api/v1/leaked-keys",
+    body: { secrets: [generateSecret(), generateSecret()], source: "contract test" },
+    headers: { "X-Forwarded-For": `198.19.${randomBytes(1)[0]}.${randomBytes(1)[0]}` },
+  }),
+  "GET /.well-known/api-key-format": async () => ({ path: "/.well-known/api-key-format" }),
   "POST /api/v1/users": async () => ({ path: "/api/v1/users", body: { username: unique("user") } }),
   "PATCH /api/v1/users/{id}": async (a) => ({
     path: `/api/v1/users/${(await newUser(a)).id}`,

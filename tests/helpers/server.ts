@@ -5,8 +5,8 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
-// `output()`: everything the server printed so far (stdout and stderr).
-export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
+// `output()`: everything the server printed so far (stdout and stderr); `pid`: its process.
+export type RunningServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 // TEST_PORT_OFFSET shifts every test port, so several checkouts can run their suites at once.
 export function testPort(basePort: number): number {
@@ -75,6 +75,7 @@ export async function startServer(basePort: number, env: Record<string, string> 
   }
   return {
     url: server.url,
+    pid: server.child.pid!,
     output: server.output,
     stop: async () => {
       await stopProcess(server.child);

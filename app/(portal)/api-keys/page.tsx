@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { CurlExample } from "@/components/api-keys/curl-example";
+import { ExpiringKeysBanner } from "@/components/api-keys/key-banners";
+import { keyPageContext } from "@/components/api-keys/page-context";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { AccountUsage } from "@/components/usage/account-usage";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
-import { allows, exceeding } from "@/lib/permissions";
-import { publicOrigin } from "@/lib/public-url";
-import { listRoles } from "@/lib/roles/queries";
+import { allows } from "@/lib/permissions";
 import { listApiKeysSchema } from "@/lib/validations/api-key";
 
 export const metadata: Metadata = { title: "API Keys" };
@@ -35,32 +34,26 @@ export default async function ApiKeysPage({
   // Page numbers, never a cursor: the address always names a true page.
   const params = await searchParams;
   const { after: _cursor, ...query } = parseListQuery(listApiKeysSchema, params);
-  const [page, roles] = await Promise.all([
+  const [page, context] = await Promise.all([
     readClampedPage(query.page, query.pageSize, (page) => listApiKeys(member.accountId, { ...query, page })),
-    listRoles(member.accountId),
+    keyPageContext(member),
   ]);
   return (
     <>
       {header}
+      <ExpiringKeysBanner accountId={member.accountId} />
       <ApiKeysView
         rows={page.items}
         total={page.total}
         totalCapped={page.totalCapped}
-        roles={roles.map((role) => ({
-          id: role.id,
-          name: role.name,
-          permissions: role.permissions,
-          grantable: exceeding(role.permissions, member.permissions).length === 0,
-        }))}
-        canWrite={allows(member.permissions, "api_keys", "FULL")}
-        canReadAudit={allows(member.permissions, "audit_log", "READ")}
-        query={{ ...query, page: page.page }}
+        page={context}
+        query={{ ...query, page: page.page, state: query.state ?? "" }}
       />
       <div className="mt-8">
         <AccountUsage accountId={member.accountId} searchParams={params} />
       </div>
       <div className="mt-8">
-        <CurlExample origin={publicOrigin(await headers())} />
+        <CurlExample origin={context.origin} />
       </div>
     </>
   );

@@ -1,14 +1,42 @@
+import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { now, setTestClockOffset, testClockEnabled } from "@/lib/clock";
+import { readJson } from "@/lib/api/body";
+import { errorResponse, json } from "@/lib/api/responses";
+import { now, setTestClockOffset, testClockEnabled, testClockOffset } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
 
-const bodySchema = z.strictObject({ offsetMs: z.number().int() });
+// Tests only: exists on a server started with WISP_TEST_CLOCK=1, a plain 404 everywhere
+// else. Moves the clock that sessions, invitations, key expiry and grace periods go by
+// (lib/clock.ts). The offset is given in milliseconds or seconds; 0 puts it back.
+const bodySchema = z
+  .strictObject({
+    offsetMs: z.number().int().optional(),
+    offsetSeconds: z
+      .number()
+      .min(0)
+      .max(10 * 365 * 86_400)
+      .optional(),
+  })
+  .refine((body) => (body.offsetMs === undefined) !== (body.offsetSeconds === undefined), {
+    message: "Send either offsetMs or offsetSeconds.",
+  });
 
-// POST /api/test/clock – test servers only (WISP_TEST_CLOCK=1): set the clock's offset
-// from real time. Anywhere else this route answers 404 as if it did not exist.
-export async function POST(request: Request): Promise<Response> {
-  if (!testClockEnabled()) return new Response(null, { status: 404 });
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: "Send { offsetMs }." }, { status: 400 });
-  setTestClockOffset(parsed.data.offsetMs);
-  return Response.json({ now: now().toISOString() });
+const notFound = () => errorResponse(new AppError("not_found", "No such endpoint."));
+
+// GET /api/test/clock – the test clock's time and offset
+export function GET() {
+  if (!testClockEnabled()) return notFound();
+  return json({ now: now().toISOString(), offsetSeconds: testClockOffset() / 1000 });
+}
+
+// POST /api/test/clock – set the test clock's offset
+export async function POST(request: NextRequest) {
+  if (!testClockEnabled()) return notFound();
+  try {
+    const body = await readJson(request, bodySchema);
+    setTestClockOffset(body.offsetMs ?? (body.offsetSeconds ?? 0) * 1000);
+    return json({ now: now().toISOString(), offsetSeconds: testClockOffset() / 1000 });
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

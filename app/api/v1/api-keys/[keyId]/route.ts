@@ -1,33 +1,27 @@
 import { readJson } from "@/lib/api/body";
 import { json, noContent, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
+import { parseKeyId } from "@/lib/api-keys/key-id";
 import { deleteApiKey, getApiKey, updateApiKey } from "@/lib/api-keys/manage";
-import { AppError } from "@/lib/errors";
-import { keyIdSchema, updateApiKeySchema } from "@/lib/validations/api-key";
+import { updateApiKeySchema } from "@/lib/validations/api-key";
 
 type Params = { keyId: string };
 
-function parseKeyId(params: Params): string {
-  const parsed = keyIdSchema.safeParse(params.keyId);
-  if (!parsed.success) throw new AppError("not_found", "No API key with this Key ID.");
-  return parsed.data;
-}
-
-// GET /api/v1/api-keys/:keyId – one key
+// GET /api/v1/api-keys/:keyId – one key, with its roll history
 export const GET = apiRoute<Params>("api_keys", async ({ actor, params }) =>
-  json(await getApiKey(actor.accountId, parseKeyId(params))),
+  json(await getApiKey(actor.accountId, parseKeyId(params.keyId))),
 );
 
-// PATCH /api/v1/api-keys/:keyId – rename a key or change its role
+// PATCH /api/v1/api-keys/:keyId – rename, change role, expiry, allowlist, or disable/enable
 export const PATCH = apiRoute<Params>("api_keys", async ({ request, actor, params }) => {
-  const keyId = parseKeyId(params);
+  const keyId = parseKeyId(params.keyId);
   const input = await readJson(request, updateApiKeySchema);
   return json(await updateApiKey(actor, keyId, input));
 });
 
 // DELETE /api/v1/api-keys/:keyId – delete a key; it is refused from the very next request
 export const DELETE = apiRoute<Params>("api_keys", async ({ actor, params }) => {
-  await deleteApiKey(actor, parseKeyId(params));
+  await deleteApiKey(actor, parseKeyId(params.keyId));
   return noContent();
 });
 

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { KeyDetail } from "@/components/api-keys/key-detail";
+import { keyPageContext } from "@/components/api-keys/page-context";
+import { NoAccess } from "@/components/portal/no-access";
+import { PageHeader } from "@/components/portal/page-header";
+import { KeyUsage } from "@/components/usage/key-usage";
+import { creatorName } from "@/lib/api-keys/created-by";
+import { getApiKey } from "@/lib/api-keys/manage";
+import { listAuditEvents } from "@/lib/audit/list";
+import { requireMember } from "@/lib/auth/current-member";
+import { AppError } from "@/lib/errors";
+import { allows } from "@/lib/permissions";
+import { keyIdSchema } from "@/lib/validations/api-key";
+
+export const metadata: Metadata = { title: "API Key" };
+
+// One key: what it is, its state, who made it, where it was last used, its expiry,
+// allowlist, limits and usage (?usage=24h|30d|12m), roll history, and (with Audit Log
+// access) what happened to it.
+export default async function ApiKeyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ keyId: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const { keyId: rawKeyId } = await params;
+  const member = await requireMember(`/api-keys/${encodeURIComponent(rawKeyId)}`);
+  if (!allows(member.permissions, "api_keys", "READ"))
+    return (
+      <>
+        <PageHeader title="API Key" description="A key that scripts use to call the API." />
+        <NoAccess area="api_keys" />
+      </>
+    );
+  const parsed = keyIdSchema.safeParse(rawKeyId);
+  if (!parsed.success) notFound();
+  const keyId = parsed.data;
+  const key = await getApiKey(member.accountId, keyId).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const canReadAudit = allows(member.permissions, "audit_log", "READ");
+  const [context, events, createdBy] = await Promise.all([
+    keyPageContext(member),
+    canReadAudit
+      ? listAuditEvents(member.accountId, { targetType: "api_key", targetId: keyId }, { page: 1, pageSize: 50 })
+      : null,
+    creatorName(member.accountId, key.createdBy),
+  ]);
+  const usage = (
+    <KeyUsage
+      accountId={member.accountId}
+      keyId={keyId}
+      limits={key}
+      usageParam={(await searchParams).usage}
+      path={`/api-keys/${keyId}`}
+    />
+  );
+  return (
+    <KeyDetail keyDetail={key} page={context} events={events?.items ?? null} createdBy={createdBy} usage={usage} />
+  );
+}

@@ -1,0 +1,71 @@
+import { Clock, ShieldAlert } from "lucide-react";
+import Link from "next/link";
+import { keysExpiringSoon, leakedKeys } from "@/lib/api-keys/notices";
+import { formatDate } from "@/lib/format-date";
+import { allows, type Permissions } from "@/lib/permissions";
+import { EXPIRING_SOON_DAYS } from "@/lib/validations/api-key";
+
+// Shown on every portal page to members with API Keys access while a key reported
+// leaked has been neither enabled again nor deleted.
+export async function LeakedKeysBanner({ accountId, permissions }: { accountId: string; permissions: Permissions }) {
+  if (!allows(permissions, "api_keys", "READ")) return null;
+  const keys = await leakedKeys(accountId);
+  if (keys.length === 0) return null;
+  return (
+    <div
+      role="alert"
+      className="mb-6 rounded-lg border border-destructive-foreground/30 bg-destructive-soft px-4 py-3 text-sm text-destructive-foreground"
+    >
+      <ul className="space-y-1">
+        {keys.map((key) => (
+          <li key={key.keyId} className="flex gap-2">
+            <ShieldAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+            <span>
+              Key{" "}
+              <Link href={`/api-keys/${key.keyId}`} className="font-semibold underline">
+                {key.name}
+              </Link>
+              {` was reported leaked by ${key.leakSource} and disabled. Roll it and enable it again, or delete it.`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+// On the API Keys page: keys that stop working within EXPIRING_SOON_DAYS.
+export async function ExpiringKeysBanner({ accountId }: { accountId: string }) {
+  const { keys, total } = await keysExpiringSoon(accountId);
+  if (total === 0) return null;
+  return (
+    <div
+      role="status"
+      className="mb-4 flex gap-2 rounded-lg border border-warning-foreground/30 bg-warning-soft px-4 py-3 text-sm text-warning-foreground"
+    >
+      <Clock className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+      <p>
+        {total === 1 ? "1 key expires" : `${total} keys expire`} within {EXPIRING_SOON_DAYS} days:{" "}
+        {keys.map((key, index) => (
+          <span key={key.keyId}>
+            {index > 0 ? ", " : ""}
+            <Link href={`/api-keys/${key.keyId}`} className="font-medium underline">
+              {key.name}
+            </Link>{" "}
+            ({formatDate(key.expiresAt!.toISOString(), true)})
+          </span>
+        ))}
+        {total > keys.length ? (
+          <>
+            {" "}
+            and{" "}
+            <Link href="/api-keys?state=expiring" className="font-medium underline">
+              {total - keys.length} more
+            </Link>
+          </>
+        ) : null}
+        . Edit their expiry, or roll them into new keys before then.
+      </p>
+    </div>
+  );
+}

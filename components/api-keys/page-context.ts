@@ -1,0 +1,31 @@
+import "server-only";
+import { headers } from "next/headers";
+import { getKeyPolicy } from "@/lib/api-keys/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import { publicOrigin } from "@/lib/public-url";
+import { allows, exceeding } from "@/lib/permissions";
+import { listRoles } from "@/lib/roles/queries";
+import type { KeyPageContext } from "./types";
+
+// What the key pages (list and detail) hand to their dialogs, read once per render.
+export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
+  const [roles, policy, headerList] = await Promise.all([
+    listRoles(member.accountId),
+    getKeyPolicy(member.accountId),
+    headers(),
+  ]);
+  return {
+    roles: roles.map((role) => ({
+      id: role.id,
+      name: role.name,
+      permissions: role.permissions,
+      grantable: exceeding(role.permissions, member.permissions).length === 0,
+    })),
+    canWrite: allows(member.permissions, "api_keys", "FULL"),
+    canReadAudit: allows(member.permissions, "audit_log", "READ"),
+    maxLifetimeDays: policy.maxKeyLifetimeDays,
+    origin: publicOrigin(headerList),
+    now: now().getTime(),
+  };
+}

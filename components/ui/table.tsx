@@ -1,0 +1,28 @@
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/cn";
+
+// A small static table (a key's roll history, its recent events): no sorting or paging.
+// Lists of records use DataTable.
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-border bg-card shadow-xs">
+      <table className={cn("w-full text-left text-sm", className)} {...props} />
+    </div>
+  );
+}
+
+export function Th({ className, ...props }: ComponentProps<"th">) {
+  return (
+    <th
+      className={cn(
+        "border-b border-border bg-muted px-4 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-muted-foreground uppercase",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export function Td({ className, ...props }: ComponentProps<"td">) {
+  return <td className={cn("border-b border-border px-4 py-3 align-middle", className)} {...props} />;
+}
