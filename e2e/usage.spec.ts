@@ -99,6 +99,8 @@ test("a key's limits are set in the dialogs, and its page shows the quota left a
   await create.getByRole("button", { name: "Create Key" }).click();
   const secret = (await page.getByTestId("new-key-secret").textContent())!;
   await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "I have saved the key" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
 
   const headers = { Authorization: `Bearer ${secret}` };
   for (let i = 0; i < 3; i++) {
@@ -109,7 +111,7 @@ test("a key's limits are set in the dialogs, and its page shows the quota left a
   expect(quota).toMatchObject({ limit: 100, period: "day", remaining: 96 });
 
   await page.getByRole("link", { name, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/api-keys/${keyId}/usage`));
+  await expect(page).toHaveURL(new RegExp(`/api-keys/${keyId}$`));
   await expect(page.getByTestId("quota-remaining")).toContainText("96 of 100 left this day");
   const usage = page.getByRole("region", { name: "Usage of this key" });
   await expect(async () => {

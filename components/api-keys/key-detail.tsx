@@ -123,7 +123,7 @@ export function KeyDetail({
         <h2 id="key-secrets" className="mb-2 text-base font-semibold text-foreground">
           Roll history
         </h2>
-        <Table>
+        <Table label="Roll history">
           <thead>
             <tr>
               <Th>Secret</Th>
@@ -162,7 +162,7 @@ export function KeyDetail({
         {events === null ? (
           <p className="text-sm text-muted-foreground">Your role has No Access to the Audit Log.</p>
         ) : (
-          <Table>
+          <Table label="Activity">
             <thead>
               <tr>
                 <Th>When</Th>

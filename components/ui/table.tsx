@@ -2,10 +2,16 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
 // A small static table (a key's roll history, its recent events): no sorting or paging.
-// Lists of records use DataTable.
-export function Table({ className, ...props }: ComponentProps<"table">) {
+// Lists of records use DataTable. The box scrolls sideways on a phone, so it is a named
+// region a keyboard can focus and scroll.
+export function Table({ className, label, ...props }: ComponentProps<"table"> & { label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card shadow-xs">
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      className="overflow-x-auto rounded-lg border border-border bg-card shadow-xs"
+    >
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </div>
   );
