@@ -4,8 +4,9 @@
 // list at 1,000 and 100,000 keys in one account on both; and, unless BENCH_PEERS=0, beside
 // its peers (bench/peers/): better-auth's API-key plugin on the same PostgreSQL server, and
 // a bare Next.js app of the same version.
-// BENCH_ONLY=lists runs only the list measurements, BENCH_ONLY=usage only whoami with and
-// without a per-key rate limit (and the micro-benchmark); neither writes results.
+// BENCH_ONLY=lists runs only the list measurements and writes no results; BENCH_ONLY=pressure
+// only the pressure scenarios (bench/pressure.mts), likewise; BENCH_ONLY=usage only whoami
+// with and without a per-key rate limit (and the micro-benchmark), likewise.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +31,7 @@ import {
 import { preparePeer, setUpBetterAuth, startPeer, type RunningPeer } from "./peers.mts";
 import { writeReport, type Report } from "./report.mts";
 import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
+import { pressure } from "./pressure.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
@@ -355,8 +357,11 @@ if (!only) {
   await postgres();
   await postgresUsage(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
 }
-await listsEmbedded();
-await listsPostgres();
+if (!only || only === "pressure") report.load.push(...(await pressure([3507, 3508], note)));
+if (only !== "pressure") {
+  await listsEmbedded();
+  await listsPostgres();
+}
 if (!only) {
   writeReport(report);
   console.log("\nWritten to bench/results/ (results.json, results.md, requests-per-second.svg, lists-p50.svg)");

@@ -1,4 +1,4 @@
-import { invalidateKeyCache } from "@/lib/key-cache/coordinator";
+import { invalidateKeyCache, publishKeyChange } from "@/lib/key-cache/coordinator";
 import { toPermissions } from "@/lib/permissions";
 import { defineKind } from "@/lib/records/kind";
 import { apiKeySelect, type ApiKeyRow } from "./view";
@@ -45,5 +45,9 @@ function limitFields(key: ApiKeyRow) {
   };
 }
 
-// Every instance drops cached keys before a change to a key is reported done.
-export const dropCachedKeys = () => invalidateKeyCache();
+// Every instance drops these keys' cached secrets before a change to them is reported done.
+export const dropCachedKeys = (keyRowIds: string[]) => invalidateKeyCache({ keys: keyRowIds });
+
+// Every instance knows a new secret (a created key) before it is handed out, so its
+// filter of live secrets never refuses it.
+export const announceSecret = (hash: string) => publishKeyChange({ added: [hash] });

@@ -15,7 +15,7 @@ import { apiKeySelect } from "./view";
 export async function reportLeakedSecrets(secrets: string[], source: string): Promise<void> {
   const hashes = [...new Set(secrets.filter(isWellFormed).map(hashSecret))];
   if (hashes.length === 0) return;
-  let matched = false;
+  let matched: string[] = [];
   await recordAnonymousChanges(
     apiKeyKind,
     async (tx) => {
@@ -29,8 +29,8 @@ export async function reportLeakedSecrets(secrets: string[], source: string): Pr
         select: { apiKey: { select: apiKeySelect } },
       });
       const keys = [...new Map(found.map(({ apiKey }) => [apiKey.id, apiKey])).values()];
-      matched = keys.length > 0;
-      if (!matched) return { result: undefined, events: [] };
+      matched = keys.map((key) => key.id);
+      if (matched.length === 0) return { result: undefined, events: [] };
       await tx.apiKey.updateMany({
         where: { id: { in: keys.map((key) => key.id) } },
         data: { enabled: false, leakReportedAt: at, leakSource: source },
@@ -48,6 +48,6 @@ export async function reportLeakedSecrets(secrets: string[], source: string): Pr
       }));
       return { result: undefined, events };
     },
-    { afterCommit: () => (matched ? dropCachedKeys() : Promise.resolve()) },
+    { afterCommit: () => (matched.length > 0 ? dropCachedKeys(matched) : Promise.resolve()) },
   );
 }

@@ -15,7 +15,7 @@ import {
 } from "@/lib/validations/api-key";
 import { keyLimitColumns } from "@/lib/validations/key-limits";
 import { generateKeyId, newSecret } from "./format";
-import { apiKeyKind, dropCachedKeys } from "./kind";
+import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
 import {
   apiKeySelect,
@@ -97,26 +97,31 @@ async function withSecrets(key: ApiKeyRow): Promise<ApiKeyDetailJson> {
 export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
   const { secret, hash, start } = newSecret();
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  const key = await createRecord(actor, apiKeyKind, async (tx) => {
-    const role = await roleOfAccount(tx, actor.accountId, input.roleId);
-    await checkExpiry(tx, actor.accountId, expiresAt);
-    return tx.apiKey.create({
-      data: {
-        keyId: generateKeyId(),
-        accountId: actor.accountId,
-        roleId: role.id,
-        name: input.name,
-        start,
-        createdById: actorRef(actor),
-        enabled: input.enabled ?? true,
-        expiresAt,
-        ipAllowlist: input.ipAllowlist ?? [],
-        secrets: { create: { hash, start } },
-        ...keyLimitColumns(input),
-      },
-      select: apiKeySelect,
-    });
-  });
+  const key = await createRecord(
+    actor,
+    apiKeyKind,
+    async (tx) => {
+      const role = await roleOfAccount(tx, actor.accountId, input.roleId);
+      await checkExpiry(tx, actor.accountId, expiresAt);
+      return tx.apiKey.create({
+        data: {
+          keyId: generateKeyId(),
+          accountId: actor.accountId,
+          roleId: role.id,
+          name: input.name,
+          start,
+          createdById: actorRef(actor),
+          enabled: input.enabled ?? true,
+          expiresAt,
+          ipAllowlist: input.ipAllowlist ?? [],
+          secrets: { create: { hash, start } },
+          ...keyLimitColumns(input),
+        },
+        select: apiKeySelect,
+      });
+    },
+    { afterCommit: () => announceSecret(hash) },
+  );
   return { key: await withSecrets(key), secret };
 }
 
@@ -131,11 +136,13 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
         ? "api_key.enable"
         : "api_key.disable"
       : "api_key.update";
+  let keyRowId = "";
   const key = await updateRecord(
     actor,
     apiKeyKind,
     keyId,
     async (tx, before) => {
+      keyRowId = before.id;
       const role = input.roleId ? await roleOfAccount(tx, actor.accountId, input.roleId) : undefined;
       const expiresAt =
         input.expiresAt === undefined ? undefined : input.expiresAt === null ? null : new Date(input.expiresAt);
@@ -153,7 +160,7 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
         },
       });
     },
-    { action, afterCommit: dropCachedKeys },
+    { action, afterCommit: () => dropCachedKeys([keyRowId]) },
   );
   return withSecrets(key);
 }
@@ -161,11 +168,13 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
 // Erases every hash of the key, so none of its secrets can ever verify again; the row
 // stays to record who deleted which Key ID, and when.
 export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
+  let keyRowId = "";
   await deleteRecord(
     actor,
     apiKeyKind,
     keyId,
     async (tx, before) => {
+      keyRowId = before.id;
       const at = now();
       await tx.apiKey.update({
         where: { id: before.id, accountId: actor.accountId },
@@ -177,6 +186,6 @@ export async function deleteApiKey(actor: Actor, keyId: string): Promise<void> {
         data: { validUntil: at },
       });
     },
-    { afterCommit: dropCachedKeys },
+    { afterCommit: () => dropCachedKeys([keyRowId]) },
   );
 }

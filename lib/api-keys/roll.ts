@@ -3,7 +3,8 @@ import { now } from "@/lib/clock";
 import { updateRecord } from "@/lib/records/write";
 import { GRACE_PERIODS, type GracePeriod } from "@/lib/validations/api-key";
 import { newSecret } from "./format";
-import { apiKeyKind, dropCachedKeys } from "./kind";
+import { publishKeyChange } from "@/lib/key-cache/coordinator";
+import { apiKeyKind } from "./kind";
 import { getApiKey } from "./manage";
 
 // Replaces a key's secret and keeps everything else: Key ID, name, role, expiry,
@@ -14,11 +15,13 @@ import { getApiKey } from "./manage";
 // stop now, whatever was asked, since someone else holds one of them.
 export async function rollApiKey(actor: Actor, keyId: string, gracePeriod: GracePeriod) {
   const { secret, hash, start } = newSecret();
+  let keyRowId = "";
   await updateRecord(
     actor,
     apiKeyKind,
     keyId,
     async (tx, before) => {
+      keyRowId = before.id;
       const at = now();
       const graceEnd = new Date(at.getTime() + (before.leakReportedAt ? 0 : GRACE_PERIODS[gracePeriod] * 1000));
       await tx.apiKeySecret.updateMany({
@@ -28,7 +31,10 @@ export async function rollApiKey(actor: Actor, keyId: string, gracePeriod: Grace
       await tx.apiKeySecret.create({ data: { apiKeyId: before.id, hash, start, createdAt: at } });
       await tx.apiKey.update({ where: { id: before.id, accountId: actor.accountId }, data: { start } });
     },
-    { action: "api_key.roll", afterCommit: dropCachedKeys },
+    {
+      action: "api_key.roll",
+      afterCommit: () => publishKeyChange({ evict: { keys: [keyRowId] }, added: [hash] }),
+    },
   );
   return { key: await getApiKey(actor.accountId, keyId), secret };
 }

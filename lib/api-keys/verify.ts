@@ -3,24 +3,27 @@ import { now } from "@/lib/clock";
 import { getUnscopedDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { keyCache, type CachedKey } from "@/lib/key-cache/cache";
-import { toPermissions } from "@/lib/permissions";
-import { keyLimitsSelect } from "@/lib/rate-limit/key-limits";
+import { secretFilter } from "@/lib/key-cache/secret-filter";
+import { toPermissions, type Level } from "@/lib/permissions";
+import type { KeyLimitsRow } from "@/lib/rate-limit/key-limits";
 import { hashSecret, isWellFormed } from "./format";
 import { compileAllowlist, isAllowed } from "./ip-allowlist";
 import { recordKeyUse } from "./last-used";
 
 // The only door for API keys. A malformed secret or a bad checksum is refused before
 // any database query. A known key is answered from memory while the cache may be
-// trusted (key-cache/), else looked up by its hash. Deleted, disabled and expired keys
-// and rolled secrets past their grace period are all null (one 401 for all, like an
-// unknown key); a valid key used from outside its IP allowlist is a 403 naming the
-// address seen. Every one of these checks is answered from the cached entry.
+// trusted (key-cache/); a made-up one whose hash is in no stored secret is refused from
+// memory (secret-filter.ts); others are looked up by hash in one query (concurrent misses
+// for one hash share it). Deleted, disabled and expired keys and rolled secrets past their
+// grace period are all null (one 401 for all, like an unknown key); a valid key used
+// from outside its IP allowlist is a 403 naming the address seen. Every one of these
+// checks is answered from the cached entry.
 export async function verifyApiKey(secret: string, clientAddress: string | null): Promise<Actor | null> {
   if (!isWellFormed(secret)) return null;
   const hash = hashSecret(secret);
   const at = now().getTime();
-  const key = keyCache.get(hash, at) ?? (await lookUp(hash, at));
-  if (!key) return null;
+  const key = keyCache.get(hash, at) ?? (await lookUpKnown(hash));
+  if (!key || key.usableUntil <= at) return null;
   if (!isAllowed(key.allowlist, clientAddress)) {
     const seen = clientAddress ?? "unknown";
     throw new AppError("ip_not_allowed", `This key may not be used from ${seen}.`, { clientAddress: seen });
@@ -29,39 +32,62 @@ export async function verifyApiKey(secret: string, clientAddress: string | null)
   return key.actor;
 }
 
-async function lookUp(hash: string, at: number): Promise<CachedKey | null> {
-  const generation = keyCache.beginRead();
-  // By its hash across all accounts: the key is what tells us the account.
-  const found = await getUnscopedDb().apiKeySecret.findUnique({
-    relationLoadStrategy: "join",
-    where: { hash },
-    select: {
-      validUntil: true,
-      apiKey: {
-        select: {
-          id: true,
-          keyId: true,
-          name: true,
-          enabled: true,
-          expiresAt: true,
-          ipAllowlist: true,
-          deletedAt: true,
-          ...keyLimitsSelect,
-          account: { select: { id: true, name: true } },
-          role: { select: { id: true, name: true, permissions: { select: { area: true, level: true } } } },
-        },
-      },
-    },
-  });
+// A hash that no stored secret has is refused from memory; others go to the database.
+function lookUpKnown(hash: string): Promise<CachedKey | null> | null {
+  if (!secretFilter.mightBeLive(hash)) return null;
+  return keyCache.load(hash, (generation) => lookUp(hash, generation));
+}
+
+type Found = {
+  id: string;
+  key_id: string;
+  name: string;
+  usable_until: number | null;
+  ip_allowlist: string[];
+  account_id: string;
+  account_name: string;
+  role_id: string;
+  role_name: string;
+  permissions: string;
+} & KeyLimitsRow;
+
+// By its hash across all accounts (the key is what tells us the account): a live,
+// enabled key with its role and permissions, in one statement on either database.
+// The entry is cached until the earlier of the key's expiry and the secret's grace end;
+// whether that has passed is the caller's check, against its own clock reading.
+async function lookUp(hash: string, generation: number): Promise<CachedKey | null> {
+  const [found] = await getUnscopedDb().$queryRaw<Found[]>`
+    SELECT k.id::text, k.key_id, k.name::text, k.ip_allowlist,
+      k.rate_limit_per_second AS "rateLimitPerSecond", k.rate_limit_per_minute AS "rateLimitPerMinute",
+      k.quota_limit AS "quotaLimit", k.quota_period::text AS "quotaPeriod",
+      (extract(epoch FROM least(s.valid_until, k.expires_at)) * 1000)::float8 AS usable_until,
+      a.id::text AS account_id, a.name AS account_name, r.id::text AS role_id, r.name::text AS role_name,
+      (SELECT coalesce(json_agg(json_build_object('area', p.area, 'level', p.level)), '[]')::text
+         FROM role_permissions p WHERE p.role_id = r.id) AS permissions
+    FROM api_key_secrets s
+    JOIN api_keys k ON k.id = s.api_key_id
+    JOIN accounts a ON a.id = k.account_id
+    JOIN roles r ON r.id = k.role_id
+    WHERE s.hash = ${hash} AND k.deleted_at IS NULL AND k.enabled`;
   if (!found) return null;
-  const { apiKey: key, validUntil } = found;
-  if (key.deletedAt || !key.role || !key.enabled) return null;
-  const usableUntil = Math.min(key.expiresAt?.getTime() ?? Infinity, validUntil?.getTime() ?? Infinity);
-  if (usableUntil <= at) return null;
+  const permissions = JSON.parse(found.permissions) as { area: string; level: Level }[];
   const entry: CachedKey = {
-    actor: keyActor({ ...key, role: key.role }, toPermissions(key.role.permissions)),
-    usableUntil,
-    allowlist: compileAllowlist(key.ipAllowlist),
+    actor: keyActor(
+      {
+        id: found.id,
+        keyId: found.key_id,
+        name: found.name,
+        account: { id: found.account_id, name: found.account_name },
+        role: { id: found.role_id, name: found.role_name },
+        rateLimitPerSecond: found.rateLimitPerSecond,
+        rateLimitPerMinute: found.rateLimitPerMinute,
+        quotaLimit: found.quotaLimit,
+        quotaPeriod: found.quotaPeriod,
+      },
+      toPermissions(permissions),
+    ),
+    usableUntil: found.usable_until ?? Infinity,
+    allowlist: compileAllowlist(found.ip_allowlist),
   };
   keyCache.set(hash, entry, generation);
   return entry;

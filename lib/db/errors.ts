@@ -44,13 +44,29 @@ export function fromDatabaseError(error: unknown, messages: Messages = DEFAULTS)
 function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    // A raw query (P2010) names the driver's failure only in its metadata.
+    if (error.code === "P2010") return isDriverUnavailable(error.meta?.driverAdapterError);
     return ["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"].includes(error.code);
   }
   const code = (error as { code?: string } | null)?.code;
   if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01") return true;
-  // node-postgres reports a dropped or unreachable server with plain Errors.
-  const message = error instanceof Error ? error.message : "";
+  return isDroppedConnectionMessage(error instanceof Error ? error.message : "");
+}
+
+// node-postgres reports a dropped or unreachable server with plain Errors.
+function isDroppedConnectionMessage(message: string): boolean {
   return /^Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Query read timeout|timeout expired/.test(
     message,
   );
+}
+
+const UNAVAILABLE_KINDS = ["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"];
+
+function isDriverUnavailable(driverError: unknown): boolean {
+  const cause = (
+    driverError as { cause?: { kind?: string; code?: string; message?: string; originalMessage?: string } }
+  )?.cause;
+  if (!cause) return false;
+  if (UNAVAILABLE_KINDS.includes(cause.kind ?? "") || cause.code === "57P01") return true;
+  return isDroppedConnectionMessage(cause.originalMessage ?? cause.message ?? "");
 }

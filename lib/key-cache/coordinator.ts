@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { config } from "@/lib/config";
+import { getUnscopedDb } from "@/lib/db";
 import { getConnection } from "@/lib/db/connection";
-import { keyCache } from "./cache";
+import { keyCache, type CacheScope } from "./cache";
+import { secretFilter } from "./secret-filter";
 
 // Keeps every instance's key cache exact, with no revocation window.
 //
@@ -11,9 +13,11 @@ import { keyCache } from "./cache";
 // LISTENs for invalidations and renews a lease row every HEARTBEAT_MS. An instance may
 // answer from memory only until its last successful renewal + LEASE_MS − MARGIN_MS;
 // if the connection breaks, it stops at once and goes to the database (and answers 503
-// when that is gone too). A change to a key or role clears the local cache, NOTIFYs,
-// and returns only when every instance with a live lease has acknowledged, or its lease
-// has run out (after which that instance no longer trusts its memory).
+// when that is gone too). A change to a key or role evicts what it names (a key, a role's
+// keys, an account's keys) from the local cache, NOTIFYs the same scope, and returns only
+// when every instance with a live lease has acknowledged evicting it, or its lease has
+// run out (after which that instance no longer trusts its memory). A new secret (a key
+// created or rolled) travels the same way into every instance's filter of live secrets.
 const LEASE_MS = 3000;
 const HEARTBEAT_MS = 1000;
 const MARGIN_MS = 500;
@@ -45,10 +49,33 @@ const state: State = (globalForCoordinator.wispCoordinator ??= {
 export async function startCacheCoordinator(): Promise<void> {
   if (getConnection().kind === "pglite") {
     keyCache.setUsable(() => true);
+    secretFilter.setUsable(() => true);
+    await buildSecretFilter();
     return;
   }
   keyCache.setUsable(() => Date.now() < state.trustedUntil);
+  secretFilter.setUsable(() => Date.now() < state.trustedUntil);
   await connect().catch(() => scheduleReconnect());
+}
+
+// Counted and read in pages of the hash index. On PostgreSQL this starts only once this
+// instance's lease is live: a secret committed later reaches it as a notification, one
+// committed earlier is in what it reads.
+async function buildSecretFilter(): Promise<void> {
+  const db = getUnscopedDb();
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM api_key_secrets WHERE hash IS NOT NULL`;
+  async function* pages() {
+    let after = "";
+    for (;;) {
+      const rows = await db.$queryRaw<{ hash: string }[]>`
+        SELECT hash FROM api_key_secrets WHERE hash IS NOT NULL AND hash > ${after} ORDER BY hash LIMIT 50000`;
+      if (rows.length === 0) return;
+      yield rows.map((row) => row.hash);
+      after = rows[rows.length - 1].hash;
+    }
+  }
+  await secretFilter.build(n, pages());
 }
 
 async function connect(): Promise<void> {
@@ -62,6 +89,7 @@ async function connect(): Promise<void> {
     state.client = undefined;
     state.trustedUntil = 0;
     keyCache.clear();
+    secretFilter.drop();
     client.end().catch(() => {});
     scheduleReconnect();
   };
@@ -77,6 +105,8 @@ async function connect(): Promise<void> {
   await renewLease();
   state.timer ??= setInterval(() => void renewLease(), HEARTBEAT_MS);
   state.timer.unref();
+  // Additions missed while disconnected are covered by building afresh.
+  await buildSecretFilter().catch(() => client.emit("error", new Error("secret filter build failed")));
 }
 
 function scheduleReconnect(): void {
@@ -104,11 +134,20 @@ async function renewLease(): Promise<void> {
   }
 }
 
+// What a change makes every instance do: evict cached keys, and add new secrets' hashes.
+export type KeyChange = { evict?: CacheScope; added?: string[] };
+
+function apply(change: KeyChange): void {
+  if (change.evict) keyCache.evict(change.evict);
+  for (const hash of change.added ?? []) secretFilter.add(hash);
+}
+
+// "<invalidation id>:<instance id>:<change as JSON>"; an acknowledgement has no change.
 function onNotification(client: Client, channel: string, payload: string): void {
-  const [invalidationId, from] = payload.split(":");
+  const [invalidationId, from] = payload.split(":", 2);
   if (channel === CHANNEL) {
     if (from === state.instanceId) return;
-    keyCache.clear();
+    applyReceived(payload.slice(invalidationId.length + from.length + 2));
     client.query("SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${invalidationId}:${state.instanceId}`]).catch(() => {});
     return;
   }
@@ -118,9 +157,27 @@ function onNotification(client: Client, channel: string, payload: string): void 
   if (pending.waiting.size === 0) pending.done();
 }
 
+// A message that can't be read is taken as the largest change: evict everything, and
+// forget the filter of live secrets until it is built again.
+function applyReceived(text: string): void {
+  try {
+    apply(JSON.parse(text) as KeyChange);
+  } catch {
+    keyCache.evict("all");
+    secretFilter.drop();
+    void buildSecretFilter().catch(() => state.client?.emit("error", new Error("secret filter build failed")));
+  }
+}
+
+// NOTIFY payloads must stay under 8,000 bytes: a larger eviction scope becomes "all".
+const MAX_PAYLOAD_BYTES = 7_000;
+
 // Called after a change to keys or roles has committed, before it is reported done.
-export async function invalidateKeyCache(): Promise<void> {
-  keyCache.clear();
+export const invalidateKeyCache = (scope: CacheScope) => publishKeyChange({ evict: scope });
+
+// Applies the change here, then on every instance with a live lease, before returning.
+export async function publishKeyChange(change: KeyChange): Promise<void> {
+  apply(change);
   const connection = getConnection();
   if (connection.kind === "pglite") return;
   const { rows } = await connection.pool.query<{ id: string }>(
@@ -132,7 +189,9 @@ export async function invalidateKeyCache(): Promise<void> {
   const waiting = new Set(rows.map((row) => row.id));
   const acknowledged = new Promise<void>((resolve) => state.pending.set(invalidationId, { waiting, done: resolve }));
   try {
-    await connection.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, `${invalidationId}:${state.instanceId}`]);
+    const full = JSON.stringify(change);
+    const sent = full.length <= MAX_PAYLOAD_BYTES ? full : JSON.stringify({ ...change, evict: "all" });
+    await connection.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, `${invalidationId}:${state.instanceId}:${sent}`]);
     await Promise.race([acknowledged, leasesRunOut(waiting)]);
   } finally {
     state.pending.delete(invalidationId);

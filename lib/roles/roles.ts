@@ -70,9 +70,6 @@ function assertEditable(role: Row): void {
   if (role.builtIn) throw new AppError("forbidden", `${role.name} is a built-in role: it can't be edited or deleted.`);
 }
 
-// Keys with a changed role see the change on their very next request, on every instance.
-const afterCommit = () => invalidateKeyCache();
-
 // Built-in roles first (Owner, Read Only), then by name without regard to case (citext).
 export const roleList = defineList({
   table: "roles",
@@ -130,7 +127,8 @@ export const roles = defineResource({
           });
         }
       },
-      { afterCommit },
+      // Keys with a changed role see the change on their very next request, on every instance.
+      { afterCommit: () => invalidateKeyCache({ roles: [id] }) },
     );
     return toOutput(role);
   },

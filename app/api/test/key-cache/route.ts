@@ -1,0 +1,14 @@
+import { errorResponse, json } from "@/lib/api/responses";
+import { testClockEnabled } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { keyCache } from "@/lib/key-cache/cache";
+import { secretFilter } from "@/lib/key-cache/secret-filter";
+
+// Tests and the bench only: exists on a server started with WISP_TEST_CLOCK=1, a plain 404
+// everywhere else. How many keys this instance holds in memory, and how many database
+// lookups its key checks have made since it started, and its filter of live secrets.
+// GET /api/test/key-cache – this instance's key cache figures
+export function GET() {
+  if (!testClockEnabled()) return errorResponse(new AppError("not_found", "No such endpoint."));
+  return json({ ...keyCache.stats(), filter: secretFilter.stats() });
+}

@@ -1,0 +1,187 @@
+// Key checks under pressure, on PostgreSQL: (a) two instances serving whoami while another
+// account creates and deletes 10 keys a second (a change to one key must not cost the other
+// keys their cached entries), and (b) whoami while another client sprays ten times as many
+// connections of well-formed made-up keys (refused from the filter of live secrets).
+// Alternating rounds, each pair's ratio as the median round and its spread.
+import autocannon from "autocannon";
+import { generateSecret } from "../lib/api-keys/format";
+import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
+import { createTestDatabase } from "../tests/helpers/postgres";
+import { startServer, type RunningServer } from "../tests/helpers/server";
+import { load, medianRound, roundRatios, SECONDS, warmUp, type Figures, type Target } from "./load.mts";
+
+const ROUNDS = 4;
+const CHURN_PER_SECOND = 10;
+const database = "PostgreSQL, pressure";
+
+type Note = (name: string, value: string | number) => void;
+
+export async function pressure(ports: [number, number], note: Note): Promise<Figures[]> {
+  const db = await createTestDatabase();
+  // The test endpoint (GET /api/test/key-cache) counts each instance's lookups.
+  const env = { DATABASE_URL: db.url, API_KEY_FAILURES_PER_MINUTE: "1000000", WISP_TEST_CLOCK: "1" };
+  const servers: RunningServer[] = [];
+  try {
+    const a = await startServer(ports[0], env);
+    servers.push(a);
+    const b = await startServer(ports[1], env);
+    servers.push(b);
+    const measured = await newAccount(a.url, "Bench Pressure");
+    const churned = await newAccount(a.url, "Bench Churn");
+    const key = await createKeyWithRole(
+      a.url,
+      measured.owner,
+      (await roleNamed(measured.owner, "Read Only")).id,
+      "pressure key",
+    );
+    const whoami = (server: RunningServer): Target => ({
+      url: `${server.url}/api/v1/whoami`,
+      headers: { Authorization: `Bearer ${key.secret}` },
+    });
+    await warmUp([whoami(a), whoami(b)]);
+    return [...(await underChurn([a, b], whoami, churned, note)), ...(await underSpray(a, whoami(a), note))];
+  } finally {
+    for (const server of servers) await server.stop();
+    await db.drop();
+  }
+}
+
+async function lookups(servers: RunningServer[]): Promise<number> {
+  let total = 0;
+  for (const server of servers)
+    total += (await expectJson<{ lookups: number }>(await fetch(`${server.url}/api/test/key-cache`), 200)).lookups;
+  return total;
+}
+
+// Creates and deletes keys in `account` through the first server, CHURN_PER_SECOND a second.
+function churn(server: RunningServer, account: TestAccount, roleId: string) {
+  let running = true;
+  let deletes = 0;
+  const done = (async () => {
+    while (running) {
+      const started = Date.now();
+      const created = await createKeyWithRole(server.url, account.owner, roleId, `churn ${deletes}`);
+      const deleted = await account.owner(`/api/v1/api-keys/${created.keyId}`, { method: "DELETE" });
+      if (deleted.status === 204) deletes++;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, 1000 / CHURN_PER_SECOND - (Date.now() - started))),
+      );
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return deletes;
+  };
+}
+
+async function underChurn(
+  servers: RunningServer[],
+  whoami: (server: RunningServer) => Target,
+  account: TestAccount,
+  note: Note,
+): Promise<Figures[]> {
+  const roleId = (await roleNamed(account.owner, "Read Only")).id;
+  const quiet: Figures[] = [];
+  const busy: Figures[] = [];
+  let deletes = 0;
+  let lookupsDuringChurn = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const withChurn of round % 2 === 0 ? [false, true] : [true, false]) {
+      const targets = servers.map(whoami);
+      if (!withChurn) {
+        quiet.push(await load(`whoami, 2 instances (round ${round + 1})`, database, targets));
+        continue;
+      }
+      const before = await lookups(servers);
+      const stop = churn(servers[0], account, roleId);
+      busy.push(await load(`whoami, 2 instances, 10 create+delete/s (round ${round + 1})`, database, targets));
+      deletes += await stop();
+      lookupsDuringChurn += (await lookups(servers)) - before;
+    }
+  }
+  const ratio = roundRatios(
+    busy.map((figures) => figures.rps),
+    quiet.map((figures) => figures.rps),
+  );
+  note("pressure: whoami with 10 create+delete/s ÷ without (2 instances)", ratio.text);
+  note("pressure: key lookups per delete (both instances)", (lookupsDuringChurn / Math.max(deletes, 1)).toFixed(3));
+  return [
+    medianRound("whoami, 2 instances", quiet),
+    medianRound("whoami, 2 instances, 10 create+delete/s elsewhere", busy),
+  ];
+}
+
+// Each request of the spray carries a new made-up key.
+function spray(target: Target, connections: number) {
+  return autocannon({
+    url: target.url,
+    connections,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, Authorization: `Bearer ${generateSecret()}` },
+        }),
+      },
+    ],
+  });
+}
+
+async function underSpray(server: RunningServer, whoami: Target, note: Note): Promise<Figures[]> {
+  const alone: Figures[] = [];
+  const sprayed: Figures[] = [];
+  const madeUpRps: number[] = [];
+  let madeUpRequests = 0;
+  let lookupsDuringSpray = 0;
+  const legit = { ...whoami, connections: 1 };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const withSpray of round % 2 === 0 ? [false, true] : [true, false]) {
+      if (!withSpray) {
+        alone.push(await loadWith(`whoami, 1 connection (round ${round + 1})`, legit));
+        continue;
+      }
+      const before = await lookups([server]);
+      const [figures, madeUp] = await Promise.all([
+        loadWith(`whoami, 1 connection, made-up keys on 10 (round ${round + 1})`, legit),
+        spray({ url: `${server.url}/api/v1/whoami` }, 10),
+      ]);
+      sprayed.push(figures);
+      madeUpRps.push(madeUp.requests.average);
+      madeUpRequests += madeUp.requests.total;
+      lookupsDuringSpray += (await lookups([server])) - before;
+      console.log(`${"".padEnd(22)} made-up keys alongside: ${Math.round(madeUp.requests.average)} req/s`);
+    }
+  }
+  const rps = (list: Figures[]) => list.map((figures) => figures.rps);
+  note("pressure: whoami while made-up keys are sprayed ÷ alone", roundRatios(rps(sprayed), rps(alone)).text);
+  note("pressure: made-up ÷ valid req/s during the spray", roundRatios(madeUpRps, rps(sprayed)).text);
+  note("pressure: key lookups per made-up key", (lookupsDuringSpray / Math.max(madeUpRequests, 1)).toFixed(4));
+  return [
+    medianRound("whoami, 1 connection", alone),
+    medianRound("whoami, 1 connection, made-up keys sprayed on 10", sprayed),
+  ];
+}
+
+async function loadWith(scenario: string, target: Target & { connections: number }): Promise<Figures> {
+  const result = await autocannon({
+    url: target.url,
+    headers: target.headers,
+    connections: target.connections,
+    duration: SECONDS,
+  });
+  const figures: Figures = {
+    scenario,
+    database,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
+  console.log(
+    `${database.padEnd(22)} ${scenario.padEnd(40)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}`,
+  );
+  return figures;
+}
