@@ -18,6 +18,8 @@ export type Figures = {
 export type Target = { url: string; headers?: Record<string, string>; pid?: number };
 
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+// Rounds of the usage comparison (BENCH_ROUNDS); more rounds, steadier medians on a busy machine.
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 10;
 
 // One autocannon run, or several at once whose figures are combined (instances in turn).

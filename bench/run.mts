@@ -5,7 +5,8 @@
 // its peers (bench/peers/): better-auth's API-key plugin on the same PostgreSQL server, and
 // a bare Next.js app of the same version.
 // BENCH_ONLY=lists runs only the list measurements and writes no results; BENCH_ONLY=pressure
-// only the pressure scenarios (bench/pressure.mts), likewise.
+// only the pressure scenarios (bench/pressure.mts), likewise; BENCH_ONLY=usage only whoami
+// with and without a per-key rate limit (and the micro-benchmark), likewise.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +21,7 @@ import {
   alternatingRounds,
   load,
   medianRound,
+  ROUNDS,
   roundRatios,
   SECONDS,
   warmUp,
@@ -33,7 +35,8 @@ import { pressure } from "./pressure.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
-const PEERS = process.env.BENCH_PEERS !== "0";
+const only = process.env.BENCH_ONLY;
+const PEERS = process.env.BENCH_PEERS !== "0" && !only;
 // Five rounds, so each ratio's median is one round's.
 const PEER_ROUNDS = 5;
 
@@ -68,6 +71,45 @@ async function guardedKey(account: TestAccount): Promise<string> {
     200,
   );
   return key.secret;
+}
+
+// The same role with a rate limit far above anything the bench can send: every request
+// passes the limiter (and is counted in usage, as every request is).
+async function keyWithHighLimit(server: RunningServer, account: TestAccount): Promise<string> {
+  const key = await readOnlyKey(server, account);
+  await expectJson(
+    await account.owner(`/api/v1/api-keys/${key.keyId}`, {
+      method: "PATCH",
+      json: { rateLimit: { perSecond: 100_000, perMinute: 6_000_000 } },
+    }),
+    200,
+  );
+  return key.secret;
+}
+
+// Whoami with usage counting and a rate limit that never triggers, beside plain whoami and
+// the baseline, in alternating rounds: the ratios of each round, as median (min–max), and
+// the server's CPU per request.
+async function usageScenarios(server: RunningServer, database: string, secret: string, limited: string) {
+  const target = (url: string, key?: string): Target => ({
+    url: `${server.url}${url}`,
+    headers: key ? bearer(key) : undefined,
+    pid: server.pid,
+  });
+  const scenarios: [string, Target][] = [
+    ["1. /api/health (no auth)", target("/api/health")],
+    ["2. whoami, valid key", target("/api/v1/whoami", secret)],
+    ["2c. whoami, usage counted, rate limit never reached", target("/api/v1/whoami", limited)],
+  ];
+  await warmUp(scenarios.map(([, t]) => t));
+  const [health, whoami, whoamiLimited] = await alternatingRounds(database, scenarios, ROUNDS);
+  report.load.push(...[health, whoami, whoamiLimited].map((rounds, i) => medianRound(scenarios[i][0], rounds)));
+  const rps = (figures: Figures[]) => figures.map((f) => f.rps);
+  const cpu = (figures: Figures[]) => figures.map((f) => f.cpuUs ?? NaN);
+  note(`${database}: whoami ÷ health`, roundRatios(rps(whoami), rps(health)).text);
+  note(`${database}: whoami with a rate limit ÷ health`, roundRatios(rps(whoamiLimited), rps(health)).text);
+  note(`${database}: whoami with a rate limit ÷ plain whoami`, roundRatios(rps(whoamiLimited), rps(whoami)).text);
+  note(`${database}: server CPU/request, rate limit ÷ plain`, roundRatios(cpu(whoamiLimited), cpu(whoami)).text);
 }
 
 // A well-formed key (correct checksum) that no account has: costs one lookup.
@@ -110,11 +152,30 @@ async function embedded() {
   try {
     const account = await newAccount(server.url, "Bench Embedded");
     const key = await readOnlyKey(server, account);
+    const limited = await keyWithHighLimit(server, account);
+    if (only === "usage") return await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
     const { id: roleId } = await roleNamed(account.owner, "Read Only");
     for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
     report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret, await guardedKey(account))));
+    await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
   } finally {
     await server.stop();
+  }
+}
+
+// Rate-limit counters on PostgreSQL's rate_limits table, or (redisUrl) in Redis.
+async function postgresUsage(redisUrl?: string) {
+  const database = await createTestDatabase();
+  const redis = redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `wisp-bench-${Date.now()}:` } : {};
+  const server = await startServer(redisUrl ? 3509 : 3502, { ...NO_KEY_BRAKE, ...redis, DATABASE_URL: database.url });
+  try {
+    const account = await newAccount(server.url, "Bench Postgres usage");
+    const key = await readOnlyKey(server, account);
+    const limited = await keyWithHighLimit(server, account);
+    await usageScenarios(server, redisUrl ? "PostgreSQL + Redis" : "PostgreSQL", key.secret, limited);
+  } finally {
+    await server.stop();
+    await database.drop();
   }
 }
 
@@ -282,12 +343,19 @@ function microBenchmark() {
   }
 }
 
-const only = process.env.BENCH_ONLY;
+if (only === "usage") {
+  microBenchmark();
+  await embedded();
+  await postgresUsage();
+  await postgresUsage(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+  process.exit(0);
+}
 if (!only) {
   // First: it takes seconds, and fails fast if the app's modules can't load outside Next.
   microBenchmark();
   await embedded();
   await postgres();
+  await postgresUsage(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
 }
 if (!only || only === "pressure") report.load.push(...(await pressure([3507, 3508], note)));
 if (only !== "pressure") {

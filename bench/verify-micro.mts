@@ -69,4 +69,11 @@ report(
 );
 keyCache.setUsable(() => false);
 report("micro: verify, uncached (PGlite lookup)", await opsPerSecond(() => verifyApiKey(secret, CLIENT)));
+// What a request with a valid key adds: its count in memory, and a rate limit's check (memory store).
+const { admitKeyRequest } = await import("../lib/rate-limit/admit-key");
+const { countRequest } = await import("../lib/usage/counter");
+const use = { apiKeyId: actor.id, accountId, operation: "getWhoami", status: 200, latencyMs: 1 };
+report("micro: count a request's usage (in memory)", await opsPerSecond(() => countRequest(use)));
+const limits = { perSecond: 100_000, perMinute: 6_000_000, quota: null };
+report("micro: rate limit check, two windows (memory)", await opsPerSecond(() => admitKeyRequest(actor.id, limits)));
 process.exit(0);

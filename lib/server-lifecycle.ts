@@ -1,5 +1,6 @@
 import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
+import { flushUsage } from "@/lib/usage/counter";
 import { closeConnection, getConnection } from "@/lib/db/connection";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { startEmbeddedMaintenance, stopEmbeddedMaintenance } from "@/lib/db/maintenance";
@@ -91,6 +92,7 @@ export async function stopServer(): Promise<void> {
   try {
     await stopCacheCoordinator();
     await flushLastUsed();
+    await flushUsage();
     await stopEmbeddedMaintenance();
     await closeConnection();
   } catch (error) {

@@ -9,6 +9,7 @@ import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import type { FieldErrors } from "@/lib/actions/result";
 import { defaultExpiry } from "./expiry-field";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
+import { NO_LIMITS } from "./limit-fields";
 import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
 import type { RoleChoice } from "./types";
 
@@ -30,6 +31,7 @@ export function CreateKeyDialog({
     roleId: firstGrantable,
     expiry: defaultExpiry(maxLifetimeDays),
     allowlist: "",
+    limits: NO_LIMITS,
   });
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<KeyFormValues>(blank);

@@ -8,6 +8,7 @@ import type { ReturnFocus } from "@/components/ui/return-focus";
 import type { FieldErrors } from "@/lib/actions/result";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
+import { limitFormValues } from "./limit-fields";
 import type { KeyRow, RoleChoice } from "./types";
 
 const valuesOf = (row: KeyRow): KeyFormValues => ({
@@ -15,6 +16,7 @@ const valuesOf = (row: KeyRow): KeyFormValues => ({
   roleId: row.role.id,
   expiry: { choice: "keep", custom: "" },
   allowlist: row.ipAllowlist.join("\n"),
+  limits: limitFormValues(row),
 });
 
 // Keyed per opening by its caller, so each opening starts from the key as it is now.

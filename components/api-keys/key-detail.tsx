@@ -17,12 +17,15 @@ export function KeyDetail({
   page,
   events,
   createdBy,
+  usage,
 }: {
   keyDetail: ApiKeyDetailJson;
   page: KeyPageContext;
   // Null: the member's role has No Access to the Audit Log.
   events: AuditEventJson[] | null;
   createdBy: string | null;
+  // Its limits, quota and usage charts (components/usage/key-usage.tsx).
+  usage: ReactNode;
 }) {
   const { secrets, createdBy: _ref, ...row } = key;
   const role = page.roles.find((candidate) => candidate.id === key.role.id);
@@ -113,6 +116,8 @@ export function KeyDetail({
           </Item>
         </dl>
       </section>
+
+      {usage}
 
       <section aria-labelledby="key-secrets">
         <h2 id="key-secrets" className="mb-2 text-base font-semibold text-foreground">

@@ -4,26 +4,40 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/actions/result";
+import type { KeyLimitsInput } from "@/lib/validations/key-limits";
 import { roleOptions } from "@/components/roles/role-options";
 import { RoleSummary } from "@/components/roles/role-summary";
 import { AllowlistField, allowlistEntries, allowlistErrors } from "./allowlist-field";
 import { ExpiryField, expiryChoiceOf, type ExpiryValue } from "./expiry-field";
+import { LimitFields, toLimitsInput, type LimitFormValues } from "./limit-fields";
 import type { RoleChoice } from "./types";
 
-export type KeyFormValues = { name: string; roleId: string; expiry: ExpiryValue; allowlist: string };
+export type KeyFormValues = {
+  name: string;
+  roleId: string;
+  expiry: ExpiryValue;
+  allowlist: string;
+  limits: LimitFormValues;
+};
 
-type KeyFormInput = { name: string; roleId: string; expiry: string; ipAllowlist: string[] };
+type KeyFormInput = { name: string; roleId: string; expiry: string; ipAllowlist: string[] } & KeyLimitsInput;
 
 // What the create and edit actions take; field errors when a custom expiry is missing.
 export function keyFormInput(values: KeyFormValues): { input: KeyFormInput } | { errors: FieldErrors } {
   const expiry = expiryChoiceOf(values.expiry);
   if (expiry === null) return { errors: { expiresAt: ["Choose a date and time."] } };
   return {
-    input: { name: values.name, roleId: values.roleId, expiry, ipAllowlist: allowlistEntries(values.allowlist) },
+    input: {
+      name: values.name,
+      roleId: values.roleId,
+      expiry,
+      ipAllowlist: allowlistEntries(values.allowlist),
+      ...toLimitsInput(values.limits),
+    },
   };
 }
 
-// The fields shared by the create and edit dialogs: name, role, expiry, IP allowlist.
+// The fields shared by the create and edit dialogs: name, role, expiry, IP allowlist, limits.
 export function KeyFields({
   values,
   onChange,
@@ -81,6 +95,7 @@ export function KeyFields({
         onChange={(allowlist) => onChange({ ...values, allowlist })}
         error={allowlistErrors(errors)}
       />
+      <LimitFields values={values.limits} onChange={(limits) => onChange({ ...values, limits })} errors={errors} />
     </div>
   );
 }

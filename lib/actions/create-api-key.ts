@@ -5,6 +5,7 @@ import { z } from "zod";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { expiresAtOf } from "@/lib/api-keys/policy";
 import { expiryChoiceSchema, ipAllowlistSchema, keyNameSchema, roleIdSchema } from "@/lib/validations/api-key";
+import { keyLimitsInput } from "@/lib/validations/key-limits";
 import { memberAction } from "./safe-action";
 
 const schema = z.strictObject({
@@ -12,6 +13,7 @@ const schema = z.strictObject({
   roleId: roleIdSchema,
   expiry: expiryChoiceSchema.default("never"),
   ipAllowlist: ipAllowlistSchema.default([]),
+  ...keyLimitsInput,
 });
 
 export const createApiKeyAction = memberAction(
@@ -23,6 +25,8 @@ export const createApiKeyAction = memberAction(
       roleId: input.roleId,
       expiresAt: expiresAtOf(input.expiry) ?? null,
       ipAllowlist: input.ipAllowlist,
+      rateLimit: input.rateLimit,
+      quota: input.quota,
     });
     revalidatePath("/api-keys", "layout");
     return { key: { keyId: key.keyId, name: key.name }, secret };

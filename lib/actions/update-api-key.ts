@@ -11,6 +11,7 @@ import {
   keyNameSchema,
   roleIdSchema,
 } from "@/lib/validations/api-key";
+import { keyLimitsInput } from "@/lib/validations/key-limits";
 import { memberAction } from "./safe-action";
 
 const schema = z.strictObject({
@@ -19,6 +20,7 @@ const schema = z.strictObject({
   roleId: roleIdSchema,
   expiry: expiryChoiceSchema.default("keep"),
   ipAllowlist: ipAllowlistSchema.optional(),
+  ...keyLimitsInput,
 });
 
 export const updateApiKeyAction = memberAction(
@@ -30,6 +32,8 @@ export const updateApiKeyAction = memberAction(
       roleId: input.roleId,
       expiresAt: expiresAtOf(input.expiry),
       ipAllowlist: input.ipAllowlist,
+      rateLimit: input.rateLimit,
+      quota: input.quota,
     });
     revalidatePath("/api-keys", "layout");
     return { key: { keyId: key.keyId, name: key.name } };

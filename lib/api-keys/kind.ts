@@ -23,6 +23,7 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
       expiresAt: key.expiresAt?.toISOString() ?? null,
       ipAllowlist: key.ipAllowlist,
       leakReportedBy: key.leakSource,
+      ...limitFields(key),
     },
     access: {
       permissions: toPermissions(key.role?.permissions ?? []),
@@ -31,6 +32,18 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
     },
   }),
 });
+
+// The limits as the audit log shows them: "10/s, 500/min", "10000/day"; null: none.
+function limitFields(key: ApiKeyRow) {
+  const rates = [
+    key.rateLimitPerSecond && `${key.rateLimitPerSecond}/s`,
+    key.rateLimitPerMinute && `${key.rateLimitPerMinute}/min`,
+  ];
+  return {
+    rateLimit: rates.filter(Boolean).join(", ") || null,
+    quota: key.quotaLimit && key.quotaPeriod ? `${key.quotaLimit}/${key.quotaPeriod}` : null,
+  };
+}
 
 // Every instance drops these keys' cached secrets before a change to them is reported done.
 export const dropCachedKeys = (keyRowIds: string[]) => invalidateKeyCache({ keys: keyRowIds });

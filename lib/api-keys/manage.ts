@@ -13,6 +13,7 @@ import {
   type ListApiKeysQuery,
   type UpdateApiKeyInput,
 } from "@/lib/validations/api-key";
+import { keyLimitColumns } from "@/lib/validations/key-limits";
 import { generateKeyId, newSecret } from "./format";
 import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
@@ -114,6 +115,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
           expiresAt,
           ipAllowlist: input.ipAllowlist ?? [],
           secrets: { create: { hash, start } },
+          ...keyLimitColumns(input),
         },
         select: apiKeySelect,
       });
@@ -154,6 +156,7 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
           enabled: input.enabled,
           ipAllowlist: input.ipAllowlist,
           ...(input.enabled === true ? { leakReportedAt: null, leakSource: null } : {}),
+          ...keyLimitColumns(input),
         },
       });
     },

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { keyCache, type CachedKey } from "@/lib/key-cache/cache";
 import { secretFilter } from "@/lib/key-cache/secret-filter";
 import { toPermissions, type Level } from "@/lib/permissions";
+import type { KeyLimitsRow } from "@/lib/rate-limit/key-limits";
 import { hashSecret, isWellFormed } from "./format";
 import { compileAllowlist, isAllowed } from "./ip-allowlist";
 import { recordKeyUse } from "./last-used";
@@ -48,7 +49,7 @@ type Found = {
   role_id: string;
   role_name: string;
   permissions: string;
-};
+} & KeyLimitsRow;
 
 // By its hash across all accounts (the key is what tells us the account): a live,
 // enabled key with its role and permissions, in one statement on either database.
@@ -57,6 +58,8 @@ type Found = {
 async function lookUp(hash: string, generation: number): Promise<CachedKey | null> {
   const [found] = await getUnscopedDb().$queryRaw<Found[]>`
     SELECT k.id::text, k.key_id, k.name::text, k.ip_allowlist,
+      k.rate_limit_per_second AS "rateLimitPerSecond", k.rate_limit_per_minute AS "rateLimitPerMinute",
+      k.quota_limit AS "quotaLimit", k.quota_period::text AS "quotaPeriod",
       (extract(epoch FROM least(s.valid_until, k.expires_at)) * 1000)::float8 AS usable_until,
       a.id::text AS account_id, a.name AS account_name, r.id::text AS role_id, r.name::text AS role_name,
       (SELECT coalesce(json_agg(json_build_object('area', p.area, 'level', p.level)), '[]')::text
@@ -76,6 +79,10 @@ async function lookUp(hash: string, generation: number): Promise<CachedKey | nul
         name: found.name,
         account: { id: found.account_id, name: found.account_name },
         role: { id: found.role_id, name: found.role_name },
+        rateLimitPerSecond: found.rateLimitPerSecond,
+        rateLimitPerMinute: found.rateLimitPerMinute,
+        quotaLimit: found.quotaLimit,
+        quotaPeriod: found.quotaPeriod,
       },
       toPermissions(permissions),
     ),

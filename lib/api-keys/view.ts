@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { toKeyLimits, keyLimitsSelect } from "@/lib/rate-limit/key-limits";
 import { isoDate } from "@/lib/validations/common";
 
 // A key's outside view, defined once: what the API returns, what the portal shows, and
@@ -23,6 +24,7 @@ export const apiKeyViewSelect = {
   leakReportedAt: true,
   leakSource: true,
   deletedAt: true,
+  ...keyLimitsSelect,
   role: { select: { id: true, name: true } },
 } satisfies Prisma.ApiKeySelect;
 
@@ -57,6 +59,14 @@ export const apiKeySchema = z.object({
     .object({ reportedAt: isoDate, source: z.string() })
     .nullable()
     .meta({ description: "Set when a secret of this key was reported leaked (which disabled it)." }),
+  rateLimit: z
+    .object({ perSecond: z.number().int().nullable(), perMinute: z.number().int().nullable() })
+    .nullable()
+    .meta({ description: "Requests per second and/or per minute; null: no limit." }),
+  quota: z
+    .object({ limit: z.number().int(), period: z.enum(["day", "month"]) })
+    .nullable()
+    .meta({ description: "Requests per UTC day or month; null: no quota." }),
 });
 
 export const SECRET_STATES = ["current", "grace", "ended"] as const;
@@ -112,6 +122,16 @@ export function toApiKeyJson(key: ApiKeyViewRow, at: Date = now()): ApiKeyJson {
       key.leakReportedAt && key.leakSource
         ? { reportedAt: key.leakReportedAt.toISOString(), source: key.leakSource }
         : null,
+    ...limitsView(key),
+  };
+}
+
+function limitsView(key: ApiKeyViewRow): Pick<ApiKeyJson, "rateLimit" | "quota"> {
+  const limits = toKeyLimits(key);
+  const rate = limits && (limits.perSecond || limits.perMinute);
+  return {
+    rateLimit: rate ? { perSecond: limits.perSecond, perMinute: limits.perMinute } : null,
+    quota: limits?.quota ?? null,
   };
 }
 

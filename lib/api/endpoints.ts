@@ -16,6 +16,8 @@ import {
 } from "@/lib/validations/api-key";
 import { listQuerySchema } from "@/lib/records/resource";
 import { pageOf } from "@/lib/validations/common";
+import { usageQuerySchema } from "@/lib/validations/usage";
+import { usageSchema } from "@/lib/usage/view";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -53,6 +55,15 @@ export const ENDPOINTS: Endpoint[] = [
       account: z.object({ id: z.uuid(), name: z.string() }),
       role: z.object({ id: z.uuid(), name: z.string() }),
       permissions: z.record(z.string(), z.enum(LEVELS)),
+      quota: z
+        .object({
+          limit: z.number().int(),
+          period: z.enum(["day", "month"]),
+          remaining: z.number().int(),
+          resetsAt: z.string().meta({ format: "date-time" }),
+        })
+        .nullable()
+        .meta({ description: "The key's quota and what is left of it after this request; null: no quota." }),
     }),
   },
   {
@@ -111,6 +122,26 @@ export const ENDPOINTS: Endpoint[] = [
     example: { gracePeriod: "24h" },
     status: 200,
     response: createdApiKeySchema,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/api-keys/{keyId}/usage",
+    area: "api_keys",
+    tag: "api-keys",
+    summary: "A key's usage: requests over time by outcome class, top routes, error rate (up to 5 s late)",
+    query: usageQuerySchema,
+    status: 200,
+    response: usageSchema,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/usage",
+    area: "api_keys",
+    tag: "api-keys",
+    summary: "The usage of all the account's keys together (up to 5 s late)",
+    query: usageQuerySchema,
+    status: 200,
+    response: usageSchema,
   },
   {
     method: "DELETE",

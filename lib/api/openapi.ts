@@ -3,6 +3,7 @@ import { ERROR_CODES } from "@/lib/errors";
 import { AREAS, LEVEL_LABELS, levelForMethod } from "@/lib/permissions";
 import { MAX_BODY_BYTES } from "./body";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
+import { operationIdOf } from "./operation-id";
 
 const errorSchema = z.object({
   error: z.looseObject({
@@ -82,7 +83,7 @@ function operation(endpoint: Endpoint) {
   return {
     summary: endpoint.summary,
     tags: [endpoint.tag],
-    operationId: `${endpoint.method.toLowerCase()}${endpoint.path.replace(/\/api\/v1|[{}]/g, "").replace(/[/.-]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
+    operationId: operationIdOf(endpoint),
     description: endpoint.public
       ? "No key needed."
       : endpoint.area

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import type { Area } from "@/lib/permissions";
 import { assertNoControlCharacters } from "@/lib/validations/text";
+import { meterKeyRequest, type Meter } from "@/lib/usage/meter";
 import { authenticate, authorize } from "./authenticate";
 import { errorResponse } from "./responses";
 
@@ -11,15 +12,20 @@ type Context<P> = { request: NextRequest; actor: Actor; params: P };
 // Wraps a /api/v1 handler: the key is verified and its role checked for `area`
 // (null: any valid key) inside the handler itself, and every error becomes JSON.
 // Every answer carries the request's id in X-Request-Id, the id its audit events name.
+// Every request with a valid key passes the key's own limits and is counted (lib/usage/).
 export function apiRoute<P = Record<string, never>>(
   area: Area | null,
   handler: (ctx: Context<P>) => Promise<Response>,
 ) {
   return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    const startedAt = performance.now();
     const meta = requestMetaFrom(request.headers);
+    const metered: { meter?: Meter } = {};
     const response = await runWithRequest(meta, async () => {
       try {
         const actor = await authenticate(request);
+        metered.meter = await meterKeyRequest(actor, request, startedAt);
+        if (metered.meter.refusal) throw metered.meter.refusal;
         if (area) authorize(actor, area, request.method);
         assertNoControlCharacters(Object.fromEntries(request.nextUrl.searchParams));
         return await handler({ request, actor, params: await route.params });
@@ -27,6 +33,7 @@ export function apiRoute<P = Record<string, never>>(
         return errorResponse(error);
       }
     });
+    metered.meter?.finish(response);
     response.headers.set("X-Request-Id", meta.requestId);
     return response;
   };

@@ -1,4 +1,5 @@
 import type { Permissions } from "@/lib/permissions";
+import { toKeyLimits, type KeyLimits, type KeyLimitsRow } from "@/lib/rate-limit/key-limits";
 
 // Who is acting: a signed-in member or an API key, in one shape. Built only here, from
 // the database rows the session check and the key check read.
@@ -16,6 +17,8 @@ export type Actor = {
   accountName: string;
   role: { id: string; name: string };
   permissions: Permissions;
+  // A key's own rate limits and quota (null: none), cached with the key.
+  limits?: KeyLimits | null;
 };
 
 // "member:<id>" or "api_key:<keyId>": how records store who created or deleted them.
@@ -49,7 +52,7 @@ export function memberActor(
 }
 
 export function keyActor(
-  key: { id: string; keyId: string; name: string; account: AccountRow; role: RoleRow },
+  key: { id: string; keyId: string; name: string; account: AccountRow; role: RoleRow } & Partial<KeyLimitsRow>,
   permissions: Permissions,
 ): Actor {
   return {
@@ -62,5 +65,6 @@ export function keyActor(
     accountName: key.account.name,
     role: { id: key.role.id, name: key.role.name },
     permissions,
+    limits: toKeyLimits(key),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/api-keys/ip-allowlist";
 import { pageQuerySchema, searchParam } from "./common";
+import { keyLimitsInput } from "./key-limits";
 import { singleLine } from "./text";
 
 export const keyNameSchema = singleLine("Enter a name for the key.", 100, "Use at most 100 characters for the name.");
@@ -42,6 +43,7 @@ export const createApiKeySchema = z.strictObject({
   expiresAt: expiresAtSchema.optional(),
   enabled: enabledSchema.optional(),
   ipAllowlist: ipAllowlistSchema.optional(),
+  ...keyLimitsInput,
 });
 
 export const updateApiKeySchema = z
@@ -51,9 +53,10 @@ export const updateApiKeySchema = z
     expiresAt: expiresAtSchema.optional(),
     enabled: enabledSchema.optional(),
     ipAllowlist: ipAllowlistSchema.optional(),
+    ...keyLimitsInput,
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    error: "Send at least one of name, roleId, expiresAt, enabled, ipAllowlist.",
+    error: "Send at least one of name, roleId, expiresAt, enabled, ipAllowlist, rateLimit, quota.",
   });
 
 export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Not a Key ID.");

@@ -40,6 +40,9 @@ const SAMPLES: Record<string, Sample> = {
     body: { name: "renamed" },
   }),
   "DELETE /api/v1/api-keys/{keyId}": async (a) => ({ path: `/api/v1/api-keys/${(await newKey(a)).keyId}` }),
+  "GET /api/v1/api-keys/{keyId}/usage": async (a) => ({
+    path: `/api/v1/api-keys/${(await newKey(a)).keyId}/usage?granularity=minute`,
+  }),
   "POST /api/v1/api-keys/{keyId}/roll": async (a) => ({
     path: `/api/v1/api-keys/${(await newKey(a)).keyId}/roll`,
     body: { gracePeriod: "1h" },

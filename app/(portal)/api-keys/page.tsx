@@ -5,6 +5,7 @@ import { ExpiringKeysBanner } from "@/components/api-keys/key-banners";
 import { keyPageContext } from "@/components/api-keys/page-context";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { AccountUsage } from "@/components/usage/account-usage";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
@@ -31,7 +32,8 @@ export default async function ApiKeysPage({
     );
 
   // Page numbers, never a cursor: the address always names a true page.
-  const { after: _cursor, ...query } = parseListQuery(listApiKeysSchema, await searchParams);
+  const params = await searchParams;
+  const { after: _cursor, ...query } = parseListQuery(listApiKeysSchema, params);
   const [page, context] = await Promise.all([
     readClampedPage(query.page, query.pageSize, (page) => listApiKeys(member.accountId, { ...query, page })),
     keyPageContext(member),
@@ -47,6 +49,9 @@ export default async function ApiKeysPage({
         page={context}
         query={{ ...query, page: page.page, state: query.state ?? "" }}
       />
+      <div className="mt-8">
+        <AccountUsage accountId={member.accountId} searchParams={params} />
+      </div>
       <div className="mt-8">
         <CurlExample origin={context.origin} />
       </div>

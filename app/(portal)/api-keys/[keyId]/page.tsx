@@ -4,6 +4,7 @@ import { KeyDetail } from "@/components/api-keys/key-detail";
 import { keyPageContext } from "@/components/api-keys/page-context";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { KeyUsage } from "@/components/usage/key-usage";
 import { creatorName } from "@/lib/api-keys/created-by";
 import { getApiKey } from "@/lib/api-keys/manage";
 import { listAuditEvents } from "@/lib/audit/list";
@@ -15,8 +16,15 @@ import { keyIdSchema } from "@/lib/validations/api-key";
 export const metadata: Metadata = { title: "API Key" };
 
 // One key: what it is, its state, who made it, where it was last used, its expiry,
-// allowlist and roll history, and (with Audit Log access) what happened to it.
-export default async function ApiKeyPage({ params }: { params: Promise<{ keyId: string }> }) {
+// allowlist, limits and usage (?usage=24h|30d|12m), roll history, and (with Audit Log
+// access) what happened to it.
+export default async function ApiKeyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ keyId: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { keyId: rawKeyId } = await params;
   const member = await requireMember(`/api-keys/${encodeURIComponent(rawKeyId)}`);
   if (!allows(member.permissions, "api_keys", "READ"))
@@ -41,5 +49,16 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ keyId: 
       : null,
     creatorName(member.accountId, key.createdBy),
   ]);
-  return <KeyDetail keyDetail={key} page={context} events={events?.items ?? null} createdBy={createdBy} />;
+  const usage = (
+    <KeyUsage
+      accountId={member.accountId}
+      keyId={keyId}
+      limits={key}
+      usageParam={(await searchParams).usage}
+      path={`/api-keys/${keyId}`}
+    />
+  );
+  return (
+    <KeyDetail keyDetail={key} page={context} events={events?.items ?? null} createdBy={createdBy} usage={usage} />
+  );
 }

@@ -1,0 +1,21 @@
+import { usageOfAccount } from "@/lib/usage/read";
+import { USAGE_PRESETS, usagePresetOf } from "@/lib/usage/presets";
+import { UsagePanel } from "./usage-panel";
+
+type SearchParams = Record<string, string | string[]>;
+
+// The keys page's account-wide usage: every key together, the period from ?usage=,
+// keeping the page's other parameters (the list's page, filter and sort) in its links.
+export async function AccountUsage({ accountId, searchParams }: { accountId: string; searchParams: SearchParams }) {
+  const preset = usagePresetOf(searchParams.usage);
+  const usage = await usageOfAccount(accountId, { granularity: USAGE_PRESETS[preset].granularity });
+  const hrefFor = (key: string) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(searchParams)) {
+      if (name !== "usage") for (const one of [value].flat()) params.append(name, one);
+    }
+    params.set("usage", key);
+    return `?${params}#usage`;
+  };
+  return <UsagePanel usage={usage} preset={preset} hrefFor={hrefFor} title="Usage of all keys" />;
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { createLimiter } from "./store";
+import { estimate, msUntilRoom } from "./sliding-window";
+
+// A key's requests per second or per minute, in the same store as the brakes on guessing
+// (memory on the embedded database; Redis or PostgreSQL's rate_limits shared by every
+// instance). Each fixed window is one counter, incremented atomically; a refused request
+// is taken back out, so only admitted requests count and every instance sees the same
+// numbers. The decision is the sliding-window estimate over that window and the previous one.
+export type WindowResult = {
+  limit: number;
+  windowSeconds: number;
+  admitted: boolean;
+  remaining: number;
+  resetSeconds: number;
+  retryAfterMs: number;
+};
+
+// The library's own limit is never reached: the decision is ours (sliding window).
+const UNLIMITED = 2 ** 31 - 1;
+const globalForKeyRates = globalThis as unknown as {
+  wispKeyRates?: Map<number, RateLimiterAbstract>;
+  wispPreviousWindows?: Map<string, { index: number; count: Promise<number> }>;
+};
+
+function limiterFor(windowSeconds: number): RateLimiterAbstract {
+  const limiters = (globalForKeyRates.wispKeyRates ??= new Map());
+  let limiter = limiters.get(windowSeconds);
+  if (!limiter) {
+    limiter = createLimiter({ keyPrefix: `key-rate-${windowSeconds}s`, points: UNLIMITED, durationSeconds: 2 });
+    limiters.set(windowSeconds, limiter);
+  }
+  return limiter;
+}
+
+export async function takeFromWindow(
+  keyRowId: string,
+  limit: number,
+  windowSeconds: number,
+  at: number,
+): Promise<WindowResult> {
+  const windowMs = windowSeconds * 1000;
+  const index = Math.floor(at / windowMs);
+  const elapsed = (at - index * windowMs) / windowMs;
+  const limiter = limiterFor(windowSeconds);
+  const currentKey = `${keyRowId}:${index}`;
+  // Kept two windows: the next window reads this one as its previous.
+  const [current, previous] = await Promise.all([
+    limiter.consume(currentKey, 1, { customDuration: windowSeconds * 2 }),
+    previousCount(limiter, keyRowId, windowSeconds, index - 1),
+  ]);
+  const counts = { previous, current: current.consumedPoints, elapsed };
+  const resetSeconds = Math.max(1, Math.ceil((1 - elapsed) * windowSeconds));
+  if (estimate(counts) <= limit) {
+    const remaining = Math.max(0, Math.floor(limit - estimate(counts)));
+    return { limit, windowSeconds, admitted: true, remaining, resetSeconds, retryAfterMs: 0 };
+  }
+  await limiter.reward(currentKey, 1);
+  const without = { ...counts, current: counts.current - 1 };
+  const retryAfterMs = Math.max(1, msUntilRoom(without, limit, windowMs));
+  return { limit, windowSeconds, admitted: false, remaining: 0, resetSeconds, retryAfterMs };
+}
+
+// A finished window's count no longer changes (but for requests still in flight as it
+// ended): each instance reads it once per key and window, not on every request.
+function previousCount(limiter: RateLimiterAbstract, keyRowId: string, windowSeconds: number, index: number) {
+  const cache = (globalForKeyRates.wispPreviousWindows ??= new Map());
+  const id = `${keyRowId}:${windowSeconds}`;
+  const cached = cache.get(id);
+  if (cached?.index === index) return cached.count;
+  const count = limiter.get(`${keyRowId}:${index}`).then((result) => result?.consumedPoints ?? 0);
+  cache.set(id, { index, count });
+  count.catch(() => cache.delete(id));
+  return count;
+}
