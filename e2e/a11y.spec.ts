@@ -111,10 +111,15 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await see("api-keys");
   // Nothing in the table wraps (role badges, dates, headers): every row is one line high
   // (the last one has no bottom border).
-  const heights = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.clientHeight));
+  const heights = await page
+    .getByRole("region", { name: "API keys" })
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.clientHeight));
   expect(Math.max(...heights)).toBeLessThanOrEqual(56);
   expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1);
-  expect((await page.locator("thead").boundingBox())!.height).toBeLessThanOrEqual(40);
+  expect(
+    (await page.getByRole("region", { name: "API keys" }).locator("thead").boundingBox())!.height,
+  ).toBeLessThanOrEqual(40);
   await page.getByRole("button", { name: "Edit Inventory sync" }).click();
   await see("dialog-edit-key", { dialog: true });
   await page.getByRole("button", { name: "Save" }).click();

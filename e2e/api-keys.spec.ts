@@ -95,7 +95,10 @@ test("filter, sort and page through keys on the server", async ({ page }) => {
 
   await page.getByRole("button", { name: "Name", exact: true }).click();
   await expect(page).toHaveURL(/sort=name/);
-  const names = await page.locator("tbody tr td:first-child").allTextContents();
+  const names = await page
+    .getByRole("region", { name: "API keys" })
+    .locator("tbody tr td:first-child")
+    .allTextContents();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 });
 

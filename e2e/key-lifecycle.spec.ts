@@ -196,7 +196,8 @@ test("expired keys: refused, shown as Expired, found by the state filter; editin
   await page.getByRole("option", { name: "Expired" }).click();
   await expect(page).toHaveURL(/state=expired/);
   await expect(page.getByRole("row", { name: /Trial script/ })).toBeVisible();
-  await expect(page.locator("tbody tr").filter({ hasNotText: "Expired" })).toHaveCount(0);
+  const keysTable = page.getByRole("region", { name: "API keys" });
+  await expect(keysTable.locator("tbody tr").filter({ hasNotText: "Expired" })).toHaveCount(0);
 
   // A new expiry brings it back at once.
   await page.getByRole("button", { name: "Edit Trial script" }).click();
