@@ -45,7 +45,8 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   page,
   request,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  // Long: every page and dialog in two themes (about 2 to 3 minutes on a loaded machine).
+  test.setTimeout(360_000);
   const size = sizeOf(testInfo);
   const findings: Finding[] = [];
   const see = (state: string, options?: { dialog?: boolean }) => check(page, testInfo, findings, state, options);

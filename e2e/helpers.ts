@@ -3,12 +3,14 @@ import { expect, type APIRequestContext, type Locator, type Page } from "@playwr
 // The main navigation: the sidebar from `md` up, behind the menu button on a phone.
 export async function mainNav(page: Page): Promise<Locator> {
   const menu = page.getByRole("button", { name: "Open menu" });
+  const dialog = page.getByRole("dialog", { name: "Menu" });
   if (await menu.isVisible()) {
     // Right after a full page load the button may not be hydrated yet: click until it opens.
+    // A click that opened it late must not be repeated: the open menu hides the button.
     await expect(async () => {
-      await menu.click({ timeout: 1000 });
-      await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible({ timeout: 1000 });
-    }).toPass();
+      if (!(await dialog.isVisible())) await menu.click({ timeout: 2000 });
+      await expect(dialog).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
   }
   return page.getByRole("navigation", { name: "Main" });
 }
