@@ -1,6 +1,7 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { createHash } from "node:crypto";
+import { BatchedCounter } from "./batched-counter";
 import { createLimiter, type LimiterOptions } from "./store";
 
 // Counts failures (wrong passwords, unknown API keys) per key in a fixed window. After
@@ -8,6 +9,7 @@ import { createLimiter, type LimiterOptions } from "./store";
 // Keys are hashed: no email or address is kept in clear in Redis or PostgreSQL.
 export class FailureLimiter {
   private limiter: RateLimiterAbstract | undefined;
+  private counter: BatchedCounter | undefined;
 
   constructor(private readonly options: LimiterOptions) {}
 
@@ -31,15 +33,16 @@ export class FailureLimiter {
   }
 
   // Counts one failure. `over` when this one is past the limit (it should be refused
-  // itself); `waitMs` until the window ends.
+  // itself); `waitMs` until the window ends. Far below the limit, failures are sent to a
+  // shared store in batches (lib/rate-limit/batched-counter.ts); near it, one by one.
   async fail(key: string): Promise<{ over: boolean; waitMs: number }> {
-    try {
-      const result = await this.store.consume(hashKey(key));
-      return { over: false, waitMs: Math.max(result.msBeforeNext, 1) };
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return { over: true, waitMs: Math.max(rejection.msBeforeNext, 1) };
-      throw rejection;
-    }
+    this.counter ??= new BatchedCounter(this.store);
+    const { count, msBeforeNext } = await this.counter.add(
+      hashKey(key),
+      this.options.points,
+      this.options.durationSeconds,
+    );
+    return { over: count > this.options.points, waitMs: Math.max(msBeforeNext, 1) };
   }
 
   // Forgets `key`'s failures (after a successful sign-in).

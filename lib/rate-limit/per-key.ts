@@ -1,5 +1,6 @@
 import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { BatchedCounter } from "./batched-counter";
 import { createLimiter } from "./store";
 import { estimate, msUntilRoom } from "./sliding-window";
 
@@ -8,6 +9,8 @@ import { estimate, msUntilRoom } from "./sliding-window";
 // instance). Each fixed window is one counter, incremented atomically; a refused request
 // is taken back out, so only admitted requests count and every instance sees the same
 // numbers. The decision is the sliding-window estimate over that window and the previous one.
+// Far below the limit, increments are batched (lib/rate-limit/batched-counter.ts): no store
+// round trip per request; near it, every request waits for its own.
 export type WindowResult = {
   limit: number;
   windowSeconds: number;
@@ -20,18 +23,19 @@ export type WindowResult = {
 // The library's own limit is never reached: the decision is ours (sliding window).
 const UNLIMITED = 2 ** 31 - 1;
 const globalForKeyRates = globalThis as unknown as {
-  wispKeyRates?: Map<number, RateLimiterAbstract>;
+  wispKeyRates?: Map<number, { limiter: RateLimiterAbstract; counter: BatchedCounter }>;
   wispPreviousWindows?: Map<string, { index: number; count: Promise<number> }>;
 };
 
-function limiterFor(windowSeconds: number): RateLimiterAbstract {
+function limiterFor(windowSeconds: number) {
   const limiters = (globalForKeyRates.wispKeyRates ??= new Map());
-  let limiter = limiters.get(windowSeconds);
-  if (!limiter) {
-    limiter = createLimiter({ keyPrefix: `key-rate-${windowSeconds}s`, points: UNLIMITED, durationSeconds: 2 });
-    limiters.set(windowSeconds, limiter);
+  let entry = limiters.get(windowSeconds);
+  if (!entry) {
+    const limiter = createLimiter({ keyPrefix: `key-rate-${windowSeconds}s`, points: UNLIMITED, durationSeconds: 2 });
+    entry = { limiter, counter: new BatchedCounter(limiter) };
+    limiters.set(windowSeconds, entry);
   }
-  return limiter;
+  return entry;
 }
 
 export async function takeFromWindow(
@@ -43,20 +47,21 @@ export async function takeFromWindow(
   const windowMs = windowSeconds * 1000;
   const index = Math.floor(at / windowMs);
   const elapsed = (at - index * windowMs) / windowMs;
-  const limiter = limiterFor(windowSeconds);
+  const { limiter, counter } = limiterFor(windowSeconds);
   const currentKey = `${keyRowId}:${index}`;
-  // Kept two windows: the next window reads this one as its previous.
-  const [current, previous] = await Promise.all([
-    limiter.consume(currentKey, 1, { customDuration: windowSeconds * 2 }),
-    previousCount(limiter, keyRowId, windowSeconds, index - 1),
-  ]);
-  const counts = { previous, current: current.consumedPoints, elapsed };
+  // Read once per window and instance, so usually without a round trip.
+  const previous = await previousCount(limiter, keyRowId, windowSeconds, index - 1);
+  // The room this window has left decides how far increments may be batched; kept two
+  // windows: the next window reads this one as its previous.
+  const room = limit - previous * (1 - elapsed);
+  const current = await counter.add(currentKey, room, windowSeconds * 2);
+  const counts = { previous, current: current.count, elapsed };
   const resetSeconds = Math.max(1, Math.ceil((1 - elapsed) * windowSeconds));
   if (estimate(counts) <= limit) {
     const remaining = Math.max(0, Math.floor(limit - estimate(counts)));
     return { limit, windowSeconds, admitted: true, remaining, resetSeconds, retryAfterMs: 0 };
   }
-  await limiter.reward(currentKey, 1);
+  await counter.takeBack(currentKey, windowSeconds * 2);
   const without = { ...counts, current: counts.current - 1 };
   const retryAfterMs = Math.max(1, msUntilRoom(without, limit, windowMs));
   return { limit, windowSeconds, admitted: false, remaining: 0, resetSeconds, retryAfterMs };

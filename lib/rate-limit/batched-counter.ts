@@ -1,0 +1,120 @@
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+// Counts in a shared store (Redis or PostgreSQL) without a round trip per request while a
+// counter is far from its limit. Each instance adds its requests locally and sends them in
+// one increment, at most one in flight per counter; each answer tells it the count of all
+// instances together. A request is decided locally only while that count plus what this
+// instance has not yet sent stays within SAFE_SHARE of the limit; past it, each request
+// waits for its own increment, as an unbatched counter does, so every decision near the
+// limit is exact. Below it, each instance admits at most half the limit on its own
+// knowledge, so two instances together never pass the limit (k instances: at most k/2
+// times it, and only in a burst within one round trip).
+// The memory store (embedded database, one process) needs none of this: it is used directly.
+const SAFE_SHARE = 0.5;
+// Counters this instance no longer touches are forgotten after their window.
+const SWEEP_EVERY = 1000;
+
+export type Count = { count: number; msBeforeNext: number };
+
+type Counter = {
+  synced: number; // the shared count at the last answer
+  sent: number; // in the increment in flight
+  pending: number; // added here since, not yet sent
+  sending: Promise<number> | null;
+  expiresAt: number; // when the store forgets it (the window's end), in real time
+};
+
+export class BatchedCounter {
+  private counters = new Map<string, Counter>();
+  private calls = 0;
+
+  constructor(private readonly store: RateLimiterAbstract) {}
+
+  // Adds one to `key` (kept `seconds` in the store) and returns its count with this one,
+  // and the milliseconds until the store forgets it: exact once the count nears `limit`,
+  // possibly missing other instances' last requests below.
+  async add(key: string, limit: number, seconds: number): Promise<Count> {
+    if (this.store instanceof RateLimiterMemory) return consume(this.store, key, 1, seconds);
+    if (++this.calls % SWEEP_EVERY === 0) this.sweep();
+    let counter = this.counters.get(key);
+    if (counter && counter.expiresAt <= Date.now()) {
+      this.counters.delete(key);
+      counter = undefined;
+    }
+    // Only a counter with an answer from the store is known well enough to decide locally.
+    const known = counter && counter.expiresAt !== Number.POSITIVE_INFINITY;
+    if (counter && known && counter.synced + counter.sent + counter.pending + 1 <= limit * SAFE_SHARE) {
+      counter.pending += 1;
+      const count = counter.synced + counter.sent + counter.pending;
+      if (!counter.sending) void this.send(key, counter, seconds).catch(() => {});
+      return { count, msBeforeNext: counter.expiresAt - Date.now() };
+    }
+    // Near the limit, or a counter this instance hasn't seen: this request waits its turn and
+    // sends its own increment (with anything pending, already decided): the count it gets
+    // back is exact.
+    counter ??= this.fresh(key);
+    while (counter.sending) await counter.sending.catch(() => 0);
+    counter.pending += 1;
+    const count = await this.send(key, counter, seconds);
+    return { count, msBeforeNext: counter.expiresAt - Date.now() };
+  }
+
+  // Takes back one (a refused request does not count).
+  async takeBack(key: string, seconds: number): Promise<void> {
+    const counter = this.counters.get(key);
+    if (counter) counter.synced = Math.max(0, counter.synced - 1);
+    await this.store.reward(key, 1, { customDuration: seconds });
+  }
+
+  private fresh(key: string): Counter {
+    const counter: Counter = { synced: 0, sent: 0, pending: 0, sending: null, expiresAt: Number.POSITIVE_INFINITY };
+    this.counters.set(key, counter);
+    return counter;
+  }
+
+  private send(key: string, counter: Counter, seconds: number): Promise<number> {
+    const points = counter.pending;
+    counter.pending = 0;
+    counter.sent = points;
+    const sending = (async () => {
+      try {
+        const result = await consume(this.store, key, points, seconds);
+        counter.synced = result.count;
+        counter.expiresAt = Date.now() + result.msBeforeNext;
+        // What was added meanwhile goes next, unless a waiting request takes it first.
+        setImmediate(() => {
+          if (!counter.sending && counter.pending > 0) void this.send(key, counter, seconds).catch(() => {});
+        });
+        return result.count;
+      } catch (error) {
+        // Not counted: it goes with the next increment (the store is down: the caller decides).
+        counter.pending += points;
+        throw error;
+      } finally {
+        counter.sent = 0;
+        counter.sending = null;
+      }
+    })();
+    counter.sending = sending;
+    return sending;
+  }
+
+  private sweep(): void {
+    const at = Date.now();
+    for (const [key, counter] of this.counters)
+      if (counter.expiresAt <= at && !counter.sending && counter.pending === 0) this.counters.delete(key);
+  }
+}
+
+// The library rejects with the result once a counter is past its `points`: either way, the count.
+async function consume(store: RateLimiterAbstract, key: string, points: number, seconds: number): Promise<Count> {
+  try {
+    const result = await store.consume(key, points, { customDuration: seconds });
+    return { count: result.consumedPoints, msBeforeNext: result.msBeforeNext };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes)
+      return { count: rejection.consumedPoints, msBeforeNext: rejection.msBeforeNext };
+    throw rejection;
+  }
+}
