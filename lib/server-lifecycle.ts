@@ -1,3 +1,4 @@
+import { refuseAtTheDoor, type DoorRequest } from "@/lib/api/front-door";
 import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { flushUsage } from "@/lib/usage/counter";
@@ -14,7 +15,11 @@ const RETRY_MAX_MS = 2000;
 const LOG_EVERY_MS = 10_000;
 
 // How serve.mjs (plain JavaScript outside Next's bundle) and this module reach each other.
-type LifecycleHooks = { started?: () => void; stop?: () => Promise<void> };
+type LifecycleHooks = {
+  started?: () => void;
+  stop?: () => Promise<void>;
+  refuseAtTheDoor?: (request: DoorRequest) => Promise<Response | null>;
+};
 const hooks = ((globalThis as Record<symbol, LifecycleHooks | undefined>)[Symbol.for("wisp.lifecycle")] ??= {});
 let stopping = false;
 
@@ -25,6 +30,7 @@ export async function startServer(): Promise<void> {
     if (stopping) return;
     await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
+    hooks.refuseAtTheDoor = refuseAtTheDoor;
     hooks.started?.();
   } catch (error) {
     if (stopping) return; // asked to stop while starting: the error is the closed database

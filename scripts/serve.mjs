@@ -10,6 +10,7 @@
 //   exit 0. Once, however many signals arrive.
 // Run by `npm start` (scripts/start.mjs), or directly: node scripts/serve.mjs
 import http from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
 import next from "next";
@@ -31,6 +32,15 @@ const trustedProxies = (process.env.TRUSTED_PROXIES ?? "")
 // Next keeps a client's own X-Forwarded-For and drops the socket address.
 const SOCKET_ADDRESS_HEADER = "x-wisp-socket-address";
 const HSTS = "max-age=63072000; includeSubDomains";
+// The headers Next puts on every API answer (next.config.js, and the Vary of its App Router
+// responses), for the answers the front door gives in its place (lib/api/front-door.ts);
+// tests/security/identical-401.test.ts compares both kinds header by header.
+const NEXT_API_HEADERS = [
+  ...((await createRequire(import.meta.url)(path.join(root, "next.config.js")).headers?.()) ?? [])
+    .filter((rule) => rule.source === "/:path*")
+    .flatMap((rule) => rule.headers.map((header) => [header.key, header.value])),
+  ["Vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding"],
+];
 const SERVER_ACTION_BODY_LIMIT = 64 * 1024;
 
 process.env.NODE_ENV = "production";
@@ -73,8 +83,25 @@ const server = http.createServer((req, res) => {
   if (pathname.startsWith("/api/") && !decodable(pathname)) {
     return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
   }
+  // Made-up keys are refused before Next, with the answer Next would give.
+  if (lifecycle.refuseAtTheDoor && req.headers.authorization !== undefined && pathname.startsWith("/api/v1/")) {
+    lifecycle.refuseAtTheDoor(req).then(
+      (answer) => (answer ? void sendAnswer(res, answer) : handle(req, res)),
+      () => handle(req, res),
+    );
+    return;
+  }
   handle(req, res);
 });
+
+async function sendAnswer(res, answer) {
+  const body = await answer.text();
+  for (const [name, value] of NEXT_API_HEADERS) res.setHeader(name, value);
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  res.statusCode = answer.status;
+  res.write(body);
+  res.end();
+}
 
 function parsableUrl(value) {
   try {

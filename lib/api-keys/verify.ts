@@ -32,6 +32,14 @@ export async function verifyApiKey(secret: string, clientAddress: string | null)
   return key.actor;
 }
 
+// Whether verifyApiKey would refuse `secret` without a query: malformed, or a hash that is
+// neither cached nor in the filter of stored secrets (lib/api/front-door.ts).
+export function refusedFromMemory(secret: string | null): boolean {
+  if (!secret || !isWellFormed(secret)) return true;
+  const hash = hashSecret(secret);
+  return !keyCache.get(hash, now().getTime()) && !secretFilter.mightBeLive(hash);
+}
+
 // A hash that no stored secret has is refused from memory; others go to the database.
 function lookUpKnown(hash: string): Promise<CachedKey | null> | null {
   if (!secretFilter.mightBeLive(hash)) return null;

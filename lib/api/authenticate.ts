@@ -1,4 +1,3 @@
-import type { NextRequest } from "next/server";
 import { parseBearer } from "@/lib/api-keys/bearer";
 import { KEY_PREFIX } from "@/lib/api-keys/format";
 import { verifyApiKey } from "@/lib/api-keys/verify";
@@ -34,7 +33,11 @@ const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 // another address is never slowed. With several instances, the failures are counted
 // together in the shared store; an instance learns that an address is blocked at its
 // first failure from there.
-export async function authenticate(request: NextRequest): Promise<Actor> {
+// What the check reads of a request: its headers and query (a NextRequest, or the front
+// door's view of the raw request, lib/api/front-door.ts).
+export type KeyRequest = { headers: Headers; nextUrl: { searchParams: URLSearchParams } };
+
+export async function authenticate(request: KeyRequest): Promise<Actor> {
   if (carriesKey(request.nextUrl.searchParams)) {
     throw new AppError("bad_request", "API keys are not accepted in the URL; send them in the Authorization header.");
   }

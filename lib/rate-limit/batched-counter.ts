@@ -41,27 +41,31 @@ export class BatchedCounter {
   async add(key: string, limit: number, seconds: number): Promise<Count> {
     if (this.store instanceof RateLimiterMemory) return consume(this.store, key, 1, seconds);
     if (++this.calls % SWEEP_EVERY === 0) this.sweep();
-    let counter = this.counters.get(key);
-    if (counter && counter.expiresAt <= Date.now()) {
-      this.counters.delete(key);
-      counter = undefined;
-    }
-    // Only a counter with an answer from the store is known well enough to decide locally.
-    const known = counter && counter.expiresAt !== Number.POSITIVE_INFINITY;
-    if (counter && known && counter.synced + counter.sent + counter.pending + 1 <= limit * SAFE_SHARE) {
+    for (;;) {
+      let counter = this.counters.get(key);
+      if (counter && counter.expiresAt <= Date.now()) {
+        this.counters.delete(key);
+        counter = undefined;
+      }
+      counter ??= this.fresh(key);
+      // Only a counter with an answer from the store is known well enough to decide locally.
+      const known = counter.expiresAt !== Number.POSITIVE_INFINITY;
+      if (known && counter.synced + counter.sent + counter.pending + 1 <= limit * SAFE_SHARE) {
+        counter.pending += 1;
+        this.sendSoon(key, counter, seconds);
+        return { count: counter.synced + counter.sent + counter.pending, msBeforeNext: counter.expiresAt - Date.now() };
+      }
+      // Near the limit, or not known yet: once no increment is in flight (whose answer may
+      // make it known), this request sends its own, with anything pending (already
+      // decided): the count it gets back is exact.
+      if (counter.sending) {
+        await counter.sending.catch(() => 0);
+        continue;
+      }
       counter.pending += 1;
-      const count = counter.synced + counter.sent + counter.pending;
-      this.sendSoon(key, counter, seconds);
+      const count = await this.send(key, counter, seconds);
       return { count, msBeforeNext: counter.expiresAt - Date.now() };
     }
-    // Near the limit, or a counter this instance hasn't seen: this request waits its turn and
-    // sends its own increment (with anything pending, already decided): the count it gets
-    // back is exact.
-    counter ??= this.fresh(key);
-    while (counter.sending) await counter.sending.catch(() => 0);
-    counter.pending += 1;
-    const count = await this.send(key, counter, seconds);
-    return { count, msBeforeNext: counter.expiresAt - Date.now() };
   }
 
   // Takes back one (a refused request does not count).

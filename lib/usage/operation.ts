@@ -4,7 +4,7 @@ import { operationIdOf } from "@/lib/api/operation-id";
 // Which OpenAPI operation a request is, so usage is counted by route and not by raw URL
 // (a path with a record's id is still one operation). Literal segments win over
 // parameters, as in Next's routing (POST /vouchers/batch is not POST /vouchers/{id}).
-type Matcher = { segments: (string | null)[]; id: string; literals: number };
+type Matcher = { segments: (string | null)[]; id: string; literals: number; path: string; keyed: boolean };
 
 const globalForOperations = globalThis as unknown as { wispOperations?: Map<string, Matcher[]> };
 
@@ -14,7 +14,13 @@ function matchers(): Map<string, Matcher[]> {
   for (const endpoint of ENDPOINTS) {
     const segments = endpoint.path.split("/").map((segment) => (segment.startsWith("{") ? null : segment));
     const list = byMethod.get(endpoint.method) ?? [];
-    list.push({ segments, id: operationIdOf(endpoint), literals: segments.filter((s) => s !== null).length });
+    list.push({
+      segments,
+      id: operationIdOf(endpoint),
+      literals: segments.filter((s) => s !== null).length,
+      path: endpoint.path,
+      keyed: !endpoint.public,
+    });
     byMethod.set(endpoint.method, list);
   }
   for (const list of byMethod.values()) list.sort((a, b) => b.literals - a.literals);
@@ -24,12 +30,33 @@ function matchers(): Map<string, Matcher[]> {
 
 export const UNKNOWN_OPERATION = "other";
 
+function matches(matcher: Matcher, parts: string[]): boolean {
+  return (
+    matcher.segments.length === parts.length &&
+    matcher.segments.every((segment, i) => segment === null || segment === parts[i])
+  );
+}
+
 export function operationOf(method: string, pathname: string): string {
   const parts = pathname.replace(/\/+$/, "").split("/");
   const candidates = matchers().get(method === "HEAD" ? "GET" : method) ?? [];
-  for (const matcher of candidates) {
-    if (matcher.segments.length !== parts.length) continue;
-    if (matcher.segments.every((segment, i) => segment === null || segment === parts[i])) return matcher.id;
-  }
-  return UNKNOWN_OPERATION;
+  return candidates.find((matcher) => matches(matcher, parts))?.id ?? UNKNOWN_OPERATION;
+}
+
+// Whether Next routes `method pathname` (a canonical path) to a handler that checks a key
+// first (lib/api/route.ts apiRoute): the route file is the best match over every method,
+// as Next picks it, and that file must have this method, not public.
+export function needsKey(method: string, pathname: string): boolean {
+  const parts = pathname.split("/");
+  let best: Matcher | undefined;
+  for (const list of matchers().values())
+    for (const matcher of list)
+      if (matches(matcher, parts) && (!best || matcher.literals > best.literals)) best = matcher;
+  if (!best) return false;
+  const path = best.path;
+  return Boolean(
+    matchers()
+      .get(method)
+      ?.some((matcher) => matcher.path === path && matcher.keyed),
+  );
 }

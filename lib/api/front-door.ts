@@ -1,0 +1,52 @@
+import { parseBearer } from "@/lib/api-keys/bearer";
+import { refusedFromMemory } from "@/lib/api-keys/verify";
+import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
+import { needsKey } from "@/lib/usage/operation";
+import { authenticate } from "./authenticate";
+import { errorResponse } from "./responses";
+
+// Made-up keys answered before Next: scripts/serve.mjs hands every /api/v1 request with an
+// Authorization header here first. When the key would be refused from memory anyway
+// (malformed, or its hash neither cached nor in the filter of stored secrets) and the path
+// is one whose handler checks a key first, the answer is the handler's own: the same
+// authenticate() (the brake on failed checks counts it; a blocked address gets its 429)
+// and the same errorResponse with the request's id. serve.mjs adds the headers Next puts
+// on every answer, so nothing tells the two apart (tests/security/identical-401.test.ts).
+// Anything else (null) goes to Next as before: a spray of made-up keys costs a fraction of
+// a routed request and leaves the app's work to real clients.
+export type DoorRequest = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
+
+// Canonical paths only: anything Next might redirect, decode or normalise is Next's.
+const CANONICAL = /^\/api\/v1(?:\/[A-Za-z0-9._~-]+)+$/;
+const globalForDoor = globalThis as unknown as { wispDoorRefusals?: number };
+
+export async function refuseAtTheDoor(request: DoorRequest): Promise<Response | null> {
+  const authorization = request.headers.authorization;
+  const method = request.method ?? "GET";
+  const [pathname, search = ""] = (request.url ?? "").split("?", 2);
+  if (typeof authorization !== "string" || !CANONICAL.test(pathname) || !needsKey(method, pathname)) return null;
+  if (!refusedFromMemory(parseBearer(authorization))) return null;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const meta = requestMetaFrom(headers);
+  const response = await runWithRequest(meta, async () => {
+    try {
+      await authenticate({ headers, nextUrl: { searchParams: new URLSearchParams(search) } });
+      return null; // verified after all (added meanwhile): Next serves it
+    } catch (error) {
+      return errorResponse(error);
+    }
+  });
+  if (!response) return null;
+  response.headers.set("X-Request-Id", meta.requestId);
+  globalForDoor.wispDoorRefusals = (globalForDoor.wispDoorRefusals ?? 0) + 1;
+  return response;
+}
+
+// Requests answered here since the process started (the test endpoint).
+export function doorRefusals(): number {
+  return globalForDoor.wispDoorRefusals ?? 0;
+}
