@@ -1,17 +1,18 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-// Counts in a shared store (Redis or PostgreSQL) without a round trip per request while a
-// counter is far from its limit. Each instance adds its requests locally and sends them in
-// one increment, at most one in flight per counter; each answer tells it the count of all
-// instances together. A request is decided locally only while that count plus what this
-// instance has not yet sent stays within SAFE_SHARE of the limit; past it, each request
-// waits for its own increment, as an unbatched counter does, so every decision near the
-// limit is exact. Below it, each instance admits at most half the limit on its own
-// knowledge, so two instances together never pass the limit (k instances: at most k/2
-// times it, and only in a burst within one round trip).
+// Counts failures (the brakes on guessing) in a shared store (Redis or PostgreSQL) without a
+// round trip per failure while a counter is far from its limit. Each instance adds locally
+// and sends its additions in one increment, at most one in flight per counter and at most
+// one batch every BATCH_MS; each answer tells it the count of all instances together. A
+// failure is counted locally only while that count plus this instance's unsent additions
+// stays within SAFE_SHARE of the limit; past it, each one waits for its own increment. The
+// count an increment returns misses only other instances' unsent additions, at most
+// SAFE_SHARE of the limit each: in a burst spread over k instances within one batch, at
+// most (k − 1) × SAFE_SHARE × the limit more failures pass before every instance refuses.
+// (Admission against a limit that must never be passed is lib/rate-limit/leased-counter.ts.)
 // The memory store (embedded database, one process) needs none of this: it is used directly.
-const SAFE_SHARE = 0.5;
+const SAFE_SHARE = 0.25;
 // How long increments decided locally wait to be sent together: at a few thousand requests
 // a second, one round trip per counter every BATCH_MS instead of one per request.
 const BATCH_MS = 50;
@@ -66,13 +67,6 @@ export class BatchedCounter {
       const count = await this.send(key, counter, seconds);
       return { count, msBeforeNext: counter.expiresAt - Date.now() };
     }
-  }
-
-  // Takes back one (a refused request does not count).
-  async takeBack(key: string, seconds: number): Promise<void> {
-    const counter = this.counters.get(key);
-    if (counter) counter.synced = Math.max(0, counter.synced - 1);
-    await this.store.reward(key, 1, { customDuration: seconds });
   }
 
   private fresh(key: string): Counter {
@@ -135,14 +129,15 @@ export class BatchedCounter {
   }
 }
 
-// The library rejects with the result once a counter is past its `points`: either way, the count.
+// The library rejects once a counter is past its `points`, with the count, or with 0 when
+// it refuses from its in-memory block: either way the count, at least past those points.
 async function consume(store: RateLimiterAbstract, key: string, points: number, seconds: number): Promise<Count> {
   try {
     const result = await store.consume(key, points, { customDuration: seconds });
     return { count: result.consumedPoints, msBeforeNext: result.msBeforeNext };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes)
-      return { count: rejection.consumedPoints, msBeforeNext: rejection.msBeforeNext };
+      return { count: Math.max(rejection.consumedPoints, store.points + 1), msBeforeNext: rejection.msBeforeNext };
     throw rejection;
   }
 }

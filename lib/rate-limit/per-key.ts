@@ -1,16 +1,15 @@
 import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import { BatchedCounter } from "./batched-counter";
+import { LeasedCounter } from "./leased-counter";
 import { createLimiter } from "./store";
 import { estimate, msUntilRoom } from "./sliding-window";
 
 // A key's requests per second or per minute, in the same store as the brakes on guessing
 // (memory on the embedded database; Redis or PostgreSQL's rate_limits shared by every
 // instance). Each fixed window is one counter, incremented atomically; a refused request
-// is taken back out, so only admitted requests count and every instance sees the same
-// numbers. The decision is the sliding-window estimate over that window and the previous one.
-// Far below the limit, increments are batched (lib/rate-limit/batched-counter.ts): no store
-// round trip per request; near it, every request waits for its own.
+// is never counted. The decision is the sliding-window estimate over that window and the previous one.
+// In a shared store, requests are admitted from tokens leased ahead (lib/rate-limit/
+// leased-counter.ts): no store round trip per request, and never more than the limit.
 export type WindowResult = {
   limit: number;
   windowSeconds: number;
@@ -23,7 +22,7 @@ export type WindowResult = {
 // The library's own limit is never reached: the decision is ours (sliding window).
 const UNLIMITED = 2 ** 31 - 1;
 const globalForKeyRates = globalThis as unknown as {
-  wispKeyRates?: Map<number, { limiter: RateLimiterAbstract; counter: BatchedCounter }>;
+  wispKeyRates?: Map<number, { limiter: RateLimiterAbstract; counter: LeasedCounter }>;
   wispPreviousWindows?: Map<string, { index: number; count: Promise<number> }>;
 };
 
@@ -32,7 +31,7 @@ function limiterFor(windowSeconds: number) {
   let entry = limiters.get(windowSeconds);
   if (!entry) {
     const limiter = createLimiter({ keyPrefix: `key-rate-${windowSeconds}s`, points: UNLIMITED, durationSeconds: 2 });
-    entry = { limiter, counter: new BatchedCounter(limiter) };
+    entry = { limiter, counter: new LeasedCounter(limiter) };
     limiters.set(windowSeconds, entry);
   }
   return entry;
@@ -51,17 +50,16 @@ export async function takeFromWindow(
   const currentKey = `${keyRowId}:${index}`;
   // Read once per window and instance, so usually without a round trip.
   const previous = await previousCount(limiter, keyRowId, windowSeconds, index - 1);
-  // The room this window has left decides how far increments may be batched; kept two
-  // windows: the next window reads this one as its previous.
+  // The room this window has left (the previous one weighs by its part still inside the
+  // sliding window); kept two windows: the next window reads this one as its previous.
   const room = limit - previous * (1 - elapsed);
-  const current = await counter.add(currentKey, room, windowSeconds * 2);
-  const counts = { previous, current: current.count, elapsed };
+  const taken = await counter.take(currentKey, room, windowSeconds * 2);
+  const counts = { previous, current: taken.count, elapsed };
   const resetSeconds = Math.max(1, Math.ceil((1 - elapsed) * windowSeconds));
-  if (estimate(counts) <= limit) {
+  if (taken.admitted) {
     const remaining = Math.max(0, Math.floor(limit - estimate(counts)));
     return { limit, windowSeconds, admitted: true, remaining, resetSeconds, retryAfterMs: 0 };
   }
-  await counter.takeBack(currentKey, windowSeconds * 2);
   const without = { ...counts, current: counts.current - 1 };
   const retryAfterMs = Math.max(1, msUntilRoom(without, limit, windowMs));
   return { limit, windowSeconds, admitted: false, remaining: 0, resetSeconds, retryAfterMs };

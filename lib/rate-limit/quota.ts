@@ -3,7 +3,6 @@ import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexib
 import { getUnscopedDb } from "@/lib/db";
 import type { QuotaPeriod } from "./key-limits";
 import { periodOf } from "./quota-period";
-import { BatchedCounter } from "./batched-counter";
 import { createLimiter } from "./store";
 
 // A key's quota: N admitted requests per UTC day or month, refilled when the period
@@ -15,15 +14,14 @@ export type QuotaState = { limit: number; period: QuotaPeriod; used: number; rem
 
 const UNLIMITED = 2 ** 31 - 1;
 const globalForQuota = globalThis as unknown as {
-  wispQuota?: { limiter: RateLimiterAbstract; counter: BatchedCounter; seeded: Map<string, Promise<void>> };
+  wispQuota?: { limiter: RateLimiterAbstract; seeded: Map<string, Promise<void>> };
 };
 
 function quotaStore() {
-  if (!globalForQuota.wispQuota) {
-    const limiter = createLimiter({ keyPrefix: "key-quota", points: UNLIMITED, durationSeconds: 24 * 3600 });
-    // Batched far below the limit, exact near it (lib/rate-limit/batched-counter.ts).
-    globalForQuota.wispQuota = { limiter, counter: new BatchedCounter(limiter), seeded: new Map() };
-  }
+  globalForQuota.wispQuota ??= {
+    limiter: createLimiter({ keyPrefix: "key-quota", points: UNLIMITED, durationSeconds: 24 * 3600 }),
+    seeded: new Map(),
+  };
   return globalForQuota.wispQuota;
 }
 
@@ -39,13 +37,13 @@ export async function takeFromQuota(
   quota: { limit: number; period: QuotaPeriod },
   at: Date,
 ): Promise<QuotaState & { admitted: boolean }> {
-  const store = quotaStore();
+  const { limiter } = quotaStore();
   const counter = counterOf(keyRowId, quota, at);
   await seedFromUsage(keyRowId, counter);
-  const { count } = await store.counter.add(counter.key, quota.limit, counter.seconds);
-  const admitted = count <= quota.limit;
-  if (!admitted) await store.counter.takeBack(counter.key, counter.seconds);
-  const used = admitted ? count : quota.limit;
+  const result = await limiter.consume(counter.key, 1, { customDuration: counter.seconds });
+  const admitted = result.consumedPoints <= quota.limit;
+  if (!admitted) await limiter.reward(counter.key, 1, { customDuration: counter.seconds });
+  const used = admitted ? result.consumedPoints : quota.limit;
   return { ...quota, used, remaining: quota.limit - used, resetsAt: counter.end, admitted };
 }
 
