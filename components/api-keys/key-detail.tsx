@@ -174,17 +174,17 @@ export function KeyDetail({
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <Td className="whitespace-nowrap">{formatDate(event.createdAt, true)}</Td>
-                  <Td>
+                  <Td className="align-top whitespace-nowrap">{formatDate(event.createdAt, true)}</Td>
+                  <Td className="align-top">
                     {event.actor.name}
                     {event.clientAddress ? (
                       <span className="block text-xs text-muted-foreground">from {event.clientAddress}</span>
                     ) : null}
                   </Td>
-                  <Td>
+                  <Td className="align-top">
                     <code className="font-mono text-xs">{event.action}</code>
                   </Td>
-                  <Td>
+                  <Td className="align-top">
                     <Changes changes={event.changes} />
                   </Td>
                 </tr>
