@@ -43,11 +43,16 @@ export class LeasedCounter {
         return { admitted: true, count: lease.stored - lease.tokens };
       }
       if (lease.fetching) {
-        await lease.fetching.catch(() => {});
+        await lease.fetching;
         continue;
       }
       const fetched = this.fetch(key, lease, limit, seconds);
-      lease.fetching = fetched.then(() => {});
+      // What others wait on never rejects (the caller gets the store's error): a failed
+      // fetch nobody waited on must not become an unhandled rejection.
+      lease.fetching = fetched.then(
+        () => {},
+        () => {},
+      );
       try {
         if ((await fetched) === 0) return { admitted: false, count: lease.stored + 1 };
         return { admitted: true, count: lease.stored - lease.tokens };
