@@ -18,7 +18,7 @@ const LOG_EVERY_MS = 10_000;
 type LifecycleHooks = {
   started?: () => void;
   stop?: () => Promise<void>;
-  refuseAtTheDoor?: (request: DoorRequest) => Promise<Response | null>;
+  refuseAtTheDoor?: (request: DoorRequest) => Promise<Response | null> | null;
 };
 const hooks = ((globalThis as Record<symbol, LifecycleHooks | undefined>)[Symbol.for("wisp.lifecycle")] ??= {});
 let stopping = false;

@@ -84,8 +84,12 @@ const server = http.createServer((req, res) => {
     return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
   }
   // Made-up keys are refused before Next, with the answer Next would give.
-  if (lifecycle.refuseAtTheDoor && req.headers.authorization !== undefined && pathname.startsWith("/api/v1/")) {
-    lifecycle.refuseAtTheDoor(req).then(
+  const refusal =
+    lifecycle.refuseAtTheDoor && req.headers.authorization !== undefined && pathname.startsWith("/api/v1/")
+      ? askTheDoor(req)
+      : null;
+  if (refusal) {
+    refusal.then(
       (answer) => (answer ? void sendAnswer(res, answer) : handle(req, res)),
       () => handle(req, res),
     );
@@ -93,6 +97,15 @@ const server = http.createServer((req, res) => {
   }
   handle(req, res);
 });
+
+// The door's answer, or null (Next serves it): also when the door itself fails.
+function askTheDoor(req) {
+  try {
+    return lifecycle.refuseAtTheDoor(req);
+  } catch {
+    return null;
+  }
+}
 
 async function sendAnswer(res, answer) {
   const body = await answer.text();
@@ -127,7 +140,7 @@ function servedOverHttps(req) {
 }
 
 function isTrustedProxy(address) {
-  if (!ipaddr.isValid(address)) return false;
+  if (trustedProxies.length === 0 || !ipaddr.isValid(address)) return false;
   const peer = ipaddr.process(address);
   return trustedProxies.some(([range, bits]) => peer.kind() === range.kind() && peer.match(range, bits));
 }

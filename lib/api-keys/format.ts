@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 // A secret looks like GitHub's tokens: a product prefix, 32 base62 characters from a
@@ -64,7 +64,7 @@ export function isWellFormed(secret: string): boolean {
 }
 
 export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  return hash("sha256", secret, "hex");
 }
 
 // What the portal may show of a secret: the prefix and its first few characters.

@@ -20,12 +20,18 @@ export type DoorRequest = { method?: string; url?: string; headers: Record<strin
 const CANONICAL = /^\/api\/v1(?:\/[A-Za-z0-9._~-]+)+$/;
 const globalForDoor = globalThis as unknown as { wispDoorRefusals?: number };
 
-export async function refuseAtTheDoor(request: DoorRequest): Promise<Response | null> {
+// null at once (no promise) for a request Next should serve: a known key, the common case,
+// goes on after one hash and a cache lookup.
+export function refuseAtTheDoor(request: DoorRequest): Promise<Response | null> | null {
   const authorization = request.headers.authorization;
   const method = request.method ?? "GET";
   const [pathname, search = ""] = (request.url ?? "").split("?", 2);
-  if (typeof authorization !== "string" || !CANONICAL.test(pathname) || !needsKey(method, pathname)) return null;
-  if (!refusedFromMemory(parseBearer(authorization))) return null;
+  if (typeof authorization !== "string" || !CANONICAL.test(pathname)) return null;
+  if (!refusedFromMemory(parseBearer(authorization)) || !needsKey(method, pathname)) return null;
+  return refuse(request, search);
+}
+
+async function refuse(request: DoorRequest, search: string): Promise<Response | null> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === "string") headers.set(name, value);

@@ -27,7 +27,8 @@ export function apiRoute<P = Record<string, never>>(
         metered.meter = await meterKeyRequest(actor, request, startedAt);
         if (metered.meter.refusal) throw metered.meter.refusal;
         if (area) authorize(actor, area, request.method);
-        assertNoControlCharacters(Object.fromEntries(request.nextUrl.searchParams));
+        const query = request.nextUrl.searchParams;
+        if (query.size > 0) assertNoControlCharacters(Object.fromEntries(query));
         return await handler({ request, actor, params: await route.params });
       } catch (error) {
         return errorResponse(error);

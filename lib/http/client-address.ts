@@ -1,5 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { config } from "@/lib/config";
+import { remembered } from "@/lib/remembered";
 import { SOCKET_ADDRESS_HEADER } from "./socket-address";
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
@@ -22,11 +23,12 @@ function trustedRanges(): Range[] {
   return trusted;
 }
 
-function normalize(address: string): string | null {
+// Every request's socket address is read this way: remembered, not parsed each time.
+const normalize = remembered((address: string): string | null => {
   const trimmed = address.trim();
   if (!ipaddr.isValid(trimmed)) return null;
   return ipaddr.process(trimmed).toString();
-}
+});
 
 function isTrusted(address: string): boolean {
   const parsed = ipaddr.process(address);

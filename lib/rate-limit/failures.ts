@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
+import { remembered } from "@/lib/remembered";
 import { BatchedCounter } from "./batched-counter";
 import { createLimiter, type LimiterOptions } from "./store";
 
@@ -23,12 +24,12 @@ export class FailureLimiter {
   // knows the keys it saw go over the limit.
   async blockedFor(key: string, { memoryOnly = false } = {}): Promise<number> {
     const store = this.store;
-    const rlKey = store.getKey(hashKey(key));
+    const hashed = hashKey(key);
     if (!(store instanceof RateLimiterMemory)) {
-      const local = "getInMemoryBlockMsBeforeExpire" in store ? blockedInMemory(store, rlKey) : 0;
+      const local = "getInMemoryBlockMsBeforeExpire" in store ? blockedInMemory(store, store.getKey(hashed)) : 0;
       if (local > 0 || memoryOnly) return local;
     }
-    const result = await store.get(hashKey(key)).catch(() => null);
+    const result = await store.get(hashed).catch(() => null);
     return result && result.consumedPoints >= this.options.points ? Math.max(result.msBeforeNext, 1) : 0;
   }
 
@@ -57,9 +58,8 @@ function blockedInMemory(store: RateLimiterAbstract, rlKey: string): number {
   );
 }
 
-function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("base64url");
-}
+// Checked on every API request (the client's address), so remembered.
+const hashKey = remembered((key: string): string => hash("sha256", key, "base64url"));
 
 // "14 minutes", "40 seconds": how long to wait, for people.
 export function describeWait(ms: number): string {

@@ -23,7 +23,7 @@ export type WindowResult = {
 const UNLIMITED = 2 ** 31 - 1;
 const globalForKeyRates = globalThis as unknown as {
   wispKeyRates?: Map<number, { limiter: RateLimiterAbstract; counter: LeasedCounter }>;
-  wispPreviousWindows?: Map<string, { index: number; count: Promise<number> }>;
+  wispPreviousWindows?: Map<string, { index: number; count: Promise<number>; value?: number }>;
 };
 
 function limiterFor(windowSeconds: number) {
@@ -49,7 +49,8 @@ export async function takeFromWindow(
   const { limiter, counter } = limiterFor(windowSeconds);
   const currentKey = `${keyRowId}:${index}`;
   // Read once per window and instance, so usually without a round trip.
-  const previous = await previousCount(limiter, keyRowId, windowSeconds, index - 1);
+  const known = previousCount(limiter, keyRowId, windowSeconds, index - 1);
+  const previous = typeof known === "number" ? known : await known;
   // The room this window has left (the previous one weighs by its part still inside the
   // sliding window); kept two windows: the next window reads this one as its previous.
   const room = limit - previous * (1 - elapsed);
@@ -66,14 +67,23 @@ export async function takeFromWindow(
 }
 
 // A finished window's count no longer changes (but for requests still in flight as it
-// ended): each instance reads it once per key and window, not on every request.
-function previousCount(limiter: RateLimiterAbstract, keyRowId: string, windowSeconds: number, index: number) {
+// ended): each instance reads it once per key and window, not on every request; once read,
+// it is a number (no promise to wait on).
+function previousCount(
+  limiter: RateLimiterAbstract,
+  keyRowId: string,
+  windowSeconds: number,
+  index: number,
+): number | Promise<number> {
   const cache = (globalForKeyRates.wispPreviousWindows ??= new Map());
   const id = `${keyRowId}:${windowSeconds}`;
   const cached = cache.get(id);
-  if (cached?.index === index) return cached.count;
-  const count = limiter.get(`${keyRowId}:${index}`).then((result) => result?.consumedPoints ?? 0);
-  cache.set(id, { index, count });
-  count.catch(() => cache.delete(id));
-  return count;
+  if (cached?.index === index) return cached.value ?? cached.count;
+  const entry: { index: number; count: Promise<number>; value?: number } = {
+    index,
+    count: limiter.get(`${keyRowId}:${index}`).then((result) => (entry.value = result?.consumedPoints ?? 0)),
+  };
+  cache.set(id, entry);
+  entry.count.catch(() => cache.delete(id));
+  return entry.count;
 }

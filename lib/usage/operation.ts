@@ -1,5 +1,6 @@
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { operationIdOf } from "@/lib/api/operation-id";
+import { remembered } from "@/lib/remembered";
 
 // Which OpenAPI operation a request is, so usage is counted by route and not by raw URL
 // (a path with a record's id is still one operation). Literal segments win over
@@ -37,16 +38,27 @@ function matches(matcher: Matcher, parts: string[]): boolean {
   );
 }
 
-export function operationOf(method: string, pathname: string): string {
+// Asked once per request: remembered by method and path.
+const operationOfRequest = remembered((request: string): string => {
+  const [method, pathname] = request.split(" ", 2);
   const parts = pathname.replace(/\/+$/, "").split("/");
   const candidates = matchers().get(method === "HEAD" ? "GET" : method) ?? [];
   return candidates.find((matcher) => matches(matcher, parts))?.id ?? UNKNOWN_OPERATION;
+});
+
+export function operationOf(method: string, pathname: string): string {
+  return operationOfRequest(`${method} ${pathname}`);
 }
 
 // Whether Next routes `method pathname` (a canonical path) to a handler that checks a key
 // first (lib/api/route.ts apiRoute): the route file is the best match over every method,
 // as Next picks it, and that file must have this method, not public.
 export function needsKey(method: string, pathname: string): boolean {
+  return keyedRequest(`${method} ${pathname}`);
+}
+
+const keyedRequest = remembered((request: string): boolean => {
+  const [method, pathname] = request.split(" ", 2);
   const parts = pathname.split("/");
   let best: Matcher | undefined;
   for (const list of matchers().values())
@@ -59,4 +71,4 @@ export function needsKey(method: string, pathname: string): boolean {
       .get(method)
       ?.some((matcher) => matcher.path === path && matcher.keyed),
   );
-}
+});
