@@ -28,6 +28,7 @@ import {
   type Figures,
   type Target,
 } from "./load.mts";
+import { interleavedLatency } from "./latency.mts";
 import { preparePeer, setUpBetterAuth, startPeer, type RunningPeer } from "./peers.mts";
 import { writeReport, type Report } from "./report.mts";
 import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
@@ -110,6 +111,19 @@ async function usageScenarios(server: RunningServer, database: string, secret: s
   note(`${database}: whoami with a rate limit ÷ health`, roundRatios(rps(whoamiLimited), rps(health)).text);
   note(`${database}: whoami with a rate limit ÷ plain whoami`, roundRatios(rps(whoamiLimited), rps(whoami)).text);
   note(`${database}: server CPU/request, rate limit ÷ plain`, roundRatios(cpu(whoamiLimited), cpu(whoami)).text);
+  // The same three, one request at a time in random order (bench/latency.mts): what each
+  // costs over health, in microseconds, steadier than the rounds' requests per second.
+  const [healthLatency, plainLatency, limitedLatency] = await interleavedLatency(
+    scenarios.map(([name, target]) => ({ ...target, name })),
+  );
+  note(
+    `${database}: p50 latency, one request at a time: health / whoami / with a rate limit`,
+    `${healthLatency.p50Us} / ${plainLatency.p50Us} / ${limitedLatency.p50Us} µs`,
+  );
+  note(
+    `${database}: rate limit's extra latency ÷ health's p50`,
+    ((limitedLatency.p50Us - plainLatency.p50Us) / healthLatency.p50Us).toFixed(3),
+  );
 }
 
 // A well-formed key (correct checksum) that no account has: costs one lookup.
