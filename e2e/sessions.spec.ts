@@ -28,7 +28,8 @@ async function signInAgain(browser: Browser, email: string, password: string): P
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/api-keys$/);
+  // Signing in checks the password's Argon2 hash: seconds on a busy machine.
+  await expect(page).toHaveURL(/\/api-keys$/, { timeout: 15_000 });
   return page;
 }
 
@@ -52,6 +53,8 @@ test("sign-out ends the session: a copy of its cookies is refused on the next re
 test("the account page lists sessions, ends one or all others, and a password change ends the rest", async ({
   browser,
 }) => {
+  // Four sign-ins and two password changes, each an Argon2 hash: 32 s in one CI run.
+  test.setTimeout(90_000);
   const { context, page, email, password } = await newOrganisation(browser, "Many Devices");
   const second = await signInAgain(browser, email, password);
   const third = await signInAgain(browser, email, password);
