@@ -15,7 +15,6 @@ const KEY_QUERY_PARAMS = new Set(["key", "api_key", "apikey", "api-key", "token"
 const LOOKS_LIKE_KEY = new RegExp(`${KEY_PREFIX}[0-9a-z]{8,}`, "i");
 
 function carriesKey(query: URLSearchParams): boolean {
-  if (query.size === 0) return false;
   for (const [name, value] of query) {
     if (KEY_QUERY_PARAMS.has(name.toLowerCase()) || LOOKS_LIKE_KEY.test(value) || LOOKS_LIKE_KEY.test(name))
       return true;

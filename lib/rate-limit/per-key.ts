@@ -21,9 +21,11 @@ export type WindowResult = {
 
 // The library's own limit is never reached: the decision is ours (sliding window).
 const UNLIMITED = 2 ** 31 - 1;
+// A finished window's count: `value` once read, `count` while it is being read.
+type PreviousWindow = { index: number; count: Promise<number>; value?: number };
 const globalForKeyRates = globalThis as unknown as {
   wispKeyRates?: Map<number, { limiter: RateLimiterAbstract; counter: LeasedCounter }>;
-  wispPreviousWindows?: Map<string, { index: number; count: Promise<number>; value?: number }>;
+  wispPreviousWindows?: Map<string, PreviousWindow>;
 };
 
 function limiterFor(windowSeconds: number) {
@@ -79,7 +81,7 @@ function previousCount(
   const id = `${keyRowId}:${windowSeconds}`;
   const cached = cache.get(id);
   if (cached?.index === index) return cached.value ?? cached.count;
-  const entry: { index: number; count: Promise<number>; value?: number } = {
+  const entry: PreviousWindow = {
     index,
     count: limiter.get(`${keyRowId}:${index}`).then((result) => (entry.value = result?.consumedPoints ?? 0)),
   };
