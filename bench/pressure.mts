@@ -1,11 +1,13 @@
 // Key checks under pressure, on PostgreSQL: (a) two instances serving whoami while another
 // account creates and deletes 10 keys a second (a change to one key must not cost the other
 // keys their cached entries), and (b) whoami while another client sprays ten times as many
-// connections of well-formed made-up keys (refused from the filter of live secrets).
+// connections of well-formed made-up keys (refused from the filter of live secrets), from
+// one address (braked) and from a new address each request (the server's capacity).
 // Alternating rounds, each pair's ratio as the median round and its spread.
 import autocannon from "autocannon";
 import { generateSecret } from "../lib/api-keys/format";
 import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
+import { newClientAddress } from "../tests/helpers/clock";
 import { createTestDatabase } from "../tests/helpers/postgres";
 import { startServer, type RunningServer } from "../tests/helpers/server";
 import { load, medianRound, roundRatios, SECONDS, warmUp, type Figures, type Target } from "./load.mts";
@@ -19,7 +21,9 @@ type Note = (name: string, value: string | number) => void;
 export async function pressure(ports: [number, number], note: Note): Promise<Figures[]> {
   const db = await createTestDatabase();
   // The test endpoint (GET /api/test/key-cache) counts each instance's lookups.
-  const env = { DATABASE_URL: db.url, API_KEY_FAILURES_PER_MINUTE: "1000000", WISP_TEST_CLOCK: "1" };
+  // The brake on failed key checks at its defaults; the spray names its client addresses in
+  // X-Forwarded-For, as a load balancer would.
+  const env = { DATABASE_URL: db.url, TRUSTED_PROXIES: "127.0.0.1,::1", WISP_TEST_CLOCK: "1" };
   const servers: RunningServer[] = [];
   try {
     const a = await startServer(ports[0], env);
@@ -112,8 +116,10 @@ async function underChurn(
   ];
 }
 
-// Each request of the spray carries a new made-up key.
-function spray(target: Target, connections: number) {
+// Each request of the spray carries a new made-up key, from one client address (a guesser
+// the brake on failed checks blocks after 30, and then holds its answers) or from a new
+// address each time (a spread-out spray no per-address brake sees: the server's capacity).
+function spray(target: Target, connections: number, from: "one address" | "many addresses") {
   return autocannon({
     url: target.url,
     connections,
@@ -122,45 +128,64 @@ function spray(target: Target, connections: number) {
       {
         setupRequest: (request) => ({
           ...request,
-          headers: { ...request.headers, Authorization: `Bearer ${generateSecret()}` },
+          headers: {
+            ...request.headers,
+            Authorization: `Bearer ${generateSecret()}`,
+            "X-Forwarded-For": from === "one address" ? SPRAYER : newClientAddress(),
+          },
         }),
       },
     ],
   });
 }
 
+const SPRAYER = "2001:db8:5:5::5";
+const SPRAYS = ["one address", "many addresses"] as const;
+
 async function underSpray(server: RunningServer, whoami: Target, note: Note): Promise<Figures[]> {
   const alone: Figures[] = [];
-  const sprayed: Figures[] = [];
-  const madeUpRps: number[] = [];
+  const sprayed = { "one address": [] as Figures[], "many addresses": [] as Figures[] };
+  const madeUpRps = { "one address": [] as number[], "many addresses": [] as number[] };
   let madeUpRequests = 0;
   let lookupsDuringSpray = 0;
-  const legit = { ...whoami, connections: 1 };
+  const legit = { ...whoami, headers: { ...whoami.headers, "X-Forwarded-For": "2001:db8:1:1::1" }, connections: 1 };
+  const conditions = [null, ...SPRAYS];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const withSpray of round % 2 === 0 ? [false, true] : [true, false]) {
-      if (!withSpray) {
+    // A new order each round (rotated), so no condition always follows another.
+    for (const from of conditions.map((_, i) => conditions[(i + round) % conditions.length])) {
+      if (!from) {
         alone.push(await loadWith(`whoami, 1 connection (round ${round + 1})`, legit));
         continue;
       }
       const before = await lookups([server]);
       const [figures, madeUp] = await Promise.all([
-        loadWith(`whoami, 1 connection, made-up keys on 10 (round ${round + 1})`, legit),
-        spray({ url: `${server.url}/api/v1/whoami` }, 10),
+        loadWith(`whoami, 1 connection, made-up keys on 10 from ${from} (round ${round + 1})`, legit),
+        spray({ url: `${server.url}/api/v1/whoami` }, 10, from),
       ]);
-      sprayed.push(figures);
-      madeUpRps.push(madeUp.requests.average);
+      sprayed[from].push(figures);
+      madeUpRps[from].push(madeUp.requests.average);
       madeUpRequests += madeUp.requests.total;
       lookupsDuringSpray += (await lookups([server])) - before;
       console.log(`${"".padEnd(22)} made-up keys alongside: ${Math.round(madeUp.requests.average)} req/s`);
     }
   }
   const rps = (list: Figures[]) => list.map((figures) => figures.rps);
-  note("pressure: whoami while made-up keys are sprayed ÷ alone", roundRatios(rps(sprayed), rps(alone)).text);
-  note("pressure: made-up ÷ valid req/s during the spray", roundRatios(madeUpRps, rps(sprayed)).text);
+  for (const from of SPRAYS) {
+    note(
+      `pressure: whoami while made-up keys are sprayed from ${from} ÷ alone`,
+      roundRatios(rps(sprayed[from]), rps(alone)).text,
+    );
+    note(
+      `pressure: made-up ÷ valid req/s during the spray from ${from}`,
+      roundRatios(madeUpRps[from], rps(sprayed[from])).text,
+    );
+  }
   note("pressure: key lookups per made-up key", (lookupsDuringSpray / Math.max(madeUpRequests, 1)).toFixed(4));
   return [
     medianRound("whoami, 1 connection", alone),
-    medianRound("whoami, 1 connection, made-up keys sprayed on 10", sprayed),
+    ...SPRAYS.map((from) =>
+      medianRound(`whoami, 1 connection, made-up keys sprayed on 10 from ${from}`, sprayed[from]),
+    ),
   ];
 }
 

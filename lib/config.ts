@@ -30,6 +30,8 @@ export const config = {
   sessionIdleTimeoutSeconds: positiveNumber(process.env.SESSION_IDLE_TIMEOUT, 2 * 60 * 60),
   // Failed API-key checks allowed per client address per minute before 429.
   apiKeyFailuresPerMinute: positiveNumber(process.env.API_KEY_FAILURES_PER_MINUTE, 30),
+  // How long each 429 to an address blocked for failed key checks is held back (ms; 0: none).
+  apiKeyFailureHoldMs: nonNegativeNumber(process.env.API_KEY_FAILURE_HOLD_MS, 1000),
   // redis://… keeps rate-limit counters in Redis (with a PostgreSQL server; see lib/rate-limit/).
   redisUrl: process.env.REDIS_URL ?? "",
   // Prefix of every Redis key, so several deployments (or test runs) can share one server.
@@ -39,6 +41,11 @@ export const config = {
 function positiveNumber(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   return value && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function nonNegativeNumber(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
 }
 
 export function usesPostgresServer(): boolean {

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";
 import { describeWait } from "@/lib/rate-limit/failures";
+import { holdRefusal } from "@/lib/rate-limit/hold";
 import { limits } from "@/lib/rate-limit/limits";
 import { allows, AREAS, LEVEL_LABELS, levelForMethod, type Area } from "@/lib/permissions";
 
@@ -32,7 +33,8 @@ const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 // and the check before verifying reads this instance's memory only, so a valid key from
 // another address is never slowed. With several instances, the failures are counted
 // together in the shared store; an instance learns that an address is blocked at its
-// first failure from there.
+// first failure from there. Each 429 is held back a while (lib/rate-limit/hold.ts), so a
+// guesser on a few connections gets a few answers a second.
 // What the check reads of a request: its headers and query (a NextRequest, or the front
 // door's view of the raw request, lib/api/front-door.ts).
 export type KeyRequest = { headers: Headers; nextUrl: { searchParams: URLSearchParams } };
@@ -46,7 +48,7 @@ export async function authenticate(request: KeyRequest): Promise<Actor> {
   const address = clientAt ?? "unknown";
   const limiter = limits().apiKeys;
   const blockedMs = await limiter.blockedFor(address, { memoryOnly: true });
-  if (blockedMs > 0) throw tooManyFailures(blockedMs);
+  if (blockedMs > 0) throw await tooManyFailures(blockedMs);
   const secret = parseBearer(authorization);
   // A valid key from outside its IP allowlist throws 403 ip_not_allowed here (not a failure).
   const key = secret ? await verifyApiKey(secret, clientAt) : null;
@@ -54,16 +56,18 @@ export async function authenticate(request: KeyRequest): Promise<Actor> {
   // A request without any key tells nothing and costs nothing: not counted.
   if (authorization) {
     const { over, waitMs } = await limiter.fail(address);
-    if (over) throw tooManyFailures(waitMs);
+    if (over) throw await tooManyFailures(waitMs);
   }
   throw new AppError("unauthorized", UNAUTHORIZED);
 }
 
-function tooManyFailures(waitMs: number): AppError {
-  const retryAfter = Math.ceil(waitMs / 1000);
+// The 429 leaves after a hold (lib/rate-limit/hold.ts).
+async function tooManyFailures(waitMs: number): Promise<AppError> {
+  const leftMs = Math.max(waitMs - (await holdRefusal(waitMs)), 1000);
+  const retryAfter = Math.ceil(leftMs / 1000);
   return new AppError(
     "too_many_requests",
-    `Too many failed key checks from your address. Try again in ${describeWait(waitMs)}.`,
+    `Too many failed key checks from your address. Try again in ${describeWait(leftMs)}.`,
     { retryAfter },
   );
 }
