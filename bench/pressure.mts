@@ -4,6 +4,9 @@
 // connections of well-formed made-up keys (refused from the filter of live secrets), from
 // one address (braked) and from a new address each request (the server's capacity).
 // Alternating rounds, each pair's ratio as the median round and its spread.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
 import autocannon from "autocannon";
 import { generateSecret } from "../lib/api-keys/format";
 import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../tests/helpers/account";
@@ -43,7 +46,11 @@ export async function pressure(ports: [number, number], note: Note): Promise<Fig
       headers: { Authorization: `Bearer ${key.secret}` },
     });
     await warmUp([whoami(a), whoami(b)]);
-    return [...(await underChurn([a, b], whoami, churned, note)), ...(await underSpray(a, whoami(a), note))];
+    return [
+      ...(await underChurn([a, b], whoami, churned, note)),
+      ...(await underSpray(a, whoami(a), note)),
+      ...(await sprayOnBareNode(ports[1] + 1, note)),
+    ];
   } finally {
     for (const server of servers) await server.stop();
     await db.drop();
@@ -189,7 +196,50 @@ async function underSpray(server: RunningServer, whoami: Target, note: Note): Pr
   ];
 }
 
-async function loadWith(scenario: string, target: Target & { connections: number }): Promise<Figures> {
+// The same spray (from many addresses) against Node.js's HTTP server with no app
+// (bench/peers/bare-http.mjs): the share of a server's time that one connection keeps
+// beside ten busy ones, whatever the app does.
+async function sprayOnBareNode(port: number, note: Note): Promise<Figures[]> {
+  const key = generateSecret();
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, "peers/bare-http.mjs")], {
+    env: { ...process.env, PORT: String(port), BARE_KEY: key },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await once(child.stdout!, "data");
+    const url = `http://127.0.0.1:${port}/api/v1/whoami`;
+    const legit = { url, headers: { Authorization: `Bearer ${key}` }, connections: 1 };
+    const alone: Figures[] = [];
+    const sprayed: Figures[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const withSpray of round % 2 === 0 ? [false, true] : [true, false]) {
+        if (!withSpray) {
+          alone.push(await loadWith(`bare Node.js: 1 connection (round ${round + 1})`, legit, BARE));
+          continue;
+        }
+        const [figures] = await Promise.all([
+          loadWith(`bare Node.js: 1 connection, made-up keys on 10 (round ${round + 1})`, legit, BARE),
+          spray({ url }, 10, "many addresses"),
+        ]);
+        sprayed.push(figures);
+      }
+    }
+    note(
+      "pressure: bare Node.js server, one connection while made-up keys are sprayed on 10 ÷ alone",
+      roundRatios(
+        sprayed.map((figures) => figures.rps),
+        alone.map((figures) => figures.rps),
+      ).text,
+    );
+    return [];
+  } finally {
+    child.kill();
+  }
+}
+
+const BARE = "bare Node.js HTTP";
+
+async function loadWith(scenario: string, target: Target & { connections: number }, on = database): Promise<Figures> {
   const result = await autocannon({
     url: target.url,
     headers: target.headers,
@@ -198,7 +248,7 @@ async function loadWith(scenario: string, target: Target & { connections: number
   });
   const figures: Figures = {
     scenario,
-    database,
+    database: on,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -206,7 +256,7 @@ async function loadWith(scenario: string, target: Target & { connections: number
     requests: result.requests.total,
   };
   console.log(
-    `${database.padEnd(22)} ${scenario.padEnd(40)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}`,
+    `${on.padEnd(22)} ${scenario.padEnd(40)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}`,
   );
   return figures;
 }
