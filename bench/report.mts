@@ -58,10 +58,17 @@ function markdown(report: Report): string {
   return lines.join("\n");
 }
 
+// Room for the longest label at 12 px (about 6.8 px a character), so none is cut off.
+const labelRoom = (labels: string[], least: number) =>
+  Math.max(least, Math.ceil(Math.max(...labels.map((label) => label.length)) * 6.8) + 16);
+
 function chart(load: Figures[]): string {
-  const width = 880;
   const barHeight = 22;
-  const labelWidth = 420;
+  const labelWidth = labelRoom(
+    load.map((f) => `${f.database} · ${f.scenario}`),
+    420,
+  );
+  const width = labelWidth + 460;
   const max = Math.max(...load.map((f) => f.rps), 1);
   const rows = load.map((f, i) => {
     const y = 30 + i * (barHeight + 6);
