@@ -46,11 +46,9 @@ export async function pressure(ports: [number, number], note: Note): Promise<Fig
       headers: { Authorization: `Bearer ${key.secret}` },
     });
     await warmUp([whoami(a), whoami(b)]);
-    return [
-      ...(await underChurn([a, b], whoami, churned, note)),
-      ...(await underSpray(a, whoami(a), note)),
-      ...(await sprayOnBareNode(ports[1] + 1, note)),
-    ];
+    const figures = [...(await underChurn([a, b], whoami, churned, note)), ...(await underSpray(a, whoami(a), note))];
+    await sprayOnBareNode(ports[1] + 1, note);
+    return figures;
   } finally {
     for (const server of servers) await server.stop();
     await db.drop();
@@ -199,7 +197,7 @@ async function underSpray(server: RunningServer, whoami: Target, note: Note): Pr
 // The same spray (from many addresses) against Node.js's HTTP server with no app
 // (bench/peers/bare-http.mjs): the share of a server's time that one connection keeps
 // beside ten busy ones, whatever the app does.
-async function sprayOnBareNode(port: number, note: Note): Promise<Figures[]> {
+async function sprayOnBareNode(port: number, note: Note): Promise<void> {
   const key = generateSecret();
   const child = spawn(process.execPath, [path.join(import.meta.dirname, "peers/bare-http.mjs")], {
     env: { ...process.env, PORT: String(port), BARE_KEY: key },
@@ -231,7 +229,6 @@ async function sprayOnBareNode(port: number, note: Note): Promise<Figures[]> {
         alone.map((figures) => figures.rps),
       ).text,
     );
-    return [];
   } finally {
     child.kill();
   }
