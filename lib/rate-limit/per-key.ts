@@ -8,8 +8,8 @@ import { estimate, msUntilRoom } from "./sliding-window";
 // (memory on the embedded database; Redis or PostgreSQL's rate_limits shared by every
 // instance). Each fixed window is one counter, incremented atomically; a refused request
 // is never counted. The decision is the sliding-window estimate over that window and the previous one.
-// In a shared store, requests are admitted from tokens leased ahead (lib/rate-limit/
-// leased-counter.ts): no store round trip per request, and never more than the limit.
+// Requests are admitted from tokens leased ahead (lib/rate-limit/leased-counter.ts): no
+// call to the store per request (with a shared one, no round trip), never more than the limit.
 export type WindowResult = {
   limit: number;
   windowSeconds: number;
@@ -51,7 +51,7 @@ export async function takeFromWindow(
   const { limiter, counter } = limiterFor(windowSeconds);
   const currentKey = `${keyRowId}:${index}`;
   // Read once per window and instance, so usually without a round trip.
-  const known = previousCount(limiter, keyRowId, windowSeconds, index - 1);
+  const known = previousCount(limiter, counter, keyRowId, windowSeconds, index - 1);
   const previous = typeof known === "number" ? known : await known;
   // The room this window has left (the previous one weighs by its part still inside the
   // sliding window); kept two windows: the next window reads this one as its previous.
@@ -73,6 +73,7 @@ export async function takeFromWindow(
 // it is a number (no promise to wait on).
 function previousCount(
   limiter: RateLimiterAbstract,
+  counter: LeasedCounter,
   keyRowId: string,
   windowSeconds: number,
   index: number,
@@ -81,6 +82,12 @@ function previousCount(
   const id = `${keyRowId}:${windowSeconds}`;
   const cached = cache.get(id);
   if (cached?.index === index) return cached.value ?? cached.count;
+  // The memory store counts leased tokens never used; this process knows what it admitted.
+  const admittedHere = counter.usedHere(`${keyRowId}:${index}`);
+  if (admittedHere !== undefined) {
+    cache.set(id, { index, count: Promise.resolve(admittedHere), value: admittedHere });
+    return admittedHere;
+  }
   const entry: PreviousWindow = {
     index,
     count: limiter.get(`${keyRowId}:${index}`).then((result) => (entry.value = result?.consumedPoints ?? 0)),

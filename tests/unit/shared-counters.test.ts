@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { RateLimiterRedis } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { BatchedCounter } from "@/lib/rate-limit/batched-counter";
 import { LeasedCounter } from "@/lib/rate-limit/leased-counter";
@@ -99,6 +99,30 @@ describe("admission from leased tokens (per-key rate limits)", () => {
       expect(admitted, `limit ${limit}`).toBe(limit);
       expect(later.some((result) => result.admitted)).toBe(false);
       expect((await shared.store.get(key))?.consumedPoints, `limit ${limit}`).toBe(limit);
+    }
+  });
+
+  it("on the memory store (embedded database): exactly the limit, a call to the store per lease, and usedHere exact", async () => {
+    for (const limit of [1, 2, 10, 101, 100_000]) {
+      const store = new RateLimiterMemory({ keyPrefix: "memory", points: 2 ** 31 - 1, duration: 60 });
+      let calls = 0;
+      const consume = store.consume.bind(store);
+      store.consume = (...args) => {
+        calls += 1;
+        return consume(...args);
+      };
+      const counter = new LeasedCounter(store);
+      const key = newKey();
+      const requests = Math.min(3 * limit, 1000);
+      const burst = await Promise.all(Array.from({ length: requests / 2 }, () => counter.take(key, limit, 60)));
+      const later = [];
+      for (let i = 0; i < requests / 2; i++) later.push(await counter.take(key, limit, 60));
+      const admitted = [...burst, ...later].filter((result) => result.admitted).length;
+      expect(admitted, `limit ${limit}`).toBe(Math.min(limit, requests));
+      // The count each admission reports is the exact number admitted so far.
+      expect(later.filter((result) => result.admitted).at(-1)?.count ?? admitted, `limit ${limit}`).toBe(admitted);
+      expect(counter.usedHere(key), `limit ${limit}`).toBe(admitted);
+      if (limit === 100_000) expect(calls).toBeLessThan(10);
     }
   });
 });
