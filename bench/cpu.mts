@@ -34,3 +34,10 @@ function processTree(pid: number): number[] {
   }
   return tree;
 }
+
+// The whole machine's busy CPU time (user, nice, system, irq, softirq of every CPU) from
+// /proc/stat, in seconds: every process counts, PostgreSQL and the client included.
+export function machineBusyCpuSeconds(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].split(/\s+/).slice(1).map(Number);
+  return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6]) / TICKS_PER_SECOND;
+}

@@ -1,17 +1,16 @@
 import "server-only";
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-// Admits requests against a limit counted in a store without a call to it per request (for
-// a shared store, Redis or PostgreSQL, a round trip): an instance takes tokens ahead, as a lease that the store counts
-// at once, and admits from it locally. A lease is LEASE_SHARE of the room left as last
-// seen, so leases shrink to one token near the limit. The store's count never falls below
-// what was admitted, so all instances together never admit more than the limit. The
-// price: tokens one instance leased and didn't use before the window ended are lost to the
-// others (at most LEASE_SHARE of the room each, and one token near the limit).
+// Admits requests against a limit counted in a store without a call to it per request (with
+// a shared store, Redis or PostgreSQL, a round trip): an instance takes tokens ahead, as a
+// lease that the store counts at once, and admits from it locally. A lease is LEASE_SHARE
+// of the room left as last seen, so leases shrink to one token near the limit. The store's
+// count never falls below what was admitted, so all instances together never admit more
+// than the limit. The price: tokens one instance leased and didn't use before the window
+// ended are lost to the others (at most LEASE_SHARE of the room each, one token near it).
 // The memory store (embedded database, one process) is leased from the same way: a token
-// from a lease costs no call into the library (no promise, no result object per request;
-// with one call a request, a limit cost 2–16% more server CPU per request there than with
-// Redis), and as this process is the only one counting, usedHere() is exact.
+// from a lease costs no call into the library (no promise, no result object per request),
+// and as this process is the only one counting, usedHere() is exact.
 const LEASE_SHARE = 0.25;
 const SWEEP_EVERY = 1000;
 

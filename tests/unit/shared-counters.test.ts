@@ -114,9 +114,10 @@ describe("admission from leased tokens (per-key rate limits)", () => {
       const counter = new LeasedCounter(store);
       const key = newKey();
       const requests = Math.min(3 * limit, 1000);
-      const burst = await Promise.all(Array.from({ length: requests / 2 }, () => counter.take(key, limit, 60)));
+      const half = Math.floor(requests / 2);
+      const burst = await Promise.all(Array.from({ length: half }, () => counter.take(key, limit, 60)));
       const later = [];
-      for (let i = 0; i < requests / 2; i++) later.push(await counter.take(key, limit, 60));
+      for (let i = half; i < requests; i++) later.push(await counter.take(key, limit, 60));
       const admitted = [...burst, ...later].filter((result) => result.admitted).length;
       expect(admitted, `limit ${limit}`).toBe(Math.min(limit, requests));
       // The count each admission reports is the exact number admitted so far.
