@@ -11,7 +11,7 @@ const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const SECRET_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
 const VISIBLE_RANDOM_CHARS = 4;
 
-// The format, published for secret scanners (README and GET /.well-known/api-key-format):
+// The format, published for secret scanners (docs/keys-and-lifecycle.md and GET /.well-known/api-key-format):
 // `pattern` finds candidates in text; the checksum then tells a real key from look-alikes.
 export const KEY_FORMAT = {
   prefix: KEY_PREFIX,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 
-// The PostgreSQL server the tests may create databases on. README says how to point it
+// The PostgreSQL server the tests may create databases on. docs/testing.md says how to point it
 // elsewhere; the tests never touch an existing database's data.
 export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 

@@ -18,9 +18,9 @@ describe("the published key format", () => {
     expect(KEY_FORMAT.length).toBe(generateSecret().length);
   });
 
-  it("is the pattern the README publishes", () => {
-    const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
-    expect(readme).toContain("`" + KEY_FORMAT.pattern + "`");
+  it("is the pattern the documentation publishes", () => {
+    const docs = readFileSync(path.resolve(import.meta.dirname, "../../docs/keys-and-lifecycle.md"), "utf8");
+    expect(docs).toContain("`" + KEY_FORMAT.pattern + "`");
   });
 
   it("states the checksum rule that isWellFormed applies", () => {
