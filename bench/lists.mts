@@ -1,4 +1,4 @@
-// Lists at 1,000 and at 100,000 keys in one account (issue 12): the keys list API and the
+// Lists at 1,000 and at 100,000 keys in one account: the keys list API and the
 // API Keys page (first page, page 2,000, sorted by name, filtered), each timed on an
 // account of each size in alternating rounds on the same server, so every ratio compares
 // like with like.

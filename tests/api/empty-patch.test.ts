@@ -4,7 +4,7 @@ import { expectJson, newAccount } from "../helpers/account";
 const baseUrl = inject("baseUrl");
 
 // An update that changes nothing is a 200 with the record as it is (and no audit event),
-// on both databases: it used to be a 404 on the embedded one.
+// on both databases alike.
 describe("PATCH with an empty body", () => {
   it("answers 200 with the unchanged record for users, groups, networks and vouchers", async () => {
     const account = await newAccount(baseUrl, "Empty Patch Org");
