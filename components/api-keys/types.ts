@@ -1,4 +1,4 @@
-import type { ApiKeyJson } from "@/lib/api-keys/view";
+import type { ApiKeyJson } from "@/lib/validations/api-key";
 import type { Permissions } from "@/lib/permissions";
 
 // What the API Keys page hands to the browser is the API's own representation of a key:

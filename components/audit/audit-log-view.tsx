@@ -7,8 +7,8 @@ import { Input } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { useListState } from "@/components/ui/use-list-state";
-import type { AuditEventJson, AuditFilters } from "@/lib/audit/query";
-import { TARGET_TYPES } from "@/lib/audit/query";
+import type { AuditEventJson, AuditFilters } from "@/lib/validations/audit";
+import { TARGET_TYPES } from "@/lib/validations/audit";
 import { formatDate } from "@/lib/format-date";
 import { ChangesTable, ChangesToggle } from "./changes-details";
 

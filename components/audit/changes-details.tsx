@@ -1,5 +1,5 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
-import type { AuditEventJson } from "@/lib/audit/query";
+import type { AuditEventJson } from "@/lib/validations/audit";
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return "—";

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { UsageBucket } from "@/lib/usage/view";
+import type { UsageBucket } from "@/lib/validations/usage";
 import type { Granularity } from "@/lib/validations/usage";
 import { axisProps, gridProps, tooltipProps } from "./chart-theme";
 import { formatBucket, formatPercent } from "./format";

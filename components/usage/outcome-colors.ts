@@ -1,4 +1,4 @@
-import type { Outcome } from "@/lib/usage/outcome";
+import type { Outcome } from "@/lib/validations/usage";
 
 // Chart colours from app/globals.css, so both themes have their own.
 export const OUTCOME_STYLE: Record<Outcome, { label: string; color: string }> = {

@@ -1,8 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { OUTCOMES } from "@/lib/usage/outcome";
-import type { UsageBucket } from "@/lib/usage/view";
+import { OUTCOMES, type UsageBucket } from "@/lib/validations/usage";
 import type { Granularity } from "@/lib/validations/usage";
 import { axisProps, gridProps, legendProps, tooltipProps } from "./chart-theme";
 import { formatBucket } from "./format";

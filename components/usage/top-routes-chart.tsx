@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Usage } from "@/lib/usage/view";
+import type { Usage } from "@/lib/validations/usage";
 import { axisProps, legendProps, tooltipProps } from "./chart-theme";
 
 // The busiest operations, successes and errors side by side in one bar each.

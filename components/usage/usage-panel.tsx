@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
 import { USAGE_PRESETS, type UsagePreset } from "@/lib/usage/presets";
-import type { Usage } from "@/lib/usage/view";
+import type { Usage } from "@/lib/validations/usage";
 import { ErrorRateChart } from "./error-rate-chart";
 import { formatCount, formatPercent } from "./format";
 import { RequestsChart } from "./requests-chart";

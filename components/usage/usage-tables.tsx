@@ -1,5 +1,4 @@
-import { OUTCOMES } from "@/lib/usage/outcome";
-import type { Usage } from "@/lib/usage/view";
+import { OUTCOMES, type Usage } from "@/lib/validations/usage";
 import { formatBucket, formatCount, formatPercent } from "./format";
 import { OUTCOME_STYLE } from "./outcome-colors";
 

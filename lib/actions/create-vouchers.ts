@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createVouchers, voucherBatchSchema } from "@/lib/wifi/vouchers";
+import { voucherBatchSchema } from "@/lib/validations/wifi";
+import { createVouchers } from "@/lib/wifi/vouchers";
 import { memberAction } from "./safe-action";
 
 // One voucher or a batch of up to 1,000, through the same function as

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { team } from "@/lib/team/team";
+import { idInputSchema } from "@/lib/validations/common";
 import { memberAction } from "./safe-action";
 
 export const removeMemberAction = memberAction(
   { area: "team", level: "FULL" },
-  z.strictObject({ id: z.uuid() }),
+  idInputSchema,
   async ({ id }, { actor }) => {
     await team.remove(actor, id);
     revalidatePath("/team");

@@ -1,15 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { roles } from "@/lib/roles/roles";
-import { createRoleSchema } from "@/lib/validations/role";
+import { saveRoleSchema } from "@/lib/validations/role";
 import { memberAction } from "./safe-action";
 
 // Creates a role, or saves one when an id is given.
 export const saveRoleAction = memberAction(
   { area: "roles", level: "FULL" },
-  createRoleSchema.extend({ id: z.uuid().optional() }),
+  saveRoleSchema,
   async ({ id, ...input }, { actor }) => {
     const role = id ? await roles.update(actor, id, input) : await roles.create(actor, input);
     revalidatePath("/roles");

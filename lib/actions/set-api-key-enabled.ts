@@ -1,15 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { updateApiKey } from "@/lib/api-keys/manage";
-import { keyIdSchema } from "@/lib/validations/api-key";
+import { setApiKeyEnabledSchema } from "@/lib/validations/api-key";
 import { memberAction } from "./safe-action";
 
 // Disables or enables a key (api_key.disable / api_key.enable).
 export const setApiKeyEnabledAction = memberAction(
   { area: "api_keys", level: "FULL" },
-  z.strictObject({ keyId: keyIdSchema, enabled: z.boolean() }),
+  setApiKeyEnabledSchema,
   async ({ keyId, enabled }, { actor }) => {
     const key = await updateApiKey(actor, keyId, { enabled });
     revalidatePath("/api-keys", "layout");

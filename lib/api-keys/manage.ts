@@ -8,6 +8,7 @@ import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/reco
 import { roleOfAccount } from "@/lib/roles/queries";
 import {
   EXPIRING_SOON_DAYS,
+  type ApiKeyDetailJson,
   type ApiKeyStateFilter,
   type CreateApiKeyInput,
   type ListApiKeysQuery,
@@ -17,15 +18,7 @@ import { keyLimitColumns } from "@/lib/validations/key-limits";
 import { generateKeyId, newSecret } from "./format";
 import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
-import {
-  apiKeySelect,
-  apiKeyViewSelect,
-  secretSelect,
-  toApiKeyJson,
-  toSecretJson,
-  type ApiKeyDetailJson,
-  type ApiKeyRow,
-} from "./view";
+import { apiKeySelect, apiKeyViewSelect, secretSelect, toApiKeyJson, toSecretJson, type ApiKeyRow } from "./view";
 
 const DAY_MS = 86_400_000;
 

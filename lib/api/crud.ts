@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { listQuerySchema, type AnyResource } from "@/lib/records/resource";
-import { idSchema } from "@/lib/validations/common";
+import type { AnyResource } from "@/lib/records/resource";
+import { idSchema, listQuerySchema } from "@/lib/validations/common";
 import { readJson } from "./body";
 import { json, noContent } from "./responses";
 import { apiRoute } from "./route";

@@ -1,23 +1,30 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { KEY_FORMAT } from "@/lib/api-keys/format";
-import { apiKeyDetailSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api-keys/view";
-import { auditEventSchema, auditQuerySchema } from "@/lib/audit/query";
-import { LEVELS, type Area } from "@/lib/permissions";
-import { groupMemberInputSchema, groupSchema } from "@/lib/wifi/groups";
-import { voucherBatchSchema, voucherSchema } from "@/lib/wifi/vouchers";
+import type { Area } from "@/lib/permissions";
 import { RESOURCES } from "./resources";
 import {
+  apiKeyDetailSchema,
+  apiKeySchema,
   createApiKeySchema,
+  createdApiKeySchema,
+  keyFormatSchema,
   keyPolicySchema,
+  leakReportResultSchema,
   leakReportSchema,
   listApiKeysSchema,
   rollApiKeySchema,
   updateApiKeySchema,
+  whoamiSchema,
 } from "@/lib/validations/api-key";
-import { listQuerySchema } from "@/lib/records/resource";
-import { pageOf } from "@/lib/validations/common";
-import { usageQuerySchema } from "@/lib/validations/usage";
-import { usageSchema } from "@/lib/usage/view";
+import { auditEventSchema, auditQuerySchema } from "@/lib/validations/audit";
+import { listQuerySchema, pageOf } from "@/lib/validations/common";
+import { usageQuerySchema, usageSchema } from "@/lib/validations/usage";
+import {
+  groupMemberInputSchema,
+  groupSchema,
+  voucherBatchResultSchema,
+  voucherBatchSchema,
+} from "@/lib/validations/wifi";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -49,22 +56,7 @@ export const ENDPOINTS: Endpoint[] = [
     tag: "whoami",
     summary: "The calling key, its account, role and permissions",
     status: 200,
-    response: z.object({
-      keyId: z.string(),
-      name: z.string(),
-      account: z.object({ id: z.uuid(), name: z.string() }),
-      role: z.object({ id: z.uuid(), name: z.string() }),
-      permissions: z.record(z.string(), z.enum(LEVELS)),
-      quota: z
-        .object({
-          limit: z.number().int(),
-          period: z.enum(["day", "month"]),
-          remaining: z.number().int(),
-          resetsAt: z.string().meta({ format: "date-time" }),
-        })
-        .nullable()
-        .meta({ description: "The key's quota and what is left of it after this request; null: no quota." }),
-    }),
+    response: whoamiSchema,
   },
   {
     method: "GET",
@@ -219,7 +211,7 @@ export const ENDPOINTS: Endpoint[] = [
     summary: "Create up to 1,000 vouchers in one transaction",
     body: voucherBatchSchema,
     status: 201,
-    response: z.object({ items: z.array(voucherSchema), total: z.number().int() }),
+    response: voucherBatchResultSchema,
   },
   {
     method: "GET",
@@ -253,7 +245,7 @@ export const ENDPOINTS: Endpoint[] = [
     body: leakReportSchema,
     example: { secrets: ["wisp_3fJ8kQ2mX9pL4vRtYb7cN1sD5gH0aZ2e1Qk9Xw"], source: "GitHub secret scanning" },
     status: 202,
-    response: z.object({ received: z.number().int(), message: z.string() }),
+    response: leakReportResultSchema,
   },
   {
     method: "GET",
@@ -263,16 +255,7 @@ export const ENDPOINTS: Endpoint[] = [
     tag: "leaked-keys",
     summary: "The key format for secret scanners: prefix, alphabet, lengths, checksum rule and a regular expression",
     status: 200,
-    response: z.object({
-      prefix: z.literal(KEY_FORMAT.prefix),
-      alphabet: z.string(),
-      randomLength: z.number().int(),
-      checksumLength: z.number().int(),
-      length: z.number().int(),
-      pattern: z.string().meta({ examples: [KEY_FORMAT.pattern] }),
-      checksum: z.string(),
-      reportTo: z.string().meta({ description: "Where to POST what you found." }),
-    }),
+    response: keyFormatSchema(KEY_FORMAT),
   },
   {
     method: "GET",

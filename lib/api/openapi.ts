@@ -1,17 +1,9 @@
 import { z } from "zod";
-import { ERROR_CODES } from "@/lib/errors";
+import { errorBodySchema } from "@/lib/validations/error-body";
 import { AREAS, LEVEL_LABELS, levelForMethod } from "@/lib/permissions";
 import { MAX_BODY_BYTES } from "./body";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
 import { operationIdOf } from "./operation-id";
-
-const errorSchema = z.object({
-  error: z.looseObject({
-    code: z.enum(ERROR_CODES),
-    message: z.string(),
-    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
-  }),
-});
 
 type JsonSchema = Record<string, unknown>;
 
@@ -130,7 +122,7 @@ export function openApiDocument() {
     servers: [{ url: "/" }],
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API key, e.g. wisp_…" } },
-      schemas: { Error: schemaOf(errorSchema, "output") },
+      schemas: { Error: schemaOf(errorBodySchema, "output") },
     },
     security: [{ bearerAuth: [] }],
     paths,

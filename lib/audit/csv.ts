@@ -1,4 +1,4 @@
-import type { AuditEventJson } from "./query";
+import type { AuditEventJson } from "@/lib/validations/audit";
 
 const COLUMNS = [
   "time",

@@ -4,7 +4,7 @@ import type { Cursor } from "@/lib/lists/cursor";
 import { readIds, readList } from "@/lib/lists/read";
 import { containsPattern, defineList } from "@/lib/lists/table";
 import type { PageQuery } from "@/lib/validations/common";
-import type { AuditEventJson, AuditFilters } from "./query";
+import type { AuditEventJson, AuditFilters } from "@/lib/validations/audit";
 
 export function toAuditEventJson(event: AuditEvent): AuditEventJson {
   return {

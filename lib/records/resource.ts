@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Area } from "@/lib/permissions";
 import type { Page } from "@/lib/lists/read";
-import { pageQuerySchema, searchParam, type PageQuery } from "@/lib/validations/common";
+import type { PageQuery } from "@/lib/validations/common";
 
 // One account-scoped resource of the REST API. Reads take the account; writes take the
 // actor and go through the record writer (write.ts). Another account's id, or an
@@ -31,8 +31,3 @@ export function defineResource<Output, Create, Update>(resource: Resource<Output
 }
 
 export type ListQuery = PageQuery & { q?: string };
-
-// The query a resource's list takes: page or cursor, and `q` where it has a search.
-export function listQuerySchema(resource: Pick<AnyResource, "search">) {
-  return resource.search ? pageQuerySchema.extend({ q: searchParam(resource.search.matches) }) : pageQuerySchema;
-}

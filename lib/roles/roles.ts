@@ -1,25 +1,14 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidateKeyCache } from "@/lib/key-cache/coordinator";
-import { allPermissions, AREA_NAMES, LEVELS, toPermissions, type Area, type Permissions } from "@/lib/permissions";
+import { allPermissions, AREA_NAMES, toPermissions, type Permissions } from "@/lib/permissions";
 import { defineKind } from "@/lib/records/kind";
 import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
 import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
-import { isoDate } from "@/lib/validations/common";
-import { createRoleSchema, updateRoleSchema } from "@/lib/validations/role";
-
-export const roleSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  builtIn: z.boolean(),
-  permissions: z.record(z.enum(AREA_NAMES as [Area, ...Area[]]), z.enum(LEVELS)),
-  usage: z.object({ members: z.number().int(), apiKeys: z.number().int() }),
-  createdAt: isoDate,
-});
+import { createRoleSchema, roleSchema, updateRoleSchema, type RoleJson } from "@/lib/validations/role";
 
 const select = {
   id: true,
@@ -32,7 +21,7 @@ const select = {
 
 type Row = Prisma.RoleGetPayload<{ select: typeof select }>;
 
-const toOutput = (role: Row): z.infer<typeof roleSchema> => ({
+const toOutput = (role: Row): RoleJson => ({
   id: role.id,
   name: role.name,
   builtIn: role.builtIn !== null,

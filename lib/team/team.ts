@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -10,24 +9,8 @@ import { defineList } from "@/lib/lists/table";
 import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { roleOfAccount } from "@/lib/roles/queries";
-import { emailSchema } from "@/lib/validations/auth";
-import { isoDate } from "@/lib/validations/common";
-import { singleLine } from "@/lib/validations/text";
+import { createMemberSchema, memberSchema, updateMemberSchema, type MemberJson } from "@/lib/validations/team";
 import { invitationUrl, newInvitationToken } from "./invitations";
-
-export const memberSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  email: z.string(),
-  role: z.object({ id: z.uuid(), name: z.string() }),
-  status: z.enum(["active", "invited"]).meta({ description: "invited: the invitation link was not accepted yet." }),
-  invitationExpiresAt: isoDate.nullable().meta({ description: "When an invited member's link stops working." }),
-  createdAt: isoDate,
-  invitationUrl: z
-    .string()
-    .optional()
-    .meta({ description: "Only in the response that invites the member; shown once. Single use, 7 days." }),
-});
 
 const select = {
   id: true,
@@ -43,7 +26,7 @@ export type MemberRecord = Prisma.MemberGetPayload<{ select: typeof select }>;
 
 const emailOf = (member: MemberRecord) => member.identity?.email ?? member.invitation?.email ?? "";
 
-const toOutput = (member: MemberRecord): z.infer<typeof memberSchema> => ({
+const toOutput = (member: MemberRecord): MemberJson => ({
   id: member.id,
   name: member.name,
   email: emailOf(member),
@@ -52,8 +35,6 @@ const toOutput = (member: MemberRecord): z.infer<typeof memberSchema> => ({
   invitationExpiresAt: member.invitation?.expiresAt.toISOString() ?? null,
   createdAt: member.createdAt.toISOString(),
 });
-
-const name = singleLine("Enter a name.", 100);
 
 // A member of the account: active (a login's membership) or invited (a pending link).
 // Emails of other accounts' members are never looked at: the only clash is inside this account.
@@ -107,8 +88,8 @@ export const team = defineResource({
   name: "team",
   singular: "team member",
   schemas: {
-    create: z.strictObject({ name, email: emailSchema, roleId: z.uuid({ error: "Choose a role." }) }),
-    update: z.strictObject({ name, roleId: z.uuid({ error: "Choose a role." }) }).partial(),
+    create: createMemberSchema,
+    update: updateMemberSchema,
     output: memberSchema,
   },
   list: (accountId, query) =>

@@ -1,6 +1,4 @@
-// The outcome classes usage is counted by: 401, 403 and 429 apart from other 4xx.
-export const OUTCOMES = ["2xx", "4xx", "401", "403", "429", "5xx"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome } from "@/lib/validations/usage";
 
 export function outcomeOf(status: number): Outcome {
   if (status === 401 || status === 403 || status === 429) return String(status) as Outcome;

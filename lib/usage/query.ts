@@ -1,9 +1,9 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isError, OUTCOMES, type Outcome } from "./outcome";
+import { isError } from "./outcome";
 import { BUCKET_MS, type UsageRange } from "./range";
-import type { Usage, UsageBucket } from "./view";
+import { OUTCOMES, type Outcome, type Usage, type UsageBucket } from "@/lib/validations/usage";
 
 const TOP_ROUTES = 10;
 

@@ -2,7 +2,7 @@ import { now } from "@/lib/clock";
 import { usageQuerySchema } from "@/lib/validations/usage";
 import { keyRowIdOf, readUsage } from "./query";
 import { resolveRange } from "./range";
-import type { Usage } from "./view";
+import type { Usage } from "@/lib/validations/usage";
 
 // The usage endpoints and pages: query parameters parsed with zod (a 400 names the
 // field), the range resolved on the server's clock, then read within the account.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/api-keys/ip-allowlist";
-import { pageQuerySchema, searchParam } from "./common";
+import { LEVELS } from "@/lib/permissions";
+import { isoDate, pageQuerySchema, searchParam } from "./common";
 import { keyLimitsInput } from "./key-limits";
 import { singleLine } from "./text";
 
@@ -131,6 +132,125 @@ export const leakReportSchema = z.strictObject({
   }),
 });
 
+// The portal's key dialogs: an expiry choice instead of a date (lib/actions/*-api-key.ts).
+export const createApiKeyFormSchema = z.strictObject({
+  name: keyNameSchema,
+  roleId: roleIdSchema,
+  expiry: expiryChoiceSchema.default("never"),
+  ipAllowlist: ipAllowlistSchema.default([]),
+  ...keyLimitsInput,
+});
+
+export const updateApiKeyFormSchema = z.strictObject({
+  keyId: keyIdSchema,
+  name: keyNameSchema,
+  roleId: roleIdSchema,
+  expiry: expiryChoiceSchema.default("keep"),
+  ipAllowlist: ipAllowlistSchema.optional(),
+  ...keyLimitsInput,
+});
+
+export const keyIdInputSchema = z.strictObject({ keyId: keyIdSchema });
+export const setApiKeyEnabledSchema = z.strictObject({ keyId: keyIdSchema, enabled: z.boolean() });
+
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
 export type ListApiKeysQuery = z.infer<typeof listApiKeysSchema>;
+
+// A key's outside view (lib/api-keys/view.ts): what the API returns and the portal shows.
+export const API_KEY_STATE_VALUES = ["active", "disabled", "expired"] as const;
+export type ApiKeyState = (typeof API_KEY_STATE_VALUES)[number];
+
+export const apiKeySchema = z.object({
+  keyId: z.string().meta({ examples: ["key_3fJ8kQ2mX9pL4vRt"] }),
+  name: z.string().meta({ examples: ["billing sync"] }),
+  start: z.string().meta({ description: "The prefix and first characters of the current secret." }),
+  role: z.object({ id: z.uuid(), name: z.string() }),
+  createdAt: isoDate,
+  lastUsedAt: isoDate.nullable().meta({ description: "Precise to about 5 seconds." }),
+  lastUsedAddress: z.string().nullable().meta({ description: "The client address of that last use." }),
+  enabled: z.boolean(),
+  expiresAt: isoDate.nullable().meta({ description: "When the key stops working; null: never." }),
+  ipAllowlist: z
+    .array(z.string())
+    .meta({ description: "Addresses and CIDR ranges it may be used from; empty: anywhere." }),
+  state: z.enum(API_KEY_STATE_VALUES).meta({
+    description: "expired once expiresAt has passed; else disabled when enabled is false; else active.",
+  }),
+  leakReport: z
+    .object({ reportedAt: isoDate, source: z.string() })
+    .nullable()
+    .meta({ description: "Set when a secret of this key was reported leaked (which disabled it)." }),
+  rateLimit: z
+    .object({ perSecond: z.number().int().nullable(), perMinute: z.number().int().nullable() })
+    .nullable()
+    .meta({ description: "Requests per second and/or per minute; null: no limit." }),
+  quota: z
+    .object({ limit: z.number().int(), period: z.enum(["day", "month"]) })
+    .nullable()
+    .meta({ description: "Requests per UTC day or month; null: no quota." }),
+});
+
+export const SECRET_STATES = ["current", "grace", "ended"] as const;
+
+// The key's secrets, newest first: its roll history.
+export const apiKeySecretSchema = z.object({
+  start: z.string(),
+  createdAt: isoDate,
+  validUntil: isoDate.nullable().meta({ description: "null for the current secret." }),
+  state: z.enum(SECRET_STATES).meta({ description: "grace: rolled, still working until validUntil." }),
+});
+
+export const apiKeyDetailSchema = apiKeySchema.extend({
+  createdBy: z
+    .string()
+    .nullable()
+    .meta({
+      description: 'Who created it: "member:<id>" or "api_key:<Key ID>".',
+      examples: ["api_key:key_3fJ8kQ2mX9pL4vRt"],
+    }),
+  secrets: z.array(apiKeySecretSchema).meta({ description: "Its secrets, newest first: the roll history." }),
+});
+
+export const createdApiKeySchema = apiKeyDetailSchema.extend({
+  secret: z.string().meta({ description: "The key itself. Shown in this response only." }),
+});
+
+export type ApiKeyJson = z.infer<typeof apiKeySchema>;
+export type ApiKeyDetailJson = z.infer<typeof apiKeyDetailSchema>;
+export type ApiKeySecretJson = z.infer<typeof apiKeySecretSchema>;
+
+// GET /api/v1/whoami: the calling key, its account, role and permissions.
+export const whoamiSchema = z.object({
+  keyId: z.string(),
+  name: z.string(),
+  account: z.object({ id: z.uuid(), name: z.string() }),
+  role: z.object({ id: z.uuid(), name: z.string() }),
+  permissions: z.record(z.string(), z.enum(LEVELS)),
+  quota: z
+    .object({
+      limit: z.number().int(),
+      period: z.enum(["day", "month"]),
+      remaining: z.number().int(),
+      resetsAt: z.string().meta({ format: "date-time" }),
+    })
+    .nullable()
+    .meta({ description: "The key's quota and what is left of it after this request; null: no quota." }),
+});
+
+// POST /api/v1/leaked-keys: the same answer whether anything matched.
+export const leakReportResultSchema = z.object({ received: z.number().int(), message: z.string() });
+
+// GET /.well-known/api-key-format, built from the format itself (lib/api-keys/format.ts).
+export function keyFormatSchema<Prefix extends string>(format: { prefix: Prefix; pattern: string }) {
+  return z.object({
+    prefix: z.literal(format.prefix),
+    alphabet: z.string(),
+    randomLength: z.number().int(),
+    checksumLength: z.number().int(),
+    length: z.number().int(),
+    pattern: z.string().meta({ examples: [format.pattern] }),
+    checksum: z.string(),
+    reportTo: z.string().meta({ description: "Where to POST what you found." }),
+  });
+}

@@ -34,6 +34,10 @@ export const changePasswordSchema = z.strictObject({
   next: z.string().max(2000).optional(),
 });
 
+export const switchAccountSchema = z.strictObject({ accountId: z.uuid() });
+export const endSessionSchema = z.strictObject({ sessionId: z.uuid() });
+export const endOtherSessionsSchema = z.strictObject({});
+
 export const acceptInvitationSchema = z.strictObject({
   token: z.string().max(100),
   // Absent when the person is already signed in with the invited email.

@@ -1,3 +1,5 @@
+// Every zod schema (action and route inputs, API outputs) lives in lib/validations/<feature>.ts,
+// which imports only root-level lib/*.ts files and its siblings, never a feature folder.
 import { z } from "zod";
 import { afterSchema } from "@/lib/lists/cursor";
 import { searchText } from "./text";
@@ -25,6 +27,20 @@ export function searchParam(matches: string) {
 }
 
 export const idSchema = z.uuid();
+// A server action's input that names one record by its id.
+export const idInputSchema = z.strictObject({ id: idSchema });
+
+// The query a resource's list takes: page or cursor, and `q` where it has a search.
+export function listQuerySchema(resource: { search?: { matches: string } }) {
+  return resource.search ? pageQuerySchema.extend({ q: searchParam(resource.search.matches) }) : pageQuerySchema;
+}
+
+// The portal's update and delete of an account resource (lib/actions/resource-action.ts).
+const recordIdSchema = z.uuid("Send the id of a record of this account.");
+export const recordIdInputSchema = z.strictObject({ id: recordIdSchema });
+export function recordUpdateInputSchema<Update extends z.ZodType>(update: Update) {
+  return z.strictObject({ id: recordIdSchema, changes: update });
+}
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({

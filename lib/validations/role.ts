@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "./common";
 import { singleLine } from "./text";
 import { AREA_NAMES, AREAS, LEVELS, maxLevelOf, type Area, type Level } from "@/lib/permissions";
 
@@ -18,4 +19,16 @@ export const permissionsInputSchema = z
 export const roleNameSchema = singleLine("Enter a name for the role.", 60);
 
 export const createRoleSchema = z.strictObject({ name: roleNameSchema, permissions: permissionsInputSchema });
+// The portal's role dialog: creates a role, or saves one when an id is given.
+export const saveRoleSchema = createRoleSchema.extend({ id: z.uuid().optional() });
 export const updateRoleSchema = z.strictObject({ name: roleNameSchema, permissions: permissionsInputSchema }).partial();
+
+export const roleSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  builtIn: z.boolean(),
+  permissions: z.record(z.enum(AREA_NAMES as [Area, ...Area[]]), z.enum(LEVELS)),
+  usage: z.object({ members: z.number().int(), apiKeys: z.number().int() }),
+  createdAt: isoDate,
+});
+export type RoleJson = z.infer<typeof roleSchema>;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, fieldError } from "@/lib/errors";
@@ -8,26 +7,13 @@ import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
 import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
-import { isoDate } from "@/lib/validations/common";
-import { multiLine, singleLine } from "@/lib/validations/text";
-
-const fields = {
-  name: singleLine("Enter a name.", 100),
-  description: multiLine(500),
-};
-
-export const groupSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  description: z.string(),
-  createdAt: isoDate,
-  members: z.array(z.object({ userId: z.uuid(), username: z.string(), priority: z.number().int() })),
-});
-
-export const groupMemberInputSchema = z.strictObject({
-  userId: z.uuid("Send the id of a user of this account."),
-  priority: z.coerce.number().int().min(1, "Priority is 1 to 10.").max(10, "Priority is 1 to 10.").default(5),
-});
+import {
+  createGroupSchema,
+  groupSchema,
+  updateGroupSchema,
+  type GroupJson,
+  type GroupMemberInput,
+} from "@/lib/validations/wifi";
 
 const select = {
   id: true,
@@ -42,7 +28,7 @@ const select = {
 
 type Row = Prisma.GroupGetPayload<{ select: typeof select }>;
 
-const toOutput = (group: Row): z.infer<typeof groupSchema> => ({
+const toOutput = (group: Row): GroupJson => ({
   id: group.id,
   name: group.name,
   description: group.description,
@@ -84,8 +70,8 @@ export const groups = defineResource({
   singular: "group",
   search: { matches: "Part of the name", label: "Search by name" },
   schemas: {
-    create: z.strictObject({ ...fields, description: fields.description.default("") }),
-    update: z.strictObject(fields).partial(),
+    create: createGroupSchema,
+    update: updateGroupSchema,
     output: groupSchema,
   },
   list: (accountId, query) =>
@@ -117,7 +103,7 @@ export const groups = defineResource({
 });
 
 // Adds a user to a group, or changes the priority of one already in it.
-export async function addGroupMember(actor: Actor, groupId: string, input: z.infer<typeof groupMemberInputSchema>) {
+export async function addGroupMember(actor: Actor, groupId: string, input: GroupMemberInput) {
   const group = await updateRecord(
     actor,
     groupKind,

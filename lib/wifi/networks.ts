@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Network } from "@/lib/generated/prisma/client";
 import { defineKind } from "@/lib/records/kind";
@@ -6,24 +5,9 @@ import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
 import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
-import { isoDate } from "@/lib/validations/common";
-import { multiLine, singleLine } from "@/lib/validations/text";
+import { createNetworkSchema, networkSchema, updateNetworkSchema, type NetworkJson } from "@/lib/validations/wifi";
 
-const fields = {
-  name: singleLine("Enter a name.", 100),
-  ssid: singleLine("Enter an SSID.", 32, "An SSID has at most 32 characters."),
-  description: multiLine(500),
-};
-
-export const networkSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  ssid: z.string(),
-  description: z.string(),
-  createdAt: isoDate,
-});
-
-const toOutput = (network: Network): z.infer<typeof networkSchema> => ({
+const toOutput = (network: Network): NetworkJson => ({
   id: network.id,
   name: network.name,
   ssid: network.ssid,
@@ -56,8 +40,8 @@ export const networks = defineResource({
   singular: "network",
   search: { matches: "Part of the name or SSID", label: "Search by name or SSID" },
   schemas: {
-    create: z.strictObject({ ...fields, description: fields.description.default("") }),
-    update: z.strictObject(fields).partial(),
+    create: createNetworkSchema,
+    update: updateNetworkSchema,
     output: networkSchema,
   },
   list: (accountId, query) =>

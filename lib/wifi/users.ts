@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { WifiUser } from "@/lib/generated/prisma/client";
 import { defineKind } from "@/lib/records/kind";
@@ -6,32 +5,9 @@ import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
 import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
-import { isoDate } from "@/lib/validations/common";
-import { multiLine } from "@/lib/validations/text";
+import { createUserSchema, updateUserSchema, userSchema, type UserJson } from "@/lib/validations/wifi";
 
-const fields = {
-  username: z
-    .string()
-    .trim()
-    .min(1, "Enter a username.")
-    .max(64)
-    .regex(/^[A-Za-z0-9._@+-]+$/, "Use letters, digits and . _ @ + - only."),
-  fullName: multiLine(100).refine((value) => !/[\t\n]/.test(value), "Use one line."),
-  email: z.email("Enter a valid email address.").nullable(),
-  status: z.enum(["enabled", "disabled"]),
-};
-
-export const userSchema = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  fullName: z.string(),
-  email: z.string().nullable(),
-  status: z.enum(["enabled", "disabled"]),
-  createdAt: isoDate,
-  lastSeenAt: isoDate.nullable(),
-});
-
-const toOutput = (user: WifiUser): z.infer<typeof userSchema> => ({
+const toOutput = (user: WifiUser): UserJson => ({
   id: user.id,
   username: user.username,
   fullName: user.fullName,
@@ -75,13 +51,8 @@ export const users = defineResource({
   singular: "user",
   search: { matches: "Part of the username, full name or email", label: "Search by username, name or email" },
   schemas: {
-    create: z.strictObject({
-      username: fields.username,
-      fullName: fields.fullName.default(""),
-      email: fields.email.default(null),
-      status: fields.status.default("enabled"),
-    }),
-    update: z.strictObject(fields).partial(),
+    create: createUserSchema,
+    update: updateUserSchema,
     output: userSchema,
   },
   list: (accountId, query) =>

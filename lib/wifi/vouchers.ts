@@ -1,45 +1,19 @@
-import { z } from "zod";
 import { randomBase62 } from "@/lib/api-keys/format";
 import { getDb } from "@/lib/db";
 import type { Voucher } from "@/lib/generated/prisma/client";
-import { dateTimeInput, isoDate } from "@/lib/validations/common";
 import type { Actor } from "@/lib/auth/actor";
 import { defineKind } from "@/lib/records/kind";
 import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
 import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, recordChange, updateRecord } from "@/lib/records/write";
-
-export const MAX_VOUCHER_BATCH = 1000;
-
-const fields = {
-  validitySeconds: z.number().int().min(60, "At least 60 seconds.").max(31_536_000, "At most a year."),
-  usageLimit: z.number().int().min(1).max(10_000),
-  expiresAt: dateTimeInput().nullable(),
-};
-
-export const voucherSchema = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  validitySeconds: z.number().int(),
-  usageLimit: z.number().int(),
-  usedCount: z.number().int(),
-  expiresAt: isoDate.nullable(),
-  createdAt: isoDate,
-});
-
-export const voucherBatchSchema = z.strictObject({
-  count: z.number().int().min(1).max(MAX_VOUCHER_BATCH, `At most ${MAX_VOUCHER_BATCH} vouchers at once.`),
-  prefix: z
-    .string()
-    .trim()
-    .max(16)
-    .regex(/^[A-Za-z0-9-]*$/, "Use letters, digits and - only.")
-    .default(""),
-  validitySeconds: fields.validitySeconds,
-  usageLimit: fields.usageLimit.default(1),
-  expiresAt: fields.expiresAt.default(null),
-});
+import {
+  createVoucherSchema,
+  updateVoucherSchema,
+  voucherSchema,
+  type VoucherBatchInput,
+  type VoucherJson,
+} from "@/lib/validations/wifi";
 
 // Ten base62-like characters without look-alikes (0/O, 1/l/I) are easy to type from paper.
 function voucherCode(prefix: string): string {
@@ -51,7 +25,7 @@ function voucherCode(prefix: string): string {
   return prefix ? `${prefix}-${code}` : code;
 }
 
-const toOutput = (voucher: Voucher): z.infer<typeof voucherSchema> => ({
+const toOutput = (voucher: Voucher): VoucherJson => ({
   id: voucher.id,
   code: voucher.code,
   validitySeconds: voucher.validitySeconds,
@@ -88,13 +62,8 @@ export const vouchers = defineResource({
   singular: "voucher",
   search: { matches: "Part of the code", label: "Search by code" },
   schemas: {
-    create: z.strictObject({
-      prefix: voucherBatchSchema.shape.prefix,
-      validitySeconds: fields.validitySeconds,
-      usageLimit: fields.usageLimit.default(1),
-      expiresAt: fields.expiresAt.default(null),
-    }),
-    update: z.strictObject(fields).partial(),
+    create: createVoucherSchema,
+    update: updateVoucherSchema,
     output: voucherSchema,
   },
   list: (accountId, query) =>
@@ -128,7 +97,7 @@ export const vouchers = defineResource({
   },
 });
 
-type VoucherSettings = Pick<z.infer<typeof voucherBatchSchema>, "validitySeconds" | "usageLimit" | "expiresAt">;
+type VoucherSettings = Pick<VoucherBatchInput, "validitySeconds" | "usageLimit" | "expiresAt">;
 
 function voucherData(accountId: string, input: VoucherSettings) {
   return {
@@ -140,7 +109,7 @@ function voucherData(accountId: string, input: VoucherSettings) {
 }
 
 // All or nothing: one transaction and one audit event for the whole batch.
-export async function createVouchers(actor: Actor, input: z.infer<typeof voucherBatchSchema>) {
+export async function createVouchers(actor: Actor, input: VoucherBatchInput) {
   const codes = new Set<string>();
   while (codes.size < input.count) codes.add(voucherCode(input.prefix));
   const rows = await recordChange(actor, voucherKind, async (tx) => {

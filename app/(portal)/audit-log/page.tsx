@@ -4,7 +4,7 @@ import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { readClampedPage } from "@/components/ui/paging";
 import { auditActions, listAuditEvents } from "@/lib/audit/list";
-import { auditQuerySchema } from "@/lib/audit/query";
+import { auditQuerySchema } from "@/lib/validations/audit";
 import { requireMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { csvStream } from "@/lib/audit/csv";
 import { allAuditEvents } from "@/lib/audit/list";
-import { auditFiltersSchema } from "@/lib/audit/query";
+import { auditFiltersSchema } from "@/lib/validations/audit";
 import { getCurrentMember } from "@/lib/auth/current-member";
 import { allows } from "@/lib/permissions";
 

@@ -1,26 +1,13 @@
 import type { NextRequest } from "next/server";
-import { z } from "zod";
 import { readJson } from "@/lib/api/body";
 import { errorResponse, json } from "@/lib/api/responses";
 import { now, setTestClockOffset, testClockEnabled, testClockOffset } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { testClockSchema } from "@/lib/validations/test-clock";
 
 // Tests only: exists on a server started with WISP_TEST_CLOCK=1, a plain 404 everywhere
 // else. Moves the clock that sessions, invitations, key expiry and grace periods go by
 // (lib/clock.ts). The offset is given in milliseconds or seconds; 0 puts it back.
-const bodySchema = z
-  .strictObject({
-    offsetMs: z.number().int().optional(),
-    offsetSeconds: z
-      .number()
-      .min(0)
-      .max(10 * 365 * 86_400)
-      .optional(),
-  })
-  .refine((body) => (body.offsetMs === undefined) !== (body.offsetSeconds === undefined), {
-    message: "Send either offsetMs or offsetSeconds.",
-  });
-
 const notFound = () => errorResponse(new AppError("not_found", "No such endpoint."));
 
 // GET /api/test/clock – the test clock's time and offset
@@ -33,7 +20,7 @@ export function GET() {
 export async function POST(request: NextRequest) {
   if (!testClockEnabled()) return notFound();
   try {
-    const body = await readJson(request, bodySchema);
+    const body = await readJson(request, testClockSchema);
     setTestClockOffset(body.offsetMs ?? (body.offsetSeconds ?? 0) * 1000);
     return json({ now: now().toISOString(), offsetSeconds: testClockOffset() / 1000 });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { listAuditEvents } from "@/lib/audit/list";
-import { auditQuerySchema } from "@/lib/audit/query";
+import { auditQuerySchema } from "@/lib/validations/audit";
 
 // GET /api/v1/audit-log – the account's audit events, newest first, with filters
 export const GET = apiRoute("audit_log", async ({ request, actor }) => {

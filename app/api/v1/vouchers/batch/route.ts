@@ -1,7 +1,8 @@
 import { readJson } from "@/lib/api/body";
 import { json, otherMethods } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
-import { createVouchers, voucherBatchSchema } from "@/lib/wifi/vouchers";
+import { voucherBatchSchema } from "@/lib/validations/wifi";
+import { createVouchers } from "@/lib/wifi/vouchers";
 
 // POST /api/v1/vouchers/batch – create up to 1,000 vouchers in one transaction
 export const POST = apiRoute("vouchers", async ({ request, actor }) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dateTimeInput, isoDate, pageQuerySchema } from "@/lib/validations/common";
-import { searchText } from "@/lib/validations/text";
+import { dateTimeInput, isoDate, pageQuerySchema } from "./common";
+import { searchText } from "./text";
 
 // What the audit log records changes to, and the filters the page, the CSV export and
 // GET /api/v1/audit-log share.
