@@ -3,12 +3,9 @@
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current-member";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { loginForEmail } from "@/lib/auth/login-for-email";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { switchAccount } from "@/lib/auth/switch-account";
-import { getDb } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { landingPath } from "@/lib/portal/landing";
@@ -18,9 +15,8 @@ import type { ActionResult } from "./result";
 import { invalid, toActionError } from "./safe-action";
 
 // Opening an invitation link: someone signed in with the invited email just accepts;
-// otherwise the password decides. If the email already has a login, it must be that
-// login's password (checked and braked like a sign-in); if not, it becomes the new
-// login's password (it must pass the policy). Then the person is signed in to the
+// otherwise the password decides, by the same rule as sign-up (lib/auth/login-for-email.ts):
+// the existing login's password, or a new login's. Then the person is signed in to the
 // account that invited them.
 export async function acceptInvitationAction(input: unknown): Promise<ActionResult> {
   const parsed = acceptInvitationSchema.safeParse(input);
@@ -47,16 +43,14 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
       }
       if (!password) throw fieldError("password", "Enter a password.");
       const email = invitation.email;
-      const existing = await getDb().identity.findUnique({ where: { email }, select: { id: true } });
-      if (existing) {
-        const verified = await verifyCredentials(email, password, meta.clientAddress);
-        if (!verified) throw fieldError("password", "This email already has a login: enter its password.");
-        await acceptInvitation(token, { identityId: verified.id, email });
-      } else {
-        const problem = passwordProblem(password, [email, invitation.name, invitation.accountName]);
-        if (problem) throw fieldError("password", problem);
-        await acceptInvitation(token, { newLogin: { email, passwordHash: await hashPassword(password) } });
-      }
+      const login = await loginForEmail({
+        email,
+        password,
+        names: [invitation.name, invitation.accountName],
+        clientAddress: meta.clientAddress,
+        wrongPassword: { field: "password", message: "This email already has a login: enter its password." },
+      });
+      await acceptInvitation(token, "identityId" in login ? { identityId: login.identityId, email } : login);
       return signInWithPassword({ email, password });
     });
   } catch (error) {

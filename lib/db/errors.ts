@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-type Messages = { conflict: string; notFound: string };
+type Messages = { conflict: string; notFound: string; conflictField?: string };
 
 const DEFAULTS: Messages = {
   conflict: "A record with these values already exists.",
@@ -15,7 +15,11 @@ export function fromDatabaseError(error: unknown, messages: Messages = DEFAULTS)
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     switch (error.code) {
       case "P2002":
-        return new AppError("conflict", messages.conflict);
+        return new AppError(
+          "conflict",
+          messages.conflict,
+          messages.conflictField ? { fieldErrors: { [messages.conflictField]: [messages.conflict] } } : undefined,
+        );
       case "P2025":
         return new AppError("not_found", messages.notFound);
       case "P2003":

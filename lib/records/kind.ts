@@ -14,6 +14,8 @@ export type RecordKind<Row> = {
   notFound: string;
   // "A role with this name already exists." — for a unique clash.
   conflict: string;
+  // The form field the conflict is about, when there is one ("email" at sign-up).
+  conflictField?: string;
   // The row with this id in this account, or null. Never another account's row.
   load(tx: Tx, accountId: string, id: string): Promise<Row | null>;
   describe(row: Row): RecordDescription;

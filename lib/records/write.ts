@@ -20,6 +20,7 @@ import type { RecordDescription, RecordKind, Tx } from "./kind";
 // with the kind's message. `afterCommit` runs once the change is durable (e.g. to drop
 // cached keys on every instance before the caller is told it is done).
 type Options = { action?: string; afterCommit?: () => Promise<void> };
+type Messages = Pick<RecordKind<unknown>, "conflict" | "notFound" | "conflictField">;
 
 export function createRecord<Row>(
   actor: Actor,
@@ -103,7 +104,7 @@ async function change<Row>(
 // are the same as above.
 export async function recordChange<T>(
   actor: Actor,
-  kind: Pick<RecordKind<unknown>, "conflict" | "notFound">,
+  kind: Messages,
   run: (tx: Tx) => Promise<{ result: T; event: { action: string; target: AuditTarget; changes: Changes | null } }>,
   options: Pick<Options, "afterCommit"> = {},
 ): Promise<T> {
@@ -114,12 +115,26 @@ export async function recordChange<T>(
   });
 }
 
+// A change that brings its actor into being: a new account, made by its first member,
+// who exists only once the transaction has created them. The transaction, the error
+// mapping and the single event are the same as above.
+export async function recordFounding<T>(
+  kind: Messages,
+  run: (tx: Tx) => Promise<{ result: T; actor: Actor; event: AuditEventInput }>,
+): Promise<T> {
+  return write(kind, {}, async (tx) => {
+    const { result, actor, event } = await run(tx);
+    await recordEvent(tx, actor, event);
+    return result;
+  });
+}
+
 // Changes made on nobody's behalf, each in the account of the record it touches: a leak
 // report (whoever holds a key's secret may have the key disabled; holding it is the
 // authority, so the access rule has no actor to apply to). The transaction, the error
 // mapping and one event per record changed are the same as above.
 export async function recordAnonymousChanges<T>(
-  kind: Pick<RecordKind<unknown>, "conflict" | "notFound">,
+  kind: Messages,
   run: (tx: Tx) => Promise<{ result: T; events: { actor: AnonymousActor; event: AuditEventInput }[] }>,
   options: Pick<Options, "afterCommit"> = {},
 ): Promise<T> {
@@ -163,7 +178,7 @@ function targetOf(kind: Pick<RecordKind<unknown>, "type">, description: RecordDe
 }
 
 async function write<T>(
-  kind: Pick<RecordKind<unknown>, "conflict" | "notFound">,
+  kind: Messages,
   options: Pick<Options, "afterCommit">,
   run: (tx: Tx) => Promise<T>,
   db: Pick<ReturnType<typeof getDb>, "$transaction"> = getDb(),

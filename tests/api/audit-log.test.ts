@@ -244,6 +244,29 @@ describe("the audit log", () => {
     }
   });
 
+  it("records the sign-up as account.created by the new Owner, listed on the portal's audit log page", async () => {
+    const whoami = await expectJson<{ account: { id: string } }>(await account.owner("/api/v1/whoami"), 200);
+    const team = await expectJson<{ items: { id: string; email: string }[] }>(await account.owner("/api/v1/team"), 200);
+    const owner = team.items.find((member) => member.email === account.session.email)!;
+    const { items } = await events(account.owner, "action=account.created");
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      actor: { type: "member", id: owner.id, name: account.session.email },
+      target: { type: "account", id: whoami.account.id, name: "Audit Org" },
+      changes: { name: { from: null, to: "Audit Org" } },
+      clientAddress: "127.0.0.1",
+    });
+    expect((await events(account.owner, "targetType=account")).items.map((event) => event.action)).toContain(
+      "account.created",
+    );
+    const page = await fetch(`${baseUrl}/audit-log?action=account.created`, {
+      headers: { Cookie: account.session.cookie },
+    });
+    expect(page.status).toBe(200);
+    // The events table's Action column, rendered on the server.
+    expect(await page.text()).toContain(">account.created</code>");
+  });
+
   it("names the request in X-Request-Id, and the event carries the same id", async () => {
     const response = await account.owner("/api/v1/networks", {
       method: "POST",

@@ -217,7 +217,31 @@ describe("sign-up", () => {
     const duplicate = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
       await callAction(baseUrl, "signUpAction", [null, again], "", "/sign-up"),
     );
-    expect(duplicate.fieldErrors.email[0]).toMatch(/already has a login/);
+    expect(duplicate.fieldErrors.email).toEqual([
+      "This email already has a login. Enter its password to create another organisation with it, or sign in.",
+    ]);
+  });
+
+  it("gives one of two sign-ups at once with the same new email the login, and tells the other on the email field", async () => {
+    const email = `race-${Date.now()}@example.com`;
+    const attempt = (accountName: string, password: string) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries({ accountName, name: "Racer", email, password })) form.set(key, value);
+      return callAction(baseUrl, "signUpAction", [null, form], "", "/sign-up");
+    };
+    const responses = await Promise.all([
+      attempt("Race One", "first racing password"),
+      attempt("Race Two", "second racing password"),
+    ]);
+    const signedIn = responses.filter((response) =>
+      response.headers.getSetCookie().some((value) => value.startsWith("authjs.session-token=")),
+    );
+    expect(signedIn).toHaveLength(1);
+    await signedIn[0].text();
+    const refused = await actionJson<{ ok: false; fieldErrors: Record<string, string[]> }>(
+      responses.find((response) => !signedIn.includes(response))!,
+    );
+    expect(refused.fieldErrors.email[0]).toMatch(/already has a login/);
   });
 
   it("adds a new organisation to an existing login given its password, and refuses weak passwords with the reason", async () => {
