@@ -128,7 +128,17 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await expect(page.locator("[data-sonner-toast]").first()).toBeVisible();
   // Hovered, a toast stays until the pointer leaves: a slow machine can't lose it mid-check.
   await page.locator("[data-sonner-toast]").first().hover();
-  await page.waitForTimeout(500);
+  // Settled: no transition of the toaster's still running.
+  await expect
+    .poll(() =>
+      page
+        .locator("[data-sonner-toaster]")
+        .first()
+        .evaluate(
+          (toaster) => toaster.getAnimations({ subtree: true }).filter((a) => a.playState === "running").length,
+        ),
+    )
+    .toBe(0);
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../helpers/account";
-import { HOUR, setServerClock } from "../helpers/clock";
-import { inParallel, startOfNextSecond, usageReaching } from "../helpers/usage";
+import { HOUR, MINUTE, setServerClock } from "../helpers/clock";
+import { inParallel, startOfNextSecond, usageReaching, type UsageBody } from "../helpers/usage";
 
 const baseUrl = inject("baseUrl");
 const DAY = 24 * HOUR;
@@ -43,24 +43,40 @@ describe("usage per key", () => {
 
   it("keeps the counts through the roll-ups to hours after 48 h and to days after 30 days", async () => {
     const key = await newKey("rolled up");
+    // The requests are made at 12:30 (UTC) on the server's clock, so each roll-up shows: their
+    // minute bucket becomes the 12:00 hour bucket, then that hour bucket the day's.
+    const noon = new Date();
+    noon.setUTCHours(12, 0, 0, 0);
+    if (noon.getTime() + 30 * MINUTE <= Date.now()) noon.setTime(noon.getTime() + DAY);
+    const base = noon.getTime() + 30 * MINUTE - Date.now();
+    await setServerClock(baseUrl, base);
     await inParallel(30, 5, () => key.call("/api/v1/whoami"));
     const path = `/api/v1/api-keys/${key.keyId}/usage?granularity=day&from=${new Date(Date.now() - 2 * DAY).toISOString()}`;
     await usageReaching(account.owner, path, 30);
-    for (const offset of [49 * HOUR, 31 * DAY]) {
-      await setServerClock(baseUrl, offset);
-      // A request of its own starts the flush-and-roll-up timer on any instance.
-      await account.owner("/api/v1/whoami");
-      await new Promise((resolve) => setTimeout(resolve, 6000));
+    const day = new Date(noon.getTime() - 12 * HOUR);
+    const rollUps = [
+      { offset: 49 * HOUR, granularity: "minute", from: noon, to: new Date(noon.getTime() + HOUR) },
+      { offset: 31 * DAY, granularity: "hour", from: day, to: new Date(day.getTime() + DAY) },
+    ];
+    for (const { offset, granularity, from, to } of rollUps) {
+      await setServerClock(baseUrl, base + offset);
+      // Polled until the next flush has rolled them up: all 30 in the first, coarser bucket.
+      const finer = `/api/v1/api-keys/${key.keyId}/usage?granularity=${granularity}&from=${from.toISOString()}&to=${to.toISOString()}`;
+      await vi.waitFor(
+        async () => {
+          const { series } = await expectJson<UsageBody>(await account.owner(finer), 200);
+          expect(series[0]).toMatchObject({ start: from.toISOString(), requests: 30 });
+        },
+        { timeout: 20_000, interval: 250 },
+      );
       const { body } = await usageReaching(account.owner, path, 30);
       expect(body.topRoutes).toEqual([expect.objectContaining({ operation: "getWhoami", requests: 30 })]);
     }
-    await setServerClock(baseUrl, 401 * DAY);
-    await account.owner("/api/v1/whoami");
-    await new Promise((resolve) => setTimeout(resolve, 6000));
-    // Kept 400 days: gone after that.
-    await usageReaching(account.owner, path, 0);
+    // Kept 400 days: gone after that (polled until the next flush's roll-up).
+    await setServerClock(baseUrl, base + 401 * DAY);
+    await usageReaching(account.owner, path, 0, 20_000);
     await setServerClock(baseUrl, 0);
-  }, 60_000);
+  }, 90_000);
 
   it("refuses bad queries with 400 and other accounts' keys with 404", async () => {
     const key = await newKey("queried");

@@ -149,14 +149,14 @@ describe("two instances on one PostgreSQL database", () => {
     const key = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
     const started = Date.now();
     expect((await api(b.url, key.secret)("/api/v1/whoami")).status).toBe(200);
-    let lastUsedAt: string | null = null;
-    while (!lastUsedAt && Date.now() - started < 10_000) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      lastUsedAt = (
-        await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${key.keyId}`), 200)
-      ).lastUsedAt;
-    }
-    expect(lastUsedAt).not.toBeNull();
+    await expect
+      .poll(
+        async () =>
+          (await expectJson<{ lastUsedAt: string | null }>(await account.owner(`/api/v1/api-keys/${key.keyId}`), 200))
+            .lastUsedAt,
+        { timeout: 10_000, interval: 250 },
+      )
+      .not.toBeNull();
     // Flushed every 5 s: allow the flush itself and a slow machine on top.
     expect(Date.now() - started).toBeLessThan(7_000);
 
@@ -299,14 +299,12 @@ describe("an instance that loses its database", () => {
     // Created while C can't hear of it: C rebuilds its filter of live secrets on reconnecting.
     const createdMeanwhile = await createKeyWithRole(a.url, account.owner, roleId, "created while cut off");
     proxy.restore();
-    let recovered = 0;
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      recovered = (await api(c.url, survivor.secret)("/api/v1/whoami")).status;
-      if (recovered === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(recovered).toBe(200);
+    await expect
+      .poll(async () => (await api(c.url, survivor.secret)("/api/v1/whoami")).status, {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe(200);
     expect((await api(c.url, doomed.secret)("/api/v1/whoami")).status).toBe(401);
     expect((await api(c.url, createdMeanwhile.secret)("/api/v1/whoami")).status).toBe(200);
   }, 90_000);

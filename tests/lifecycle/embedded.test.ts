@@ -112,7 +112,10 @@ describe("SIGTERM under load", () => {
         }
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Under load: more than 20 writes answered before the signal comes.
+    await expect
+      .poll(() => outcomes.filter((outcome) => outcome.status !== undefined).length, { timeout: 30_000, interval: 50 })
+      .toBeGreaterThan(20);
     // A key used only now: its last use is pending when the signal comes.
     const lastKey = await expectJson<{ keyId: string; secret: string }>(
       await call("/api/v1/api-keys", {

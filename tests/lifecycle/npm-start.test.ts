@@ -57,9 +57,7 @@ describe("npm start", () => {
     npm.child.kill("SIGTERM");
     const { code } = await npm.exited;
     await untilPrinted(npm, "Stopped.");
-    const deadline = Date.now() + 10_000;
-    while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(alive(pid)).toBe(false);
+    await expect.poll(() => alive(pid), { timeout: 10_000, interval: 50 }).toBe(false);
     expect(code).toBe(0);
   });
 
@@ -70,8 +68,6 @@ describe("npm start", () => {
     npm.child.kill("SIGKILL");
     await untilPrinted(npm, "npm exited: stopping");
     await untilPrinted(npm, "Stopped.");
-    const deadline = Date.now() + 10_000;
-    while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(alive(pid)).toBe(false);
+    await expect.poll(() => alive(pid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 });

@@ -49,9 +49,11 @@ describe("start-up", () => {
     proxy.cut();
     const server = track(spawnServer(3341, { DATABASE_URL: url }));
     // Until the database is there: liveness yes, readiness and everything else 503.
+    // Polled until it has answered so four times and said that it retries.
     let waitingAnswers = 0;
-    const until = Date.now() + 4000;
-    while (Date.now() < until) {
+    const retrying = /The database is unreachable \(.+\); retrying/;
+    const until = Date.now() + 30_000;
+    while (Date.now() < until && !(waitingAnswers > 3 && retrying.test(server.output()))) {
       try {
         const health = await fetch(`${server.url}/api/health`);
         expect(health.status).toBe(200);
@@ -68,7 +70,7 @@ describe("start-up", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(waitingAnswers).toBeGreaterThan(3);
-    expect(server.output()).toMatch(/The database is unreachable \(.+\); retrying/);
+    expect(server.output()).toMatch(retrying);
 
     proxy.restore();
     const { ms } = await timed(() => waitUntilReady(server, 30_000));
@@ -162,12 +164,6 @@ describe("serving", () => {
     expect(answers.at(-2)).toMatchObject({ path: "/api/v1/whoami", status: 503 });
 
     proxy.restore();
-    let status = 0;
-    const deadline = Date.now() + 20_000;
-    while (status !== 200 && Date.now() < deadline) {
-      status = (await call("/api/v1/users")).status;
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(status).toBe(200);
+    await expect.poll(async () => (await call("/api/v1/users")).status, { timeout: 20_000, interval: 250 }).toBe(200);
   });
 });
