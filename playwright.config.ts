@@ -4,7 +4,6 @@ import path from "node:path";
 import { defineConfig, type Project } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3411 + Number(process.env.TEST_PORT_OFFSET ?? 0));
-const baseURL = `http://127.0.0.1:${port}`;
 // The same specs against a server on a fresh PostgreSQL database (see e2e/postgres-server.mts).
 const postgresPort = port + 1;
 const postgresURL = `http://127.0.0.1:${postgresPort}`;
@@ -14,23 +13,26 @@ const POSTGRES_SPECS = /(api-keys|key-lifecycle)\.spec\.ts/;
 const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", WISP_TEST_CLOCK: "1" };
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-export const E2E_DATA_DIR = path.join(tmpdir(), `wisp-e2e-${port}`);
+const dataDir = (serverPort: number) => path.join(tmpdir(), `wisp-e2e-${serverPort}`);
 
 // Every spec runs twice: on a laptop screen and on a phone. Each size signs up its own
-// account (e2e/owner.setup.ts), so the two runs never see each other's data.
+// account (e2e/owner.setup.ts) on a server of its own (its own test clock, which specs
+// move days ahead), so the two sizes run side by side and never see each other's data.
 const sizes = {
-  desktop: { viewport: { width: 1280, height: 800 } },
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-} satisfies Record<string, Project["use"]>;
+  desktop: { port, use: { viewport: { width: 1280, height: 800 } } },
+  phone: { port: port + 2, use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+} satisfies Record<string, { port: number; use: Project["use"] }>;
+const desktop = sizes.desktop.use;
 
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // One worker per project (the specs of one size share an account and a server, one at a
+  // time); two projects at once.
+  workers: 2,
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: chromium
@@ -49,34 +51,46 @@ export default defineConfig({
       : {},
   },
   projects: [
-    ...Object.entries(sizes).flatMap(([name, use]) => [
-      { name: `setup-${name}`, testMatch: /.*\.setup\.ts/, use },
+    ...Object.entries(sizes).flatMap(([name, { port: sizePort, use }]) => [
+      {
+        name: `setup-${name}`,
+        testMatch: /.*\.setup\.ts/,
+        workers: 1,
+        use: { ...use, baseURL: `http://127.0.0.1:${sizePort}` },
+      },
       {
         name,
         testIgnore: /.*\.setup\.ts/,
         dependencies: [`setup-${name}`],
-        use: { ...use, storageState: `e2e/.auth/${name}.json` },
+        workers: 1,
+        use: { ...use, baseURL: `http://127.0.0.1:${sizePort}`, storageState: `e2e/.auth/${name}.json` },
       },
     ]),
     // The specs whose features behave differently per database, once more at laptop size
     // against a server on PostgreSQL, with an account of its own.
-    { name: "setup-postgres", testMatch: /.*\.setup\.ts/, use: { ...sizes.desktop, baseURL: postgresURL } },
+    {
+      name: "setup-postgres",
+      testMatch: /.*\.setup\.ts/,
+      workers: 1,
+      use: { ...desktop, baseURL: postgresURL },
+    },
     {
       name: "postgres",
       testMatch: POSTGRES_SPECS,
       dependencies: ["setup-postgres"],
-      use: { ...sizes.desktop, baseURL: postgresURL, storageState: "e2e/.auth/postgres.json" },
+      workers: 1,
+      use: { ...desktop, baseURL: postgresURL, storageState: "e2e/.auth/postgres.json" },
     },
   ],
   webServer: [
-    // A production server on a fresh embedded database, wiped before each run.
-    {
-      command: `rm -rf "${E2E_DATA_DIR}" && node scripts/serve.mjs`,
-      url: `${baseURL}/api/ready`,
+    // For each size, a production server on a fresh embedded database, wiped before each run.
+    ...Object.values(sizes).map(({ port: sizePort }) => ({
+      command: `rm -rf "${dataDir(sizePort)}" && node scripts/serve.mjs`,
+      url: `http://127.0.0.1:${sizePort}/api/ready`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...serverEnv, DATA_DIR: E2E_DATA_DIR, PORT: String(port) },
-    },
+      env: { ...serverEnv, DATA_DIR: dataDir(sizePort), PORT: String(sizePort) },
+    })),
     // The same on a database created on the test PostgreSQL server and dropped at the end.
     {
       command: `node --import tsx e2e/postgres-server.mts ${postgresPort}`,
@@ -84,7 +98,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-postgres`, PORT: String(postgresPort) },
+      env: { ...serverEnv, DATA_DIR: `${dataDir(port)}-postgres`, PORT: String(postgresPort) },
     },
   ],
 });
