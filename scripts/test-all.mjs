@@ -5,7 +5,8 @@
 //   node scripts/test-all.mjs node-compat   the suites where the Node.js version shows (npm run test:node-compat)
 // Steps in one group run side by side, each line of their output headed by the step's name:
 // suites that mostly wait on their own server (one file at a time each), or single-threaded
-// checks. Suites with stated time bounds, or that starve servers on purpose, run alone.
+// checks. Suites with stated time bounds, or that starve servers on purpose, run alone, and
+// so do the unit tests (CPU-bound, with Vitest's 5 s default timeout).
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,14 +39,15 @@ const TIERS = {
   all: [
     [prettier, eslint],
     build,
+    vitest("unit"),
     [vitest("api"), vitest("api-postgres")],
-    [vitest("unit", "db"), vitest("security"), vitest("security-postgres")],
+    [vitest("db"), vitest("security"), vitest("security-postgres")],
     vitest("cluster"),
     vitest("lifecycle"),
     playwright,
   ],
-  fast: [[prettier, eslint, types], build, [vitest("unit"), vitest("api")]],
-  "node-compat": [build, [vitest("unit", "db"), vitest("api")]],
+  fast: [[prettier, eslint, types], build, vitest("unit"), vitest("api")],
+  "node-compat": [build, vitest("unit"), [vitest("db"), vitest("api")]],
 };
 
 const tier = process.argv[2] ?? "all";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../helpers/account";
 import { HOUR, MINUTE, setServerClock } from "../helpers/clock";
-import { inParallel, startOfNextSecond, usageReaching, type UsageBody } from "../helpers/usage";
+import { burstInOneSecond, inParallel, usageReaching, type UsageBody } from "../helpers/usage";
 
 const baseUrl = inject("baseUrl");
 const DAY = 24 * HOUR;
@@ -97,20 +97,24 @@ describe("usage per key", () => {
 
 describe("per-key rate limit", () => {
   it("answers 429 with Retry-After and RateLimit headers past 10 a second; a neighbour is not slowed", async () => {
-    const limited = await newKey("limited");
-    const neighbour = await newKey("neighbour");
-    await expectJson(
-      await account.owner(`/api/v1/api-keys/${limited.keyId}`, {
-        method: "PATCH",
-        json: { rateLimit: { perSecond: 10 } },
-      }),
-      200,
-    );
-    await startOfNextSecond();
-    const [limitedStatuses, neighbourStatuses] = await Promise.all([
-      inParallel(30, 5, () => limited.call("/api/v1/whoami")),
-      inParallel(30, 5, () => neighbour.call("/api/v1/whoami")),
-    ]);
+    const { limited, limitedStatuses, neighbourStatuses } = await burstInOneSecond(async () => {
+      const limited = await newKey("limited");
+      const neighbour = await newKey("neighbour");
+      await expectJson(
+        await account.owner(`/api/v1/api-keys/${limited.keyId}`, {
+          method: "PATCH",
+          json: { rateLimit: { perSecond: 10 } },
+        }),
+        200,
+      );
+      return async () => {
+        const [limitedStatuses, neighbourStatuses] = await Promise.all([
+          inParallel(30, 5, () => limited.call("/api/v1/whoami")),
+          inParallel(30, 5, () => neighbour.call("/api/v1/whoami")),
+        ]);
+        return { limited, limitedStatuses, neighbourStatuses };
+      };
+    });
     expect(limitedStatuses.filter((status) => status === 200)).toHaveLength(10);
     expect(limitedStatuses.filter((status) => status === 429)).toHaveLength(20);
     expect(neighbourStatuses.every((status) => status === 200)).toBe(true);
