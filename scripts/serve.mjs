@@ -31,6 +31,9 @@ const trustedProxies = (process.env.TRUSTED_PROXIES ?? "")
 // The TCP peer of each request, in a header only this server sets (lib/http/socket-address.ts):
 // Next keeps a client's own X-Forwarded-For and drops the socket address.
 const SOCKET_ADDRESS_HEADER = "x-wisp-socket-address";
+// The front door's handover of a key's hash to the route (lib/api/key-handover.ts): only
+// the door sets it, never a client.
+const KEY_HANDOVER_HEADER = "x-wisp-key-check";
 const HSTS = "max-age=63072000; includeSubDomains";
 // The headers Next puts on every API answer (next.config.js, and the Vary of its App Router
 // responses), for the answers the front door gives in its place (lib/api/front-door.ts);
@@ -55,6 +58,7 @@ const started = new Promise((resolve) => (lifecycle.started = resolve));
 
 const server = http.createServer((req, res) => {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+  delete req.headers[KEY_HANDOVER_HEADER];
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
   if (servedOverHttps(req)) res.setHeader("Strict-Transport-Security", HSTS);
@@ -83,7 +87,8 @@ const server = http.createServer((req, res) => {
   if (pathname.startsWith("/api/") && !decodable(pathname)) {
     return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
   }
-  // Made-up keys are refused before Next, with the answer Next would give.
+  // Made-up keys are refused before Next, with the answer Next would give; for any other
+  // key the door hands its hash on to the route, which then doesn't hash it again.
   const refusal =
     lifecycle.refuseAtTheDoor && req.headers.authorization !== undefined && pathname.startsWith("/api/v1/")
       ? askTheDoor(req)

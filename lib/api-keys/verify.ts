@@ -6,6 +6,7 @@ import { keyCache, type CachedKey } from "@/lib/key-cache/cache";
 import { secretFilter } from "@/lib/key-cache/secret-filter";
 import { toPermissions, type Level } from "@/lib/permissions";
 import type { KeyLimitsRow } from "@/lib/rate-limit/key-limits";
+import { parseBearer } from "./bearer";
 import { hashSecret, isWellFormed } from "./format";
 import { compileAllowlist, isAllowed } from "./ip-allowlist";
 import { recordKeyUse } from "./last-used";
@@ -19,8 +20,13 @@ import { recordKeyUse } from "./last-used";
 // from outside its IP allowlist is a 403 naming the address seen. Every one of these
 // checks is answered from the cached entry.
 export async function verifyApiKey(secret: string, clientAddress: string | null): Promise<Actor | null> {
-  if (!isWellFormed(secret)) return null;
-  const hash = hashSecret(secret);
+  const hash = hashOf(secret);
+  return hash ? verifyHash(hash, clientAddress) : null;
+}
+
+// The same check for a secret already hashed by presentedHash (once per request: the
+// front door hands its hash to the route, lib/api/key-handover.ts).
+export async function verifyHash(hash: string, clientAddress: string | null): Promise<Actor | null> {
   const at = now().getTime();
   const key = keyCache.get(hash, at) ?? (await lookUpKnown(hash));
   if (!key || key.usableUntil <= at) return null;
@@ -32,12 +38,32 @@ export async function verifyApiKey(secret: string, clientAddress: string | null)
   return key.actor;
 }
 
-// Whether verifyApiKey would refuse `secret` without a query: malformed, or a hash that is
-// neither cached nor in the filter of stored secrets (lib/api/front-door.ts).
-export function refusedFromMemory(secret: string | null): boolean {
-  if (!secret || !isWellFormed(secret)) return true;
-  const hash = hashSecret(secret);
-  return !keyCache.get(hash, now().getTime()) && !secretFilter.mightBeLive(hash);
+// The hash of the secret in an `Authorization: Bearer <key>` value, or null when there is
+// no well-formed secret in it (refused before any hashing or lookup).
+export function presentedHash(authorization: string | null): string | null {
+  const secret = parseBearer(authorization);
+  return secret ? hashOf(secret) : null;
+}
+
+// Whether verifyHash would refuse `hash` without a query: no hash (malformed), or one that
+// is neither cached nor in the filter of stored secrets (lib/api/front-door.ts).
+export function refusedFromMemory(hash: string | null): boolean {
+  return !hash || (!keyCache.get(hash, now().getTime()) && !secretFilter.mightBeLive(hash));
+}
+
+// Every key check hashes its secret here, and counts it: a request with a valid key adds
+// one (tests/api/key-check-once.test.ts reads it through GET /api/test/key-cache).
+const globalForChecks = globalThis as unknown as { wispSecretsHashed?: number };
+
+function hashOf(secret: string): string | null {
+  if (!isWellFormed(secret)) return null;
+  globalForChecks.wispSecretsHashed = (globalForChecks.wispSecretsHashed ?? 0) + 1;
+  return hashSecret(secret);
+}
+
+// Secrets hashed for key checks since the process started (the test endpoint).
+export function secretsHashed(): number {
+  return globalForChecks.wispSecretsHashed ?? 0;
 }
 
 // A hash that no stored secret has is refused from memory; others go to the database.

@@ -1,6 +1,5 @@
-import { parseBearer } from "@/lib/api-keys/bearer";
 import { KEY_PREFIX } from "@/lib/api-keys/format";
-import { verifyApiKey } from "@/lib/api-keys/verify";
+import { presentedHash, verifyHash } from "@/lib/api-keys/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
@@ -9,6 +8,7 @@ import { describeWait } from "@/lib/rate-limit/failures";
 import { holdRefusal } from "@/lib/rate-limit/hold";
 import { limits } from "@/lib/rate-limit/limits";
 import { allows, AREAS, LEVEL_LABELS, levelForMethod, type Area } from "@/lib/permissions";
+import { takeOver } from "./key-handover";
 
 // Names that usually carry a key, in any case, and any value (or name) that looks like
 // one of our keys, even cut short or mistyped: a key in a URL ends up in logs and history.
@@ -39,7 +39,10 @@ const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 // door's view of the raw request, lib/api/front-door.ts).
 export type KeyRequest = { headers: Headers; nextUrl: { searchParams: URLSearchParams } };
 
-export async function authenticate(request: KeyRequest): Promise<Actor> {
+// The secret is parsed and hashed once per request: by the front door, which passes its
+// hash (`presented`, or through lib/api/key-handover.ts), or here when it didn't.
+export async function authenticate(request: KeyRequest, presented?: string | null): Promise<Actor> {
+  const handedOver = presented !== undefined ? presented : takeOver(request.headers);
   if (carriesKey(request.nextUrl.searchParams)) {
     throw new AppError("bad_request", "API keys are not accepted in the URL; send them in the Authorization header.");
   }
@@ -49,9 +52,9 @@ export async function authenticate(request: KeyRequest): Promise<Actor> {
   const limiter = limits().apiKeys;
   const blockedMs = await limiter.blockedFor(address, { memoryOnly: true });
   if (blockedMs > 0) throw await tooManyFailures(blockedMs);
-  const secret = parseBearer(authorization);
+  const hash = handedOver !== undefined ? handedOver : presentedHash(authorization);
   // A valid key from outside its IP allowlist throws 403 ip_not_allowed here (not a failure).
-  const key = secret ? await verifyApiKey(secret, clientAt) : null;
+  const key = hash ? await verifyHash(hash, clientAt) : null;
   if (key) return key;
   // A request without any key tells nothing and costs nothing: not counted.
   if (authorization) {

@@ -1,8 +1,8 @@
-import { parseBearer } from "@/lib/api-keys/bearer";
-import { refusedFromMemory } from "@/lib/api-keys/verify";
+import { presentedHash, refusedFromMemory } from "@/lib/api-keys/verify";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { needsKey } from "@/lib/usage/operation";
 import { authenticate } from "./authenticate";
+import { handOver } from "./key-handover";
 import { errorResponse } from "./responses";
 
 // Made-up keys answered before Next: scripts/serve.mjs hands every /api/v1 request with an
@@ -13,7 +13,8 @@ import { errorResponse } from "./responses";
 // and the same errorResponse with the request's id. serve.mjs adds the headers Next puts
 // on every answer, so nothing tells the two apart (tests/security/identical-401.test.ts).
 // Anything else (null) goes to Next as before: a spray of made-up keys costs a fraction of
-// a routed request and leaves the app's work to real clients.
+// a routed request and leaves the app's work to real clients. The key is hashed once per
+// request: the door hands its hash to the route's authenticate() (key-handover.ts).
 export type DoorRequest = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
 // Canonical paths only: anything Next might redirect, decode or normalise is Next's.
@@ -21,17 +22,24 @@ const CANONICAL = /^\/api\/v1(?:\/[A-Za-z0-9._~-]+)+$/;
 const globalForDoor = globalThis as unknown as { wispDoorRefusals?: number };
 
 // null at once (no promise) for a request Next should serve: a known key, the common case,
-// goes on after one hash and a cache lookup.
+// goes on after one hash and a cache lookup, its hash handed to the route (key-handover.ts).
 export function refuseAtTheDoor(request: DoorRequest): Promise<Response | null> | null {
   const authorization = request.headers.authorization;
   const method = request.method ?? "GET";
   const [pathname, search = ""] = (request.url ?? "").split("?", 2);
-  if (typeof authorization !== "string" || !CANONICAL.test(pathname)) return null;
-  if (!refusedFromMemory(parseBearer(authorization)) || !needsKey(method, pathname)) return null;
-  return refuse(request, search);
+  if (typeof authorization !== "string" || !CANONICAL.test(pathname) || !needsKey(method, pathname)) return null;
+  const hash = presentedHash(authorization);
+  if (refusedFromMemory(hash)) return refuse(request, search, authorization, hash);
+  handOver(request.headers, authorization, hash);
+  return null;
 }
 
-async function refuse(request: DoorRequest, search: string): Promise<Response | null> {
+async function refuse(
+  request: DoorRequest,
+  search: string,
+  authorization: string,
+  hash: string | null,
+): Promise<Response | null> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === "string") headers.set(name, value);
@@ -40,13 +48,17 @@ async function refuse(request: DoorRequest, search: string): Promise<Response | 
   const meta = requestMetaFrom(headers);
   const response = await runWithRequest(meta, async () => {
     try {
-      await authenticate({ headers, nextUrl: { searchParams: new URLSearchParams(search) } });
+      const query = { searchParams: new URLSearchParams(search) };
+      await authenticate({ headers, nextUrl: query }, hash);
       return null; // verified after all (added meanwhile): Next serves it
     } catch (error) {
       return errorResponse(error);
     }
   });
-  if (!response) return null;
+  if (!response) {
+    handOver(request.headers, authorization, hash);
+    return null;
+  }
   response.headers.set("X-Request-Id", meta.requestId);
   globalForDoor.wispDoorRefusals = (globalForDoor.wispDoorRefusals ?? 0) + 1;
   return response;
