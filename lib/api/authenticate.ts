@@ -1,7 +1,7 @@
 import { parseBearer } from "@/lib/api-keys/bearer";
 import { KEY_PREFIX } from "@/lib/api-keys/format";
 import { verifyApiKey } from "@/lib/api-keys/verify";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import type { Area } from "@/lib/permissions";
 import { assertNoControlCharacters } from "@/lib/validations/text";

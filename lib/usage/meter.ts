@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { AppError } from "@/lib/errors";
 import { admitKeyRequest } from "@/lib/rate-limit/admit-key";
 import { countRequest } from "./counter";
