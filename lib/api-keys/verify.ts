@@ -7,7 +7,7 @@ import { secretFilter } from "@/lib/key-cache/secret-filter";
 import { toPermissions, type Level } from "@/lib/permissions";
 import type { KeyLimitsRow } from "@/lib/key-limits";
 import { hashSecret, isWellFormed } from "./format";
-import { compileAllowlist, isAllowed } from "./ip-allowlist";
+import { compileAllowlist, isAllowed } from "@/lib/http/ip-allowlist";
 import { recordKeyUse } from "./last-used";
 
 // The only door for API keys. A malformed secret or a bad checksum is refused before

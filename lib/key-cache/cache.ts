@@ -1,4 +1,4 @@
-import type { AddressRange } from "@/lib/api-keys/ip-allowlist";
+import type { AddressRange } from "@/lib/http/ip-allowlist";
 import type { Actor } from "@/lib/actor";
 
 // Verified keys by secret hash, in this process's memory. Entries are never stale:
