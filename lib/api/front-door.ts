@@ -1,7 +1,7 @@
 import { parseBearer } from "@/lib/api-keys/bearer";
 import { refusedFromMemory } from "@/lib/api-keys/verify";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
-import { needsKey } from "@/lib/usage/operation";
+import { needsKey } from "./operation";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./responses";
 
