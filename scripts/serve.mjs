@@ -2,7 +2,7 @@
 // that starting and stopping follow rules a supervisor can rely on.
 // - It listens at once and answers 503 with Retry-After (never hangs, never a 500)
 //   until the database is reachable and migrations are applied (instrumentation.ts →
-//   lib/server-lifecycle.ts); GET /api/health (liveness) answers 200 all along, and
+//   lib/server/lifecycle.ts); GET /api/health (liveness) answers 200 all along, and
 //   GET /api/ready only once it can serve. The URL is printed then.
 // - A start that can't succeed (the data directory is open in another process) exits 1.
 // - SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish (at
@@ -52,7 +52,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 let phase = "starting"; // → "ready" → "stopping"
 let handle;
 const inFlight = new Set();
-// lib/server-lifecycle.ts (inside Next's bundle) reports through this object.
+// lib/server/lifecycle.ts (inside Next's bundle) reports through this object.
 const lifecycle = (globalThis[Symbol.for("wisp.lifecycle")] ??= {});
 const started = new Promise((resolve) => (lifecycle.started = resolve));
 

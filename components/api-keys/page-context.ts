@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getKeyPolicy } from "@/lib/api-keys/policy";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { publicOrigin } from "@/lib/public-url";
 import { allows, exceeding } from "@/lib/permissions";

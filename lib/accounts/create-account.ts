@@ -1,4 +1,4 @@
-import { memberActor } from "@/lib/auth/actor";
+import { memberActor } from "@/lib/actor";
 import { loginForEmail } from "@/lib/auth/login-for-email";
 import { allPermissions } from "@/lib/permissions";
 import { recordFounding } from "@/lib/records/write";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current-member";
 import { loginForEmail } from "@/lib/auth/login-for-email";
-import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { signInWithPassword } from "./sign-in-with-password";
 import { switchAccount } from "@/lib/auth/switch-account";
 import { AppError, fieldError } from "@/lib/errors";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";

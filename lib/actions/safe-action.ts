@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { getCurrentSession } from "@/lib/auth/current-member";
 import type { CurrentSession } from "@/lib/auth/sessions";
 import { fromDatabaseError } from "@/lib/db/errors";

@@ -1,6 +1,6 @@
 "use server";
 
-import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { signInWithPassword } from "./sign-in-with-password";
 import { safeNextPath } from "@/lib/portal/landing";
 import { signInSchema } from "@/lib/validations/auth";
 import type { ActionResult } from "./result";

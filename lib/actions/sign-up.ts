@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { createAccount } from "@/lib/accounts/create-account";
-import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { signInWithPassword } from "./sign-in-with-password";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 import type { ActionResult } from "./result";

@@ -1,4 +1,4 @@
-import { actorRef, type Actor } from "@/lib/auth/actor";
+import { actorRef, type Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

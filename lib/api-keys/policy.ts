@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { fieldError } from "@/lib/errors";

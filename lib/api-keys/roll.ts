@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { updateRecord } from "@/lib/records/write";
 import { GRACE_PERIODS, type GracePeriod } from "@/lib/validations/api-key";

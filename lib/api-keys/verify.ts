@@ -1,14 +1,14 @@
-import { keyActor, type Actor } from "@/lib/auth/actor";
+import { keyActor, type Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { getUnscopedDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { keyCache, type CachedKey } from "@/lib/key-cache/cache";
 import { secretFilter } from "@/lib/key-cache/secret-filter";
 import { toPermissions, type Level } from "@/lib/permissions";
-import type { KeyLimitsRow } from "@/lib/rate-limit/key-limits";
+import type { KeyLimitsRow } from "@/lib/key-limits";
 import { parseBearer } from "./bearer";
 import { hashSecret, isWellFormed } from "./format";
-import { compileAllowlist, isAllowed } from "./ip-allowlist";
+import { compileAllowlist, isAllowed } from "@/lib/http/ip-allowlist";
 import { recordKeyUse } from "./last-used";
 
 // The only door for API keys. A malformed secret or a bad checksum is refused before

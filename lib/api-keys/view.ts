@@ -1,6 +1,6 @@
 import { now } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toKeyLimits, keyLimitsSelect } from "@/lib/rate-limit/key-limits";
+import { toKeyLimits, keyLimitsSelect } from "@/lib/key-limits";
 import type { ApiKeyJson, ApiKeySecretJson, ApiKeyState } from "@/lib/validations/api-key";
 
 // A key's outside view, defined once: what the API returns, what the portal shows, and

@@ -1,6 +1,6 @@
 import { KEY_PREFIX } from "@/lib/api-keys/format";
 import { presentedHash, verifyHash } from "@/lib/api-keys/verify";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";

@@ -1,6 +1,6 @@
 import { presentedHash, refusedFromMemory } from "@/lib/api-keys/verify";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
-import { needsKey } from "@/lib/usage/operation";
+import { needsKey } from "./operation";
 import { authenticate } from "./authenticate";
 import { handOver } from "./key-handover";
 import { errorResponse } from "./responses";

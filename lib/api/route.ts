@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import type { Area } from "@/lib/permissions";
 import { assertNoControlCharacters } from "@/lib/validations/text";
-import { meterKeyRequest, type Meter } from "@/lib/usage/meter";
+import { meterKeyRequest, type Meter } from "./meter";
 import { authenticate, authorize } from "./authenticate";
 import { errorResponse } from "./responses";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
-import type { Cursor } from "@/lib/lists/cursor";
+import type { Cursor } from "@/lib/validations/cursor";
 import { readIds, readList } from "@/lib/lists/read";
 import { containsPattern, defineList } from "@/lib/lists/table";
 import type { PageQuery } from "@/lib/validations/common";

@@ -1,4 +1,4 @@
-import { actorLabel, type Actor } from "@/lib/auth/actor";
+import { actorLabel, type Actor } from "@/lib/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { currentRequest } from "@/lib/http/request-context";
 import type { Changes } from "./diff";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/actor";
 import { auth } from "./index";
 import { loadSession, type CurrentSession } from "./sessions";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { AppError, fieldError } from "@/lib/errors";
 import { currentRequest } from "@/lib/http/request-context";

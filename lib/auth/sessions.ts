@@ -8,7 +8,7 @@ import { currentRequest } from "@/lib/http/request-context";
 import { toPermissions } from "@/lib/permissions";
 import type { Tx } from "@/lib/records/kind";
 import { recordChange } from "@/lib/records/write";
-import { memberActor, type Actor } from "./actor";
+import { memberActor, type Actor } from "@/lib/actor";
 
 // Server-side sessions. The session cookie (a next-auth JWT) carries only a row id of
 // `sessions`; the row decides, on every request: gone (signed out, ended from the account

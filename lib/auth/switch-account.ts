@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordChange } from "@/lib/records/write";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/actor";
 import { actorOf, memberSelect, sessionKind, signInEvent, type CurrentSession } from "./sessions";
 
 // The accounts this login is an active member of, for the account switcher.

@@ -1,5 +1,5 @@
-import type { AddressRange } from "@/lib/api-keys/ip-allowlist";
-import type { Actor } from "@/lib/auth/actor";
+import type { AddressRange } from "@/lib/http/ip-allowlist";
+import type { Actor } from "@/lib/actor";
 
 // Verified keys by secret hash, in this process's memory. Entries are never stale:
 // every change to a key or role evicts what it touched (that key's entries, or the

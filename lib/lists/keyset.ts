@@ -1,6 +1,6 @@
 import { fieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Cursor } from "./cursor";
+import type { Cursor } from "@/lib/validations/cursor";
 import { ident, type SortColumn } from "./table";
 
 // A cursor whose values the column can't hold (a date out of range, an unknown enum value)

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { fieldError } from "@/lib/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { COUNT_CAP } from "@/lib/validations/common";
-import { encodeCursor, type Cursor } from "./cursor";
+import { encodeCursor, type Cursor } from "@/lib/validations/cursor";
 import { afterCursor, refuseBadCursor } from "./keyset";
 import { containsPattern, ident, type ListTable, type SortColumn } from "./table";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { describeWait } from "./failures";
-import type { KeyLimits } from "./key-limits";
+import type { KeyLimits } from "@/lib/key-limits";
 import { takeFromWindow, type WindowResult } from "./per-key";
 import { takeFromQuota } from "./quota";
 

@@ -1,4 +1,4 @@
-import type { QuotaPeriod } from "./key-limits";
+import type { QuotaPeriod } from "@/lib/key-limits";
 
 // The UTC day or month that holds `at`: a quota refills at its start.
 export function periodOf(at: Date, period: QuotaPeriod): { start: Date; end: Date } {

@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getUnscopedDb } from "@/lib/db";
-import type { QuotaPeriod } from "./key-limits";
+import type { QuotaPeriod } from "@/lib/key-limits";
 import { periodOf } from "./quota-period";
 import { createLimiter } from "./store";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { Area } from "@/lib/permissions";
 import type { Page } from "@/lib/lists/read";
 import type { PageQuery } from "@/lib/validations/common";

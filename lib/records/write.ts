@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { diff, type Changes } from "@/lib/audit/diff";
 import {
   recordEvent,

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { memberActor } from "@/lib/auth/actor";
+import { memberActor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";

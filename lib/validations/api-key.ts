@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/api-keys/ip-allowlist";
+import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/http/ip-allowlist";
 import { LEVELS } from "@/lib/permissions";
 import { isoDate, pageQuerySchema, searchParam } from "./common";
 import { keyLimitsInput } from "./key-limits";

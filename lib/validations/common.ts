@@ -1,7 +1,7 @@
 // Every zod schema (action and route inputs, API outputs) lives in lib/validations/<feature>.ts,
 // which imports only root-level lib/*.ts files and its siblings, never a feature folder.
 import { z } from "zod";
-import { afterSchema } from "@/lib/lists/cursor";
+import { afterSchema } from "@/lib/validations/cursor";
 import { searchText } from "./text";
 
 export const MAX_PAGE_SIZE = 100;

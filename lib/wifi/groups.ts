@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { AppError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineKind } from "@/lib/records/kind";

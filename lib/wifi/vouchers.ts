@@ -1,7 +1,7 @@
 import { randomBase62 } from "@/lib/api-keys/format";
 import { getDb } from "@/lib/db";
 import type { Voucher } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { defineKind } from "@/lib/records/kind";
 import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";

@@ -10,7 +10,7 @@ import { migrate } from "@/lib/db/migrate";
 import { openPGlite } from "@/lib/db/pglite";
 import { tenantGuard } from "@/lib/db/tenant-guard";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { decodeCursor } from "@/lib/lists/cursor";
+import { decodeCursor } from "@/lib/validations/cursor";
 import { readIds, type ListRequest } from "@/lib/lists/read";
 import type { ListTable } from "@/lib/lists/table";
 import { roleList } from "@/lib/roles/roles";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileAllowlist, isAllowed, normalizeAllowlist, parseAllowlistEntry } from "@/lib/api-keys/ip-allowlist";
+import { compileAllowlist, isAllowed, normalizeAllowlist, parseAllowlistEntry } from "@/lib/http/ip-allowlist";
 
 describe("IP allowlist entries", () => {
   it("normalises addresses and ranges: network address, compact IPv6, IPv4-mapped as IPv4, no duplicates", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { periodOf } from "@/lib/rate-limit/quota-period";
 import { estimate, msUntilRoom } from "@/lib/rate-limit/sliding-window";
-import { operationOf } from "@/lib/usage/operation";
+import { operationOf } from "@/lib/api/operation";
 import { outcomeOf } from "@/lib/usage/outcome";
 
 // The operation names come from the endpoint list, some of whose imports are server-only.

@@ -1,8 +1,8 @@
 import "server-only";
 import { AuthError } from "next-auth";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "./result";
 import { describeWait } from "@/lib/rate-limit/failures";
-import { signIn, SignInRateLimited } from "./index";
+import { signIn, SignInRateLimited } from "@/lib/auth";
 
 // A wrong email and a wrong password get the same message; so does a login that belongs
 // to no account any more. After too many failures the message says how long to wait.

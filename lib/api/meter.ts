@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { AppError } from "@/lib/errors";
 import { admitKeyRequest } from "@/lib/rate-limit/admit-key";
-import { countRequest } from "./counter";
+import { countRequest } from "@/lib/usage/counter";
 import { operationOf } from "./operation";
 
 export type Meter = { refusal: AppError | null; finish: (response: Response) => void };

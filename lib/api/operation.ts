@@ -1,5 +1,5 @@
-import { ENDPOINTS } from "@/lib/api/endpoints";
-import { operationIdOf } from "@/lib/api/operation-id";
+import { ENDPOINTS } from "./endpoints";
+import { operationIdOf } from "./operation-id";
 import { remembered } from "@/lib/remembered";
 
 // Which OpenAPI operation a request is, so usage is counted by route and not by raw URL

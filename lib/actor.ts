@@ -1,5 +1,5 @@
 import type { Permissions } from "@/lib/permissions";
-import { toKeyLimits, type KeyLimits, type KeyLimitsRow } from "@/lib/rate-limit/key-limits";
+import { toKeyLimits, type KeyLimits, type KeyLimitsRow } from "@/lib/key-limits";
 
 // Who is acting: a signed-in member or an API key, in one shape. Built only here, from
 // the database rows the session check and the key check read.
