@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import type { FieldErrors } from "@/lib/actions/result";
+import { levelRank } from "@/lib/permissions";
 import { defaultExpiry } from "./expiry-field";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { NO_LIMITS } from "./limit-fields";
@@ -110,7 +111,7 @@ export function CreateKeyDialog({
 }
 
 function leastPrivileged(roles: RoleChoice[]): string {
-  const rank = { NONE: 0, READ: 1, FULL: 2 } as const;
-  const weight = (role: RoleChoice) => Object.values(role.permissions).reduce((sum, level) => sum + rank[level], 0);
+  const weight = (role: RoleChoice) =>
+    Object.values(role.permissions).reduce((sum, level) => sum + levelRank(level), 0);
   return [...roles].filter((role) => role.grantable).sort((a, b) => weight(a) - weight(b))[0]?.id ?? "";
 }
