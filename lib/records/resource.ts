@@ -1,8 +1,12 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import type { Area } from "@/lib/permissions";
-import type { Page } from "@/lib/lists/read";
+import { getDb } from "@/lib/db";
+import { readList, type Page } from "@/lib/lists/read";
+import type { ListTable } from "@/lib/lists/table";
 import type { PageQuery } from "@/lib/validations/common";
+import { defineKind, type RecordDescription, type Tx } from "./kind";
+import { createRecord, deleteRecord, readRecord, updateRecord } from "./write";
 
 // One account-scoped resource of the REST API. Reads take the account; writes take the
 // actor and go through the record writer (write.ts). Another account's id, or an
@@ -31,3 +35,88 @@ export function defineResource<Output, Create, Update>(resource: Resource<Output
 }
 
 export type ListQuery = PageQuery & { q?: string };
+
+// The queries of one Prisma model that a table resource runs, always within one account.
+// `select` is the model's select (undefined: every column).
+type Table<Row, Select, CreateData, UpdateData> = {
+  findFirst(args: { where: { id: string; accountId: string }; select: Select }): Promise<Row | null>;
+  findMany(args: { where: { accountId: string; id: { in: string[] } }; select: Select }): Promise<Row[]>;
+  create(args: { data: CreateData; select: Select }): Promise<Row>;
+  update(args: { where: { id: string; accountId: string }; data: UpdateData }): Promise<unknown>;
+  delete(args: { where: { id: string; accountId: string } }): Promise<unknown>;
+};
+
+// A resource that is one account-owned table (the Wi-Fi users, groups, networks and
+// vouchers): it declares its fields, its output and the data it writes; reading, the
+// record writer's transaction, not-found, conflicts and the audit event are the same for
+// each. Lists read oldest first. `kind` is its record kind, for changes of its own.
+export function defineTableResource<
+  Row extends { id: string },
+  Output,
+  Create,
+  Update,
+  Select = undefined,
+  CreateData = Create,
+  UpdateData = Update,
+>(spec: {
+  area: Area;
+  name: string;
+  singular: string;
+  search: { matches: string; label: string };
+  // What must be unique, for the conflict message: "A network with this name already exists."
+  unique: string;
+  schemas: Resource<Output, Create, Update>["schemas"];
+  list: ListTable<"createdAt">;
+  table: (db: Tx) => Table<Row, NoInfer<Select>, NoInfer<CreateData>, NoInfer<UpdateData>>;
+  select?: Select;
+  toOutput: (row: Row) => Output;
+  // The audit target's name and the fields compared for its event.
+  describe: (row: Row) => Omit<RecordDescription, "id">;
+  createData: (input: Create, accountId: string) => CreateData;
+  updateData?: (input: Update) => UpdateData;
+}) {
+  const { table, select = undefined as Select, toOutput } = spec;
+  // Without updateData, UpdateData is Update itself (its default), and `table` must take it.
+  const updateData = spec.updateData ?? ((input: Update) => input as unknown as UpdateData);
+  const kind = defineKind<Row>({
+    type: spec.singular,
+    notFound: `No ${spec.singular} with this id.`,
+    conflict: `A ${spec.singular} with this ${spec.unique} already exists.`,
+    load: (tx, accountId, id) => table(tx).findFirst({ where: { id, accountId }, select }),
+    describe: (row) => ({ id: row.id, ...spec.describe(row) }),
+  });
+  const resource = defineResource<Output, Create, Update>({
+    area: spec.area,
+    name: spec.name,
+    singular: spec.singular,
+    search: spec.search,
+    schemas: spec.schemas,
+    list: (accountId, query) =>
+      readList(
+        spec.list,
+        accountId,
+        { ...query, sort: "createdAt", dir: "asc" },
+        (ids) => table(getDb()).findMany({ where: { accountId, id: { in: ids } }, select }),
+        toOutput,
+      ),
+    get: async (accountId, id) => toOutput(await readRecord(accountId, kind, id)),
+    create: async (actor, input) =>
+      toOutput(
+        await createRecord(actor, kind, (tx) =>
+          table(tx).create({ data: spec.createData(input, actor.accountId), select }),
+        ),
+      ),
+    update: async (actor, id, input) =>
+      toOutput(
+        await updateRecord(actor, kind, id, async (tx) => {
+          await table(tx).update({ where: { id, accountId: actor.accountId }, data: updateData(input) });
+        }),
+      ),
+    remove: async (actor, id) => {
+      await deleteRecord(actor, kind, id, async (tx) => {
+        await table(tx).delete({ where: { id, accountId: actor.accountId } });
+      });
+    },
+  });
+  return { ...resource, kind };
+}

@@ -1,12 +1,9 @@
-import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/actor";
 import { AppError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { defineKind } from "@/lib/records/kind";
-import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
-import { defineResource } from "@/lib/records/resource";
-import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
+import { defineTableResource } from "@/lib/records/resource";
+import { updateRecord } from "@/lib/records/write";
 import {
   createGroupSchema,
   groupSchema,
@@ -40,23 +37,6 @@ const toOutput = (group: Row): GroupJson => ({
   })),
 });
 
-export const groupKind = defineKind<Row>({
-  type: "group",
-  notFound: "No group with this id.",
-  conflict: "A group with this name already exists.",
-  load: (tx, accountId, id) => tx.group.findFirst({ where: { id, accountId }, select }),
-  // Each member is a field ("members.alice": priority), so a membership change shows as one.
-  describe: (group) => ({
-    id: group.id,
-    name: group.name,
-    fields: {
-      name: group.name,
-      description: group.description,
-      ...Object.fromEntries(group.members.map((member) => [`members.${member.user.username}`, member.priority])),
-    },
-  }),
-});
-
 // Oldest first; `q` matches part of the name.
 export const groupList = defineList({
   table: "groups",
@@ -64,49 +44,38 @@ export const groupList = defineList({
   sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
 });
 
-export const groups = defineResource({
+export const groups = defineTableResource({
   area: "groups",
   name: "groups",
   singular: "group",
   search: { matches: "Part of the name", label: "Search by name" },
+  unique: "name",
   schemas: {
     create: createGroupSchema,
     update: updateGroupSchema,
     output: groupSchema,
   },
-  list: (accountId, query) =>
-    readList(
-      groupList,
-      accountId,
-      { ...query, sort: "createdAt", dir: "asc" },
-      (ids) => getDb().group.findMany({ where: { accountId, id: { in: ids } }, select }),
-      toOutput,
-    ),
-  get: async (accountId, id) => toOutput(await readRecord(accountId, groupKind, id)),
-  create: async (actor, input) =>
-    toOutput(
-      await createRecord(actor, groupKind, (tx) =>
-        tx.group.create({ data: { ...input, accountId: actor.accountId }, select }),
-      ),
-    ),
-  update: async (actor, id, input) =>
-    toOutput(
-      await updateRecord(actor, groupKind, id, async (tx) => {
-        await tx.group.update({ where: { id, accountId: actor.accountId }, data: input });
-      }),
-    ),
-  remove: async (actor, id) => {
-    await deleteRecord(actor, groupKind, id, async (tx) => {
-      await tx.group.delete({ where: { id, accountId: actor.accountId } });
-    });
-  },
+  list: groupList,
+  table: (db) => db.group,
+  select,
+  toOutput,
+  // Each member is a field ("members.alice": priority), so a membership change shows as one.
+  describe: (group) => ({
+    name: group.name,
+    fields: {
+      name: group.name,
+      description: group.description,
+      ...Object.fromEntries(group.members.map((member) => [`members.${member.user.username}`, member.priority])),
+    },
+  }),
+  createData: (input, accountId) => ({ ...input, accountId }),
 });
 
 // Adds a user to a group, or changes the priority of one already in it.
 export async function addGroupMember(actor: Actor, groupId: string, input: GroupMemberInput) {
   const group = await updateRecord(
     actor,
-    groupKind,
+    groups.kind,
     groupId,
     async (tx) => {
       const user = await tx.wifiUser.findFirst({
@@ -128,7 +97,7 @@ export async function addGroupMember(actor: Actor, groupId: string, input: Group
 export async function removeGroupMember(actor: Actor, groupId: string, userId: string): Promise<void> {
   await updateRecord(
     actor,
-    groupKind,
+    groups.kind,
     groupId,
     async (tx, group) => {
       if (!group.members.some((member) => member.userId === userId)) {

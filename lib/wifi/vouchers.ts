@@ -1,12 +1,9 @@
 import { randomBase62 } from "@/lib/api-keys/format";
-import { getDb } from "@/lib/db";
 import type { Voucher } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
-import { defineKind } from "@/lib/records/kind";
-import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
-import { defineResource } from "@/lib/records/resource";
-import { createRecord, deleteRecord, readRecord, recordChange, updateRecord } from "@/lib/records/write";
+import { defineTableResource } from "@/lib/records/resource";
+import { recordChange } from "@/lib/records/write";
 import {
   createVoucherSchema,
   updateVoucherSchema,
@@ -38,17 +35,6 @@ const toOutput = (voucher: Voucher): VoucherJson => ({
 const toDate = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
 
-export const voucherKind = defineKind<Voucher>({
-  type: "voucher",
-  notFound: "No voucher with this id.",
-  conflict: "A voucher with this code already exists.",
-  load: (tx, accountId, id) => tx.voucher.findFirst({ where: { id, accountId } }),
-  describe: (voucher) => {
-    const { id, code, validitySeconds, usageLimit, expiresAt } = toOutput(voucher);
-    return { id, name: code, fields: { code, validitySeconds, usageLimit, expiresAt } };
-  },
-});
-
 // Oldest first; `q` matches part of the code.
 export const voucherList = defineList({
   table: "vouchers",
@@ -56,45 +42,26 @@ export const voucherList = defineList({
   sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
 });
 
-export const vouchers = defineResource({
+export const vouchers = defineTableResource({
   area: "vouchers",
   name: "vouchers",
   singular: "voucher",
   search: { matches: "Part of the code", label: "Search by code" },
+  unique: "code",
   schemas: {
     create: createVoucherSchema,
     update: updateVoucherSchema,
     output: voucherSchema,
   },
-  list: (accountId, query) =>
-    readList(
-      voucherList,
-      accountId,
-      { ...query, sort: "createdAt", dir: "asc" },
-      (ids) => getDb().voucher.findMany({ where: { accountId, id: { in: ids } } }),
-      toOutput,
-    ),
-  get: async (accountId, id) => toOutput(await readRecord(accountId, voucherKind, id)),
-  create: async (actor, input) =>
-    toOutput(
-      await createRecord(actor, voucherKind, (tx) =>
-        tx.voucher.create({ data: { ...voucherData(actor.accountId, input), code: voucherCode(input.prefix) } }),
-      ),
-    ),
-  update: async (actor, id, input) =>
-    toOutput(
-      await updateRecord(actor, voucherKind, id, async (tx) => {
-        await tx.voucher.update({
-          where: { id, accountId: actor.accountId },
-          data: { ...input, expiresAt: toDate(input.expiresAt) },
-        });
-      }),
-    ),
-  remove: async (actor, id) => {
-    await deleteRecord(actor, voucherKind, id, async (tx) => {
-      await tx.voucher.delete({ where: { id, accountId: actor.accountId } });
-    });
+  list: voucherList,
+  table: (db) => db.voucher,
+  toOutput,
+  describe: (voucher) => {
+    const { code, validitySeconds, usageLimit, expiresAt } = toOutput(voucher);
+    return { name: code, fields: { code, validitySeconds, usageLimit, expiresAt } };
   },
+  createData: (input, accountId) => ({ ...voucherData(accountId, input), code: voucherCode(input.prefix) }),
+  updateData: (input) => ({ ...input, expiresAt: toDate(input.expiresAt) }),
 });
 
 type VoucherSettings = Pick<VoucherBatchInput, "validitySeconds" | "usageLimit" | "expiresAt">;
@@ -112,7 +79,7 @@ function voucherData(accountId: string, input: VoucherSettings) {
 export async function createVouchers(actor: Actor, input: VoucherBatchInput) {
   const codes = new Set<string>();
   while (codes.size < input.count) codes.add(voucherCode(input.prefix));
-  const rows = await recordChange(actor, voucherKind, async (tx) => {
+  const rows = await recordChange(actor, vouchers.kind, async (tx) => {
     await tx.voucher.createMany({ data: [...codes].map((code) => ({ ...voucherData(actor.accountId, input), code })) });
     const result = await tx.voucher.findMany({
       where: { accountId: actor.accountId, code: { in: [...codes] } },
