@@ -12,7 +12,7 @@ import { defaultExpiry } from "./expiry-field";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { NO_LIMITS } from "./limit-fields";
 import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
-import type { RoleChoice } from "./types";
+import type { RoleChoice } from "@/components/roles/role-options";
 
 export function CreateKeyDialog({
   roles,

@@ -9,7 +9,8 @@ import type { FieldErrors } from "@/lib/actions/result";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { limitFormValues } from "./limit-fields";
-import type { KeyRow, RoleChoice } from "./types";
+import type { RoleChoice } from "@/components/roles/role-options";
+import type { KeyRow } from "./types";
 
 const valuesOf = (row: KeyRow): KeyFormValues => ({
   name: row.name,

@@ -10,7 +10,7 @@ import { RoleSummary } from "@/components/roles/role-summary";
 import { AllowlistField, allowlistEntries, allowlistErrors } from "./allowlist-field";
 import { ExpiryField, expiryChoiceOf, type ExpiryValue } from "./expiry-field";
 import { LimitFields, toLimitsInput, type LimitFormValues } from "./limit-fields";
-import type { RoleChoice } from "./types";
+import type { RoleChoice } from "@/components/roles/role-options";
 
 export type KeyFormValues = {
   name: string;

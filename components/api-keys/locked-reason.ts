@@ -1,4 +1,5 @@
-import type { KeyRow, RoleChoice } from "./types";
+import type { RoleChoice } from "@/components/roles/role-options";
+import type { KeyRow } from "./types";
 
 // Why this member may not change the key, or undefined when they may.
 export function keyLockedReason(row: KeyRow, roles: RoleChoice[], canWrite: boolean): string | undefined {

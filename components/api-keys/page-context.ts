@@ -1,10 +1,11 @@
 import "server-only";
+import { roleChoices } from "@/components/roles/role-options";
 import { headers } from "next/headers";
 import { getKeyPolicy } from "@/lib/api-keys/policy";
 import type { Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { publicOrigin } from "@/lib/public-url";
-import { allows, exceeding } from "@/lib/permissions";
+import { allows } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import type { KeyPageContext } from "./types";
 
@@ -16,12 +17,7 @@ export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
     headers(),
   ]);
   return {
-    roles: roles.map((role) => ({
-      id: role.id,
-      name: role.name,
-      permissions: role.permissions,
-      grantable: exceeding(role.permissions, member.permissions).length === 0,
-    })),
+    roles: roleChoices(roles, member.permissions),
     canWrite: allows(member.permissions, "api_keys", "FULL"),
     canReadAudit: allows(member.permissions, "audit_log", "READ"),
     maxLifetimeDays: policy.maxKeyLifetimeDays,

@@ -1,11 +1,9 @@
+import type { RoleChoice } from "@/components/roles/role-options";
 import type { ApiKeyJson } from "@/lib/validations/api-key";
-import type { Permissions } from "@/lib/permissions";
 
 // What the API Keys page hands to the browser is the API's own representation of a key:
 // never a secret or a hash.
 export type KeyRow = ApiKeyJson;
-
-export type RoleChoice = { id: string; name: string; permissions: Permissions; grantable: boolean };
 
 // What every key dialog on a page needs: roles to offer, whether the member may change
 // keys or read the audit log, the account's maximum key lifetime, this portal's base URL (for curl examples),

@@ -12,9 +12,9 @@ import { Select } from "@/components/ui/select";
 import { roleOptions } from "@/components/roles/role-options";
 import { addMemberAction } from "@/lib/actions/add-member";
 import type { FieldErrors } from "@/lib/actions/result";
-import type { RoleOption } from "./types";
+import type { RoleChoice } from "@/components/roles/role-options";
 
-export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disabled: boolean }) {
+export function AddMemberDialog({ roles, disabled }: { roles: RoleChoice[]; disabled: boolean }) {
   const [open, setOpen] = useState(false);
   // Each closing starts a new form: the password leaves the page's memory with the dialog.
   const [round, setRound] = useState(0);
@@ -32,7 +32,7 @@ export function AddMemberDialog({ roles, disabled }: { roles: RoleOption[]; disa
   );
 }
 
-function AddMemberContent({ roles, onClose }: { roles: RoleOption[]; onClose: () => void }) {
+function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: () => void }) {
   const [values, setValues] = useState({
     name: "",
     email: "",

@@ -9,7 +9,8 @@ import type { ReturnFocus } from "@/components/ui/return-focus";
 import { Select } from "@/components/ui/select";
 import { roleOptions } from "@/components/roles/role-options";
 import { updateMemberAction } from "@/lib/actions/update-member";
-import type { MemberRow, RoleOption } from "./types";
+import type { RoleChoice } from "@/components/roles/role-options";
+import type { MemberRow } from "./types";
 
 // Changes a member's role. Keyed per opening by its caller, so it starts from the member's
 // role as it is now.
@@ -21,7 +22,7 @@ export function EditMemberDialog({
   returnFocus,
 }: {
   member: MemberRow;
-  roles: RoleOption[];
+  roles: RoleChoice[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   returnFocus?: ReturnFocus;

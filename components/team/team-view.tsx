@@ -15,7 +15,8 @@ import { AddMemberDialog } from "./add-member-dialog";
 import { EditMemberDialog } from "./edit-member-dialog";
 import { MemberStatus } from "./member-status";
 import { ResetPasswordButton } from "./reset-password-dialog";
-import type { MemberRow, RoleOption } from "./types";
+import type { RoleChoice } from "@/components/roles/role-options";
+import type { MemberRow } from "./types";
 
 export function TeamView({
   members,
@@ -25,7 +26,7 @@ export function TeamView({
   paging,
 }: {
   members: MemberRow[];
-  roles: RoleOption[];
+  roles: RoleChoice[];
   canWrite: boolean;
   canReadAudit: boolean;
   paging: Parameters<typeof PageLinks>[0];

@@ -9,4 +9,3 @@ export type MemberRow = {
   status: "active" | "invited";
   invitationExpired: boolean;
 };
-export type RoleOption = { id: string; name: string; grantable: boolean };

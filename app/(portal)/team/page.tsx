@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
+import { roleChoices } from "@/components/roles/role-options";
 import { TeamView } from "@/components/team/team-view";
 import { requireMember } from "@/lib/auth/current-member";
 import { now } from "@/lib/clock";
@@ -49,11 +50,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           status: row.status,
           invitationExpired: row.invitationExpiresAt !== null && new Date(row.invitationExpiresAt) <= now(),
         }))}
-        roles={roles.map((role) => ({
-          id: role.id,
-          name: role.name,
-          grantable: exceeding(role.permissions, member.permissions).length === 0,
-        }))}
+        roles={roleChoices(roles, member.permissions)}
         canWrite={allows(member.permissions, "team", "FULL")}
         canReadAudit={allows(member.permissions, "audit_log", "READ")}
         paging={{ page, pageSize: MAX_PAGE_SIZE, total, totalCapped }}
