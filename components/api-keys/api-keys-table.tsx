@@ -1,13 +1,12 @@
 "use client";
 
-import { Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import { HistoryLink } from "@/components/audit/history-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
-import { IconAction } from "@/components/ui/icon-action";
+import { actionColumn, RowActions } from "@/components/ui/row-actions";
 import type { ListState } from "@/components/ui/use-list-state";
 import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { formatDate, formatRelative } from "@/lib/format-date";
@@ -107,35 +106,15 @@ export function ApiKeysTable({
           );
         },
       },
-      {
-        id: "action",
-        header: () => <span className="sr-only sm:not-sr-only">Action</span>,
-        enableSorting: false,
-        meta: { width: "w-32" },
-        cell: (info) => {
-          const { lockedReason, now: _now, ...row } = info.row.original;
-          return (
-            <div className="inline-flex gap-1">
-              {canReadAudit ? <HistoryLink name={row.name} targetType="api_key" targetId={row.keyId} /> : null}
-              <IconAction
-                label={`Edit ${row.name}`}
-                lockedReason={lockedReason}
-                onClick={(event) => open("edit", row, event.currentTarget)}
-              >
-                <Pencil className="h-4 w-4" aria-hidden />
-              </IconAction>
-              <IconAction
-                label={`Delete ${row.name}`}
-                lockedReason={lockedReason}
-                danger
-                onClick={(event) => open("delete", row, event.currentTarget)}
-              >
-                <Trash2 className="h-4 w-4" aria-hidden />
-              </IconAction>
-            </div>
-          );
-        },
-      },
+      actionColumn("w-32", ({ lockedReason, now: _now, ...row }: TableRow) => (
+        <RowActions
+          name={row.name}
+          lockedReason={lockedReason}
+          history={canReadAudit ? <HistoryLink name={row.name} targetType="api_key" targetId={row.keyId} /> : null}
+          onEdit={(opener) => open("edit", row, opener)}
+          onDelete={(opener) => open("delete", row, opener)}
+        />
+      )),
     ],
     [canReadAudit, open],
   );
@@ -159,19 +138,15 @@ export function ApiKeysTable({
             row={dialogs.row}
             roles={roles}
             maxLifetimeDays={page.maxLifetimeDays}
-            open={dialogs.isOpen("edit")}
-            onOpenChange={dialogs.onOpenChange}
+            {...dialogs.dialog("edit")}
             onDelete={() => dialogs.switchTo("delete")}
-            returnFocus={dialogs.returnFocus}
           />
           <DeleteKeyDialog
             key={`delete-${dialogs.round}`}
             row={dialogs.row}
-            open={dialogs.isOpen("delete")}
-            onOpenChange={dialogs.onOpenChange}
+            {...dialogs.dialog("delete")}
             prepareRemoval={dialogs.prepareRemoval}
             onDeleted={onDeleted}
-            returnFocus={dialogs.returnFocus}
           />
         </>
       ) : null}

@@ -3,36 +3,16 @@
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import type { ReturnFocus } from "@/components/ui/return-focus";
+import type { RowDialogProps } from "@/components/ui/use-row-dialogs";
 import { setApiKeyEnabledAction } from "@/lib/actions/set-api-key-enabled";
 import type { KeyRow } from "./types";
 
 // Disabling is reversible but breaks every script using the key at once, so it asks
 // first (focus on Cancel); enabling needs no confirmation and goes through `useEnableKey`.
-export function DisableKeyDialog({
-  row,
-  open,
-  onOpenChange,
-  returnFocus,
-}: {
-  row: KeyRow;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  returnFocus?: ReturnFocus;
-}) {
-  async function confirm() {
-    const result = await setApiKeyEnabledAction({ keyId: row.keyId, enabled: false });
-    if (result.ok) {
-      toast.success(`Key “${row.name}” disabled. Requests with it are refused until you enable it.`);
-      onOpenChange(false);
-    } else {
-      toast.error(result.error);
-    }
-  }
+export function DisableKeyDialog({ row, ...dialog }: RowDialogProps & { row: KeyRow }) {
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
       title={`Disable “${row.name}”?`}
       description={
         <>
@@ -42,8 +22,8 @@ export function DisableKeyDialog({
       }
       confirmLabel="Disable"
       pendingLabel="Disabling…"
-      onConfirm={confirm}
-      returnFocus={returnFocus}
+      action={() => setApiKeyEnabledAction({ keyId: row.keyId, enabled: false })}
+      success={`Key “${row.name}” disabled. Requests with it are refused until you enable it.`}
     />
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { Pencil, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useMemo, useRef, useState } from "react";
 import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
 import { FilterBox } from "@/components/ui/filter-box";
-import { IconAction } from "@/components/ui/icon-action";
 import { Pagination } from "@/components/ui/pagination";
+import { actionColumn, RowActions } from "@/components/ui/row-actions";
 import { useListState } from "@/components/ui/use-list-state";
 import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { cn } from "@/lib/cn";
@@ -81,33 +81,14 @@ export function ResourceList({
           </span>
         ),
       })),
-      {
-        id: "action",
-        header: () => <span className="sr-only sm:not-sr-only">Action</span>,
-        meta: { width: "w-24" },
-        cell: ({ row }) => {
-          const name = spec.nameOf(row.original.record);
-          return (
-            <div className="inline-flex gap-1">
-              <IconAction
-                label={`Edit ${name}`}
-                lockedReason={row.original.lockedReason}
-                onClick={(event) => open("edit", row.original.record, event.currentTarget)}
-              >
-                <Pencil className="h-4 w-4" aria-hidden />
-              </IconAction>
-              <IconAction
-                label={`Delete ${name}`}
-                lockedReason={row.original.lockedReason}
-                danger
-                onClick={(event) => open("delete", row.original.record, event.currentTarget)}
-              >
-                <Trash2 className="h-4 w-4" aria-hidden />
-              </IconAction>
-            </div>
-          );
-        },
-      },
+      actionColumn("w-24", (row: TableRow) => (
+        <RowActions
+          name={spec.nameOf(row.record)}
+          lockedReason={row.lockedReason}
+          onEdit={(opener) => open("edit", row.record, opener)}
+          onDelete={(opener) => open("delete", row.record, opener)}
+        />
+      )),
     ],
     [stableColumns, spec, open],
   );
@@ -172,10 +153,8 @@ export function ResourceList({
             key={`edit-${dialogs.round}`}
             spec={spec}
             record={dialogs.row}
-            open={dialogs.isOpen("edit")}
-            onOpenChange={dialogs.onOpenChange}
+            {...dialogs.dialog("edit")}
             onDelete={() => dialogs.switchTo("delete")}
-            returnFocus={dialogs.returnFocus}
           >
             {kind === "groups" ? (
               <GroupMembers
@@ -189,11 +168,9 @@ export function ResourceList({
             key={`delete-${dialogs.round}`}
             spec={spec}
             record={dialogs.row}
-            open={dialogs.isOpen("delete")}
-            onOpenChange={dialogs.onOpenChange}
+            {...dialogs.dialog("delete")}
             prepareRemoval={dialogs.prepareRemoval}
             onDeleted={onDeleted}
-            returnFocus={dialogs.returnFocus}
           />
         </>
       ) : null}

@@ -1,15 +1,14 @@
 "use client";
 
-import { Lock, Pencil, Plus, Trash2 } from "lucide-react";
+import { Lock, Plus } from "lucide-react";
 import { useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
 import { HistoryLink } from "@/components/audit/history-link";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
-import { IconAction } from "@/components/ui/icon-action";
 import { PageLinks } from "@/components/ui/page-links";
+import { actionColumn, NameCell, RowActions } from "@/components/ui/row-actions";
 import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { deleteRoleAction } from "@/lib/actions/delete-role";
 import { exceeding, type Permissions } from "@/lib/permissions";
@@ -59,65 +58,32 @@ export function RolesView({
         id: "name",
         header: "Name",
         cell: ({ row }) => (
-          <span className="flex min-w-0 items-center gap-2">
-            <span className="truncate font-medium text-foreground" title={row.original.name}>
-              {row.original.name}
-            </span>
+          <NameCell name={row.original.name}>
             {row.original.builtIn ? (
               <Badge className="shrink-0 font-normal" title="Built-in roles can't be edited or deleted.">
                 <Lock className="-mt-0.5 mr-1 inline h-3 w-3" aria-hidden />
                 Built-in
               </Badge>
             ) : null}
-          </span>
+          </NameCell>
         ),
       },
       { id: "members", header: "Team members", meta: { width: "w-32" }, cell: ({ row }) => row.original.usage.members },
       { id: "keys", header: "API keys", meta: { width: "w-24" }, cell: ({ row }) => row.original.usage.apiKeys },
-      {
-        id: "action",
-        header: () => <span className="sr-only sm:not-sr-only">Action</span>,
-        meta: { width: "w-32" },
-        cell: ({ row }) => {
-          const { lockedReason, ...role } = row.original;
-          return (
-            <div className="inline-flex gap-1">
-              {canReadAudit ? <HistoryLink name={role.name} targetType="role" targetId={role.id} /> : null}
-              <IconAction
-                label={`Edit ${role.name}`}
-                lockedReason={lockedReason}
-                onClick={(event) => open("edit", role, event.currentTarget)}
-              >
-                <Pencil className="h-4 w-4" aria-hidden />
-              </IconAction>
-              <IconAction
-                label={`Delete ${role.name}`}
-                lockedReason={lockedReason}
-                danger
-                onClick={(event) => open("delete", role, event.currentTarget)}
-              >
-                <Trash2 className="h-4 w-4" aria-hidden />
-              </IconAction>
-            </div>
-          );
-        },
-      },
+      actionColumn("w-32", ({ lockedReason, ...role }) => (
+        <RowActions
+          name={role.name}
+          lockedReason={lockedReason}
+          history={canReadAudit ? <HistoryLink name={role.name} targetType="role" targetId={role.id} /> : null}
+          onEdit={(opener) => open("edit", role, opener)}
+          onDelete={(opener) => open("delete", role, opener)}
+        />
+      )),
     ],
     [canReadAudit, open],
   );
 
-  async function confirmDelete() {
-    const role = dialogs.row;
-    if (!role) return;
-    const removed = dialogs.prepareRemoval(role.id);
-    const result = await deleteRoleAction({ id: role.id });
-    if (result.ok) {
-      toast.success(`Role “${role.name}” deleted.`);
-      removed();
-    } else toast.error(result.error);
-    dialogs.onOpenChange(false);
-  }
-
+  const role = dialogs.row;
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
@@ -141,25 +107,19 @@ export function RolesView({
       />
       <PageLinks {...paging} />
       <RoleFormDialog key={`add-${addRound}`} own={own} open={adding} onOpenChange={setAdding} />
-      {dialogs.row ? (
+      {role ? (
         <>
-          <RoleFormDialog
-            key={`edit-${dialogs.round}`}
-            role={dialogs.row}
-            own={own}
-            open={dialogs.isOpen("edit")}
-            onOpenChange={dialogs.onOpenChange}
-            returnFocus={dialogs.returnFocus}
-          />
+          <RoleFormDialog key={`edit-${dialogs.round}`} role={role} own={own} {...dialogs.dialog("edit")} />
           <ConfirmDialog
             key={`delete-${dialogs.round}`}
-            open={dialogs.isOpen("delete")}
-            onOpenChange={dialogs.onOpenChange}
-            title={`Delete “${dialogs.row.name}”?`}
+            {...dialogs.dialog("delete")}
+            title={`Delete “${role.name}”?`}
             description="A role can be deleted only when no team member and no API key uses it."
             confirmLabel="Delete"
-            onConfirm={confirmDelete}
-            returnFocus={dialogs.returnFocus}
+            action={() => deleteRoleAction({ id: role.id })}
+            success={`Role “${role.name}” deleted.`}
+            prepareRemoval={() => dialogs.prepareRemoval(role.id)}
+            closeOnError
           />
         </>
       ) : null}

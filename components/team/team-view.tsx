@@ -1,14 +1,12 @@
 "use client";
 
-import { Pencil, Trash2 } from "lucide-react";
 import { useMemo, useRef } from "react";
-import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { HistoryLink } from "@/components/audit/history-link";
 import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
-import { IconAction } from "@/components/ui/icon-action";
 import { PageLinks } from "@/components/ui/page-links";
+import { actionColumn, NameCell, RowActions } from "@/components/ui/row-actions";
 import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import { AddMemberDialog } from "./add-member-dialog";
@@ -41,12 +39,9 @@ export function TeamView({
         id: "name",
         header: "Name",
         cell: ({ row }) => (
-          <span className="flex min-w-0 items-center gap-2">
-            <span className="truncate font-medium text-foreground" title={row.original.name}>
-              {row.original.name}
-            </span>
+          <NameCell name={row.original.name}>
             {row.original.isYou ? <span className="shrink-0 text-xs text-muted-foreground">(you)</span> : null}
-          </span>
+          </NameCell>
         ),
       },
       {
@@ -66,61 +61,30 @@ export function TeamView({
         meta: { width: "w-44" },
         cell: ({ row }) => <MemberStatus member={row.original} />,
       },
-      {
-        id: "action",
-        header: () => <span className="sr-only sm:not-sr-only">Action</span>,
-        meta: { width: "w-40" },
-        cell: ({ row }) => {
-          const member = row.original;
-          const lockedReason = !canWrite
-            ? "Your role has Read Access to Team, so you can't change members."
-            : member.aboveYou
-              ? `${member.name} has more access than you, so you can't change or remove them.`
-              : undefined;
-          return (
-            <div className="inline-flex gap-1">
-              {canReadAudit ? <HistoryLink name={member.name} targetType="member" targetId={member.id} /> : null}
-              <IconAction
-                label={`Edit ${member.name}`}
-                lockedReason={lockedReason}
-                onClick={(event) => open("edit", member, event.currentTarget)}
-              >
-                <Pencil className="h-4 w-4" aria-hidden />
-              </IconAction>
-              {member.status === "active" ? (
-                <ResetPasswordButton member={member} disabled={Boolean(lockedReason) || member.isYou} />
-              ) : null}
-              <IconAction
-                label={`${member.status === "invited" ? "Revoke invitation of" : "Delete"} ${member.name}`}
-                lockedReason={lockedReason}
-                danger
-                onClick={(event) => open("remove", member, event.currentTarget)}
-              >
-                <Trash2 className="h-4 w-4" aria-hidden />
-              </IconAction>
-            </div>
-          );
-        },
-      },
+      actionColumn("w-40", (member) => {
+        const lockedReason = !canWrite
+          ? "Your role has Read Access to Team, so you can't change members."
+          : member.aboveYou
+            ? `${member.name} has more access than you, so you can't change or remove them.`
+            : undefined;
+        return (
+          <RowActions
+            name={member.name}
+            lockedReason={lockedReason}
+            history={canReadAudit ? <HistoryLink name={member.name} targetType="member" targetId={member.id} /> : null}
+            onEdit={(opener) => open("edit", member, opener)}
+            onDelete={(opener) => open("remove", member, opener)}
+            deleteLabel={`${member.status === "invited" ? "Revoke invitation of" : "Delete"} ${member.name}`}
+          >
+            {member.status === "active" ? (
+              <ResetPasswordButton member={member} disabled={Boolean(lockedReason) || member.isYou} />
+            ) : null}
+          </RowActions>
+        );
+      }),
     ],
     [canWrite, canReadAudit, open],
   );
-
-  async function confirmRemove() {
-    const member = dialogs.row;
-    if (!member) return;
-    const removed = dialogs.prepareRemoval(member.id);
-    const result = await removeMemberAction({ id: member.id });
-    if (result.ok) {
-      toast.success(
-        member.status === "invited"
-          ? `The invitation of ${member.name} was revoked.`
-          : `${member.name} was removed from the team.`,
-      );
-      removed();
-    } else toast.error(result.error);
-    dialogs.onOpenChange(false);
-  }
 
   const editing = dialogs.row;
   return (
@@ -139,23 +103,21 @@ export function TeamView({
       <PageLinks {...paging} />
       {editing ? (
         <>
-          <EditMemberDialog
-            key={`edit-${dialogs.round}`}
-            member={editing}
-            roles={roles}
-            open={dialogs.isOpen("edit")}
-            onOpenChange={dialogs.onOpenChange}
-            returnFocus={dialogs.returnFocus}
-          />
+          <EditMemberDialog key={`edit-${dialogs.round}`} member={editing} roles={roles} {...dialogs.dialog("edit")} />
           <ConfirmDialog
             key={`remove-${dialogs.round}`}
-            open={dialogs.isOpen("remove")}
-            onOpenChange={dialogs.onOpenChange}
+            {...dialogs.dialog("remove")}
             title={`Remove ${editing.name}?`}
             description="They lose access to this portal on their next request."
             confirmLabel="Delete"
-            onConfirm={confirmRemove}
-            returnFocus={dialogs.returnFocus}
+            action={() => removeMemberAction({ id: editing.id })}
+            success={
+              editing.status === "invited"
+                ? `The invitation of ${editing.name} was revoked.`
+                : `${editing.name} was removed from the team.`
+            }
+            prepareRemoval={() => dialogs.prepareRemoval(editing.id)}
+            closeOnError
           />
         </>
       ) : null}

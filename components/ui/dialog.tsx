@@ -2,29 +2,27 @@
 
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
-import { use, type ReactNode } from "react";
+import { use, type ComponentType, type ReactNode } from "react";
 import { CloseAutoFocusContext, useReturnFocus, type ReturnFocus } from "./return-focus";
 
 // Radix Dialog: focus is trapped, Escape closes, and focus returns to the element that
 // opened the dialog (or to `returnFocus()`). It fits small screens and scrolls inside,
 // with its footer kept in view.
-export function Dialog({
-  open,
-  onOpenChange,
-  returnFocus,
-  children,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  returnFocus?: ReturnFocus;
-  children: ReactNode;
-}) {
-  const onCloseAutoFocus = useReturnFocus(open, returnFocus);
-  return (
-    <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
-      <CloseAutoFocusContext value={onCloseAutoFocus}>{children}</CloseAutoFocusContext>
-    </DialogPrimitive.Root>
-  );
+export const Dialog = withReturnFocus(DialogPrimitive.Root);
+
+type RootProps = { open: boolean; onOpenChange: (open: boolean) => void; children: ReactNode };
+
+// A Radix root (Dialog's or AlertDialog's) whose content hands focus back on close
+// (return-focus.ts); the content reads the handler from CloseAutoFocusContext.
+export function withReturnFocus(Root: ComponentType<RootProps>) {
+  return function DialogRoot({ open, onOpenChange, returnFocus, children }: RootProps & { returnFocus?: ReturnFocus }) {
+    const onCloseAutoFocus = useReturnFocus(open, returnFocus);
+    return (
+      <Root open={open} onOpenChange={onOpenChange}>
+        <CloseAutoFocusContext value={onCloseAutoFocus}>{children}</CloseAutoFocusContext>
+      </Root>
+    );
+  };
 }
 
 export function DialogContent({

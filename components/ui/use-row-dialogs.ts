@@ -4,6 +4,9 @@ import { useCallback, useRef, useState, type RefObject } from "react";
 import type { DataTableHandle } from "./data-table";
 import type { ReturnFocus } from "./return-focus";
 
+// What each dialog of a row takes (see `dialog(kind)` below).
+export type RowDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; returnFocus?: ReturnFocus };
+
 // The edit and delete dialogs of a table's rows, opened from the row's buttons:
 // - closing a dialog gives focus back to the button that opened it, also when one dialog
 //   hands over to another (Edit → Delete);
@@ -38,17 +41,22 @@ export function useRowDialogs<Row, Kind extends string>(table: RefObject<DataTab
     return state?.opener ?? undefined;
   };
 
+  function onOpenChange(isOpen: boolean) {
+    if (!isOpen) setState((current) => current && { ...current, kind: null });
+  }
+
   return {
     row: state?.row,
     round: state?.round ?? 0,
-    isOpen: (kind: Kind) => state?.kind === kind,
     open,
     // Another dialog for the same row, e.g. Delete from the Edit dialog; the opener is kept.
     switchTo(kind: Kind) {
       setState((current) => current && { ...current, kind });
     },
-    onOpenChange(isOpen: boolean) {
-      if (!isOpen) setState((current) => current && { ...current, kind: null });
+    // What each dialog of the row takes: open while it is the one chosen, how it closes, and
+    // where focus goes then.
+    dialog(kind: Kind): RowDialogProps {
+      return { open: state?.kind === kind, onOpenChange, returnFocus };
     },
     // Call before deleting `rowId`; call what it returns once the delete has succeeded.
     prepareRemoval(rowId: string) {
@@ -57,6 +65,5 @@ export function useRowDialogs<Row, Kind extends string>(table: RefObject<DataTab
         afterRemoval.current = focusNext ?? null;
       };
     },
-    returnFocus,
   };
 }

@@ -1,0 +1,72 @@
+"use client";
+
+import type { RowData } from "@tanstack/react-table";
+import { Pencil, Trash2 } from "lucide-react";
+import type { ReactNode } from "react";
+import type { DataColumn } from "./data-table";
+import { IconAction } from "./icon-action";
+
+// The pieces every list of records shares: the name cell, the Action column and each
+// row's Edit and Delete buttons (disabled with the reason when the row is locked).
+
+// A record's name in bold, cut with an ellipsis (the whole name as its title), and an
+// optional mark after it ("Built-in", "(you)").
+export function NameCell({ name, children }: { name: string; children?: ReactNode }) {
+  return (
+    <span className="flex min-w-0 items-center gap-2">
+      <span className="truncate font-medium text-foreground" title={name}>
+        {name}
+      </span>
+      {children}
+    </span>
+  );
+}
+
+// The last column: its header is read out but shown only on wider screens.
+export function actionColumn<Row extends RowData>(width: string, cell: (row: Row) => ReactNode): DataColumn<Row> {
+  return {
+    id: "action",
+    header: () => <span className="sr-only sm:not-sr-only">Action</span>,
+    enableSorting: false,
+    meta: { width },
+    cell: ({ row }) => cell(row.original),
+  };
+}
+
+// `history` comes first (the record's audit link), `children` between Edit and Delete.
+// Each handler gets the button that opened it, for focus to return to.
+export function RowActions({
+  name,
+  lockedReason,
+  history,
+  onEdit,
+  onDelete,
+  deleteLabel = `Delete ${name}`,
+  children,
+}: {
+  name: string;
+  lockedReason?: string;
+  history?: ReactNode;
+  onEdit: (opener: HTMLElement) => void;
+  onDelete: (opener: HTMLElement) => void;
+  deleteLabel?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="inline-flex gap-1">
+      {history}
+      <IconAction label={`Edit ${name}`} lockedReason={lockedReason} onClick={(event) => onEdit(event.currentTarget)}>
+        <Pencil className="h-4 w-4" aria-hidden />
+      </IconAction>
+      {children}
+      <IconAction
+        label={deleteLabel}
+        lockedReason={lockedReason}
+        danger
+        onClick={(event) => onDelete(event.currentTarget)}
+      >
+        <Trash2 className="h-4 w-4" aria-hidden />
+      </IconAction>
+    </div>
+  );
+}
