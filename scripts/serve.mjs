@@ -55,9 +55,16 @@ const started = new Promise((resolve) => (lifecycle.started = resolve));
 const server = http.createServer((req, res) => {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
   delete req.headers[KEY_HANDOVER_HEADER];
+  const fromProxy = isTrustedProxy(req.socket.remoteAddress ?? "");
+  // X-Forwarded-Host and -Proto count only from a trusted proxy (lib/http/public-origin.ts);
+  // without them Next sets both from the request itself.
+  if (!fromProxy) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  }
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
-  if (servedOverHttps(req)) res.setHeader("Strict-Transport-Security", HSTS);
+  if (servedOverHttps(req, fromProxy)) res.setHeader("Strict-Transport-Security", HSTS);
   const pathname = (req.url ?? "/").split("?")[0];
   if (phase === "stopping") {
     res.shouldKeepAlive = false;
@@ -135,9 +142,8 @@ function decodable(pathname) {
   }
 }
 
-function servedOverHttps(req) {
-  if (appUrl.startsWith("https://")) return true;
-  return isTrustedProxy(req.socket.remoteAddress ?? "") && req.headers["x-forwarded-proto"] === "https";
+function servedOverHttps(req, fromProxy) {
+  return appUrl.startsWith("https://") || (fromProxy && req.headers["x-forwarded-proto"] === "https");
 }
 
 function isTrustedProxy(address) {
