@@ -14,20 +14,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
 import next from "next";
+import { settingsOrExit } from "../lib/settings.mjs";
 
+// Every setting checked before anything else: a bad value exits 1 naming it (lib/settings.mjs).
+const { port, shutdownTimeoutMs, appUrl, trustedProxies: trustedProxyList } = settingsOrExit();
 const root = path.resolve(import.meta.dirname, "..");
-const port = Number(process.env.PORT ?? 3000);
-const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
-const appUrl = (process.env.APP_URL ?? process.env.AUTH_URL ?? "").replace(/\/+$/, "");
 // The same reading of TRUSTED_PROXIES (addresses or CIDR ranges) as lib/http/client-address.ts.
-const trustedProxies = (process.env.TRUSTED_PROXIES ?? "")
-  .split(",")
-  .map((entry) => entry.trim())
-  .filter(Boolean)
-  .map((entry) => {
-    const [address, bits] = entry.includes("/") ? ipaddr.parseCIDR(entry) : [ipaddr.process(entry)];
-    return [ipaddr.process(address.toString()), bits ?? (address.kind() === "ipv4" ? 32 : 128)];
-  });
+const trustedProxies = trustedProxyList.map((entry) => {
+  const [address, bits] = entry.includes("/") ? ipaddr.parseCIDR(entry) : [ipaddr.process(entry)];
+  return [ipaddr.process(address.toString()), bits ?? (address.kind() === "ipv4" ? 32 : 128)];
+});
 // The TCP peer of each request, in a header only this server sets (lib/http/socket-address.ts):
 // Next keeps a client's own X-Forwarded-For and drops the socket address.
 const SOCKET_ADDRESS_HEADER = "x-wisp-socket-address";
@@ -59,9 +55,16 @@ const started = new Promise((resolve) => (lifecycle.started = resolve));
 const server = http.createServer((req, res) => {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
   delete req.headers[KEY_HANDOVER_HEADER];
+  const fromProxy = isTrustedProxy(req.socket.remoteAddress ?? "");
+  // X-Forwarded-Host and -Proto count only from a trusted proxy (lib/http/public-origin.ts);
+  // without them Next sets both from the request itself.
+  if (!fromProxy) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  }
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
-  if (servedOverHttps(req)) res.setHeader("Strict-Transport-Security", HSTS);
+  if (servedOverHttps(req, fromProxy)) res.setHeader("Strict-Transport-Security", HSTS);
   const pathname = (req.url ?? "/").split("?")[0];
   if (phase === "stopping") {
     res.shouldKeepAlive = false;
@@ -139,9 +142,8 @@ function decodable(pathname) {
   }
 }
 
-function servedOverHttps(req) {
-  if (appUrl.startsWith("https://")) return true;
-  return isTrustedProxy(req.socket.remoteAddress ?? "") && req.headers["x-forwarded-proto"] === "https";
+function servedOverHttps(req, fromProxy) {
+  return appUrl.startsWith("https://") || (fromProxy && req.headers["x-forwarded-proto"] === "https");
 }
 
 function isTrustedProxy(address) {

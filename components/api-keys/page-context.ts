@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { getKeyPolicy } from "@/lib/api-keys/policy";
 import type { Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
-import { publicOrigin } from "@/lib/public-url";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { allows } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import type { KeyPageContext } from "./types";

@@ -1,4 +1,5 @@
 import { getUnscopedDb } from "@/lib/db";
+import { processSingleton } from "@/lib/process-singleton";
 
 // "Last used" costs no database write per request: uses (when, and from which client
 // address) are kept in memory and written in one statement per key every
@@ -8,8 +9,7 @@ const FLUSH_INTERVAL_MS = LAST_USED_PRECISION_SECONDS * 1000;
 
 type Use = { at: Date; address: string | null };
 type LastUsedState = { pending: Map<string, Use>; timer?: NodeJS.Timeout };
-const globalForLastUsed = globalThis as unknown as { wispLastUsed?: LastUsedState };
-const state: LastUsedState = (globalForLastUsed.wispLastUsed ??= { pending: new Map() });
+const state = processSingleton<LastUsedState>("lastUsed", () => ({ pending: new Map() }));
 
 export function recordKeyUse(apiKeyId: string, address: string | null, at = new Date()): void {
   state.pending.set(apiKeyId, { at, address });

@@ -6,6 +6,7 @@ import { keyCache, type CachedKey } from "@/lib/key-cache/cache";
 import { secretFilter } from "@/lib/key-cache/secret-filter";
 import { toPermissions, type Level } from "@/lib/permissions";
 import type { KeyLimitsRow } from "@/lib/key-limits";
+import { processSingleton } from "@/lib/process-singleton";
 import { parseBearer } from "./bearer";
 import { hashSecret, isWellFormed } from "./format";
 import { compileAllowlist, isAllowed } from "@/lib/http/ip-allowlist";
@@ -53,17 +54,17 @@ export function refusedFromMemory(hash: string | null): boolean {
 
 // Every key check hashes its secret here, and counts it: a request with a valid key adds
 // one (tests/api/key-check-once.test.ts reads it through GET /api/test/key-cache).
-const globalForChecks = globalThis as unknown as { wispSecretsHashed?: number };
+const checks = processSingleton("secretsHashed", () => ({ count: 0 }));
 
 function hashOf(secret: string): string | null {
   if (!isWellFormed(secret)) return null;
-  globalForChecks.wispSecretsHashed = (globalForChecks.wispSecretsHashed ?? 0) + 1;
+  checks.count += 1;
   return hashSecret(secret);
 }
 
 // Secrets hashed for key checks since the process started (the test endpoint).
 export function secretsHashed(): number {
-  return globalForChecks.wispSecretsHashed ?? 0;
+  return checks.count;
 }
 
 // A hash that no stored secret has is refused from memory; others go to the database.

@@ -1,5 +1,6 @@
 import { presentedHash, refusedFromMemory } from "@/lib/api-keys/verify";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
+import { processSingleton } from "@/lib/process-singleton";
 import { needsKey } from "./operation";
 import { authenticate } from "./authenticate";
 import { handOver } from "./key-handover";
@@ -19,7 +20,7 @@ export type DoorRequest = { method?: string; url?: string; headers: Record<strin
 
 // Canonical paths only: anything Next might redirect, decode or normalise is Next's.
 const CANONICAL = /^\/api\/v1(?:\/[A-Za-z0-9._~-]+)+$/;
-const globalForDoor = globalThis as unknown as { wispDoorRefusals?: number };
+const door = processSingleton("door", () => ({ refusals: 0 }));
 
 // null at once (no promise) for a request Next should serve: a known key, the common case,
 // goes on after one hash and a cache lookup, its hash handed to the route (key-handover.ts).
@@ -60,11 +61,11 @@ async function refuse(
     return null;
   }
   response.headers.set("X-Request-Id", meta.requestId);
-  globalForDoor.wispDoorRefusals = (globalForDoor.wispDoorRefusals ?? 0) + 1;
+  door.refusals += 1;
   return response;
 }
 
 // Requests answered here since the process started (the test endpoint).
 export function doorRefusals(): number {
-  return globalForDoor.wispDoorRefusals ?? 0;
+  return door.refusals;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { processSingleton } from "@/lib/process-singleton";
 
 // One key check per request: the front door (scripts/serve.mjs → front-door.ts) parses and
 // hashes the key of each /api/v1 request it lets through, and the route's authenticate()
@@ -15,8 +16,7 @@ const KEEP_MS = 60_000;
 const MAX_WAITING = 10_000;
 
 type Handover = { authorization: string; hash: string | null; at: number };
-const globalForHandover = globalThis as unknown as { wispKeyHandovers?: Map<string, Handover> };
-const waiting = (globalForHandover.wispKeyHandovers ??= new Map());
+const waiting = processSingleton("keyHandovers", () => new Map<string, Handover>());
 
 // Called by the front door: leaves `hash` (null: no well-formed secret) for the route.
 export function handOver(

@@ -1,5 +1,6 @@
 import { ENDPOINTS } from "./endpoints";
 import { operationIdOf } from "./operation-id";
+import { processSingleton } from "@/lib/process-singleton";
 import { remembered } from "@/lib/remembered";
 
 // Which OpenAPI operation a request is, so usage is counted by route and not by raw URL
@@ -7,10 +8,11 @@ import { remembered } from "@/lib/remembered";
 // parameters, as in Next's routing (POST /vouchers/batch is not POST /vouchers/{id}).
 type Matcher = { segments: (string | null)[]; id: string; literals: number; path: string; keyed: boolean };
 
-const globalForOperations = globalThis as unknown as { wispOperations?: Map<string, Matcher[]> };
-
 function matchers(): Map<string, Matcher[]> {
-  if (globalForOperations.wispOperations) return globalForOperations.wispOperations;
+  return processSingleton("operations", buildMatchers);
+}
+
+function buildMatchers(): Map<string, Matcher[]> {
   const byMethod = new Map<string, Matcher[]>();
   for (const endpoint of ENDPOINTS) {
     const segments = endpoint.path.split("/").map((segment) => (segment.startsWith("{") ? null : segment));
@@ -25,7 +27,6 @@ function matchers(): Map<string, Matcher[]> {
     byMethod.set(endpoint.method, list);
   }
   for (const list of byMethod.values()) list.sort((a, b) => b.literals - a.literals);
-  globalForOperations.wispOperations = byMethod;
   return byMethod;
 }
 

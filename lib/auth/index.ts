@@ -33,7 +33,7 @@ export class SignInRateLimited extends CredentialsSignin {
 }
 
 // next-auth builds its own absolute URLs (sign-in and sign-out redirects) from AUTH_URL:
-// the portal has one setting for its public origin, APP_URL (lib/public-url.ts).
+// the portal has one setting for its public origin, APP_URL (lib/http/public-origin.ts).
 if (config.appUrl) process.env.AUTH_URL = config.appUrl;
 
 // Lazy config: the secret is read (or created) on the first request, not at build time.

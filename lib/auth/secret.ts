@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
 // AUTH_SECRET from the environment, or one generated on first start and kept in the
 // data directory so sessions survive restarts. It is never committed or logged.
 export function getAuthSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (config.authSecret) return config.authSecret;
   const file = path.join(config.dataDir, "auth-secret");
   try {
     return readFileSync(file, "utf8").trim();

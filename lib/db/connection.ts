@@ -2,20 +2,21 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { Client, Pool, type ClientConfig } from "pg";
 import { config, usesPostgresServer } from "@/lib/config";
+import { processSingleton } from "@/lib/process-singleton";
 import { lockDataDir } from "./data-dir-lock";
 import { openPGlite } from "./pglite";
 
 // The raw connection behind Prisma: one PGlite instance or one pg pool per process.
-// Kept on globalThis in every environment: route handlers and pages load modules
-// separately, and two PGlite instances on one directory corrupt it.
+// One per process (processSingleton), whichever copy of this module asks: two PGlite
+// instances on one directory corrupt it.
 // `url` is the server's address, for connections outside the pool (migrations, cache coordination).
 export type Connection = { kind: "pglite"; pglite: PGlite } | { kind: "pg"; pool: Pool; url: string };
 
-const globalForDb = globalThis as unknown as { wispConnection?: Connection };
+const slot = processSingleton("connection", (): { connection?: Connection } => ({}));
 
 export function getConnection(): Connection {
-  globalForDb.wispConnection ??= open();
-  return globalForDb.wispConnection;
+  slot.connection ??= open();
+  return slot.connection;
 }
 
 // pg uses one `connectionTimeoutMillis` both for opening a connection and for waiting
@@ -48,9 +49,9 @@ function open(): Connection {
 }
 
 export async function closeConnection(): Promise<void> {
-  const connection = globalForDb.wispConnection;
+  const connection = slot.connection;
   if (!connection) return;
-  globalForDb.wispConnection = undefined;
+  slot.connection = undefined;
   if (connection.kind === "pg") await connection.pool.end();
   else await connection.pglite.close();
 }

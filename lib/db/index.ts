@@ -2,11 +2,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { config } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { getConnection } from "./connection";
 import { tenantGuard } from "./tenant-guard";
 
 type Clients = { unscoped: PrismaClient; scoped: PrismaClient };
-const globalForPrisma = globalThis as unknown as { wispPrisma?: Clients };
 
 // The guard only intercepts queries; it changes no model's types, so the guarded
 // client keeps the plain client's type (and its transactions the plain TransactionClient).
@@ -26,8 +26,7 @@ export function getUnscopedDb(): PrismaClient {
 }
 
 function clients(): Clients {
-  globalForPrisma.wispPrisma ??= create();
-  return globalForPrisma.wispPrisma;
+  return processSingleton("prisma", create);
 }
 
 function create(): Clients {

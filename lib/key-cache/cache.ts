@@ -1,5 +1,7 @@
-import type { AddressRange } from "@/lib/http/ip-allowlist";
 import type { Actor } from "@/lib/actor";
+import { config } from "@/lib/config";
+import type { AddressRange } from "@/lib/http/ip-allowlist";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Verified keys by secret hash, in this process's memory. Entries are never stale:
 // every change to a key or role evicts what it touched (that key's entries, or the
@@ -39,17 +41,16 @@ type State = {
   lookups: number;
   usable: () => boolean;
 };
-const globalForCache = globalThis as unknown as { wispKeyCache?: State };
-const state: State = (globalForCache.wispKeyCache ??= {
+const state = processSingleton<State>("keyCache", () => ({
   entries: new Map(),
   byKey: new Map(),
   reads: new Map(),
   generation: 0,
   lookups: 0,
   usable: () => false,
-});
+}));
 
-const disabled = process.env.KEY_CACHE === "off";
+const disabled = !config.keyCache;
 
 function remove(hash: string): void {
   const entry = state.entries.get(hash);

@@ -3,6 +3,7 @@ import { Client } from "pg";
 import { config } from "@/lib/config";
 import { getUnscopedDb } from "@/lib/db";
 import { getConnection } from "@/lib/db/connection";
+import { processSingleton } from "@/lib/process-singleton";
 import { keyCache, type CacheScope } from "./cache";
 import { secretFilter } from "./secret-filter";
 
@@ -38,13 +39,12 @@ type State = {
   beats?: number;
 };
 
-const globalForCoordinator = globalThis as unknown as { wispCoordinator?: State };
-const state: State = (globalForCoordinator.wispCoordinator ??= {
+const state = processSingleton<State>("coordinator", () => ({
   instanceId: randomUUID(),
   trustedUntil: 0,
   pending: new Map(),
   stopped: false,
-});
+}));
 
 export async function startCacheCoordinator(): Promise<void> {
   if (getConnection().kind === "pglite") {

@@ -1,3 +1,5 @@
+import { processSingleton } from "@/lib/process-singleton";
+
 // The hashes of every secret that may still verify, as a Bloom filter in this process's
 // memory, so a well-formed but made-up key is refused without a query. Exact for
 // absence: a hash that isn't in the filter was never stored, so never a live key; one
@@ -56,8 +58,7 @@ type State = {
   building?: BloomFilter;
   usable: () => boolean;
 };
-const globalForFilter = globalThis as unknown as { wispSecretFilter?: State };
-const state: State = (globalForFilter.wispSecretFilter ??= { usable: () => false });
+const state = processSingleton<State>("secretFilter", () => ({ usable: () => false }));
 
 export const secretFilter = {
   // Who decides whether memory may be trusted right now (the coordinator's lease).

@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { processSingleton } from "@/lib/process-singleton";
 import { FailureLimiter } from "./failures";
 
 // The brakes on guessing. Sign-in: 5 failures per email and client address in 15
@@ -9,21 +10,12 @@ import { FailureLimiter } from "./failures";
 // from afar. API keys: API_KEY_FAILURES_PER_MINUTE (30) failed checks per client address
 // per minute, then 429. Leak reports (no key needed): LEAK_REPORTS_PER_MINUTE calls per
 // client address per minute, every call counted, shared by all instances.
-// Kept on globalThis: route handlers and pages load modules separately.
-const globalForLimits = globalThis as unknown as {
-  wispLimits?: {
-    signInByEmail: FailureLimiter;
-    signInByAddress: FailureLimiter;
-    apiKeys: FailureLimiter;
-    leakReports: FailureLimiter;
-  };
-};
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const LEAK_REPORTS_PER_MINUTE = 10;
 
 export function limits() {
-  globalForLimits.wispLimits ??= {
+  return processSingleton("limits", () => ({
     signInByEmail: new FailureLimiter({
       keyPrefix: "sign-in-email",
       points: SIGN_IN_FAILURES_PER_EMAIL,
@@ -40,6 +32,5 @@ export function limits() {
       points: LEAK_REPORTS_PER_MINUTE,
       durationSeconds: 60,
     }),
-  };
-  return globalForLimits.wispLimits;
+  }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { processSingleton } from "@/lib/process-singleton";
 import { LeasedCounter } from "./leased-counter";
 import { createLimiter } from "./store";
 import { estimate, msUntilRoom } from "./sliding-window";
@@ -23,13 +24,12 @@ export type WindowResult = {
 const UNLIMITED = 2 ** 31 - 1;
 // A finished window's count: `value` once read, `count` while it is being read.
 type PreviousWindow = { index: number; count: Promise<number>; value?: number };
-const globalForKeyRates = globalThis as unknown as {
-  wispKeyRates?: Map<number, { limiter: RateLimiterAbstract; counter: LeasedCounter }>;
-  wispPreviousWindows?: Map<string, PreviousWindow>;
-};
 
 function limiterFor(windowSeconds: number) {
-  const limiters = (globalForKeyRates.wispKeyRates ??= new Map());
+  const limiters = processSingleton(
+    "keyRates",
+    () => new Map<number, { limiter: RateLimiterAbstract; counter: LeasedCounter }>(),
+  );
   let entry = limiters.get(windowSeconds);
   if (!entry) {
     const limiter = createLimiter({ keyPrefix: `key-rate-${windowSeconds}s`, points: UNLIMITED, durationSeconds: 2 });
@@ -78,7 +78,7 @@ function previousCount(
   windowSeconds: number,
   index: number,
 ): number | Promise<number> {
-  const cache = (globalForKeyRates.wispPreviousWindows ??= new Map());
+  const cache = processSingleton("previousWindows", () => new Map<string, PreviousWindow>());
   const id = `${keyRowId}:${windowSeconds}`;
   const cached = cache.get(id);
   if (cached?.index === index) return cached.value ?? cached.count;

@@ -1,7 +1,8 @@
 import "server-only";
-import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { getUnscopedDb } from "@/lib/db";
 import type { QuotaPeriod } from "@/lib/key-limits";
+import { processSingleton } from "@/lib/process-singleton";
 import { periodOf } from "./quota-period";
 import { createLimiter } from "./store";
 
@@ -13,16 +14,12 @@ import { createLimiter } from "./store";
 export type QuotaState = { limit: number; period: QuotaPeriod; used: number; remaining: number; resetsAt: Date };
 
 const UNLIMITED = 2 ** 31 - 1;
-const globalForQuota = globalThis as unknown as {
-  wispQuota?: { limiter: RateLimiterAbstract; seeded: Map<string, Promise<void>> };
-};
 
 function quotaStore() {
-  globalForQuota.wispQuota ??= {
+  return processSingleton("quota", () => ({
     limiter: createLimiter({ keyPrefix: "key-quota", points: UNLIMITED, durationSeconds: 24 * 3600 }),
-    seeded: new Map(),
-  };
-  return globalForQuota.wispQuota;
+    seeded: new Map<string, Promise<void>>(),
+  }));
 }
 
 function counterOf(keyRowId: string, quota: { period: QuotaPeriod }, at: Date) {

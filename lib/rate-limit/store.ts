@@ -8,6 +8,7 @@ import {
 } from "rate-limiter-flexible";
 import { config, usesPostgresServer } from "@/lib/config";
 import { getConnection } from "@/lib/db/connection";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Where failure counters live. The embedded database serves one process, so its memory
 // is enough. Several instances on a PostgreSQL server must count together: in Redis when
@@ -19,18 +20,20 @@ import { getConnection } from "@/lib/db/connection";
 //   an outage of the counter store stop every sign-in.
 export type LimiterOptions = { keyPrefix: string; points: number; durationSeconds: number };
 
-const globalForRedis = globalThis as unknown as { wispRedis?: Redis };
-
 function redis(): Redis {
-  globalForRedis.wispRedis ??= new Redis(config.redisUrl, {
+  return processSingleton("redis", connectRedis);
+}
+
+function connectRedis(): Redis {
+  const client = new Redis(config.redisUrl, {
     keyPrefix: config.redisKeyPrefix,
     // Commands wait for the first connection, but while Redis is away they fail after one
     // reconnection attempt, to the memory fallback, instead of queueing.
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
   });
-  globalForRedis.wispRedis.on("error", () => {});
-  return globalForRedis.wispRedis;
+  client.on("error", () => {});
+  return client;
 }
 
 export function createLimiter(options: LimiterOptions): RateLimiterAbstract {

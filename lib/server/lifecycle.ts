@@ -1,6 +1,7 @@
 import { refuseAtTheDoor, type DoorRequest } from "@/lib/api/front-door";
 import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
+import { processSingleton } from "@/lib/process-singleton";
 import { flushUsage } from "@/lib/usage/counter";
 import { closeConnection, getConnection } from "@/lib/db/connection";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
@@ -20,7 +21,7 @@ type LifecycleHooks = {
   stop?: () => Promise<void>;
   refuseAtTheDoor?: (request: DoorRequest) => Promise<Response | null> | null;
 };
-const hooks = ((globalThis as Record<symbol, LifecycleHooks | undefined>)[Symbol.for("wisp.lifecycle")] ??= {});
+const hooks = processSingleton<LifecycleHooks>("lifecycle", () => ({}));
 let stopping = false;
 
 export async function startServer(): Promise<void> {

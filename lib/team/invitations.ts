@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { headers } from "next/headers";
 import { memberActor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
@@ -24,7 +25,7 @@ export function newInvitationToken() {
 }
 
 export async function invitationUrl(token: string): Promise<string> {
-  return `${await publicOrigin()}/invite/${token}`;
+  return `${publicOrigin(await headers())}/invite/${token}`;
 }
 
 const invitationKind = { conflict: "You are already a member of this account.", notFound: INVALID };

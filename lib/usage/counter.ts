@@ -1,6 +1,7 @@
 import { now } from "@/lib/clock";
 import { getUnscopedDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { outcomeOf } from "./outcome";
 import { rollUpUsageIfDue } from "./rollup";
 
@@ -22,8 +23,7 @@ type Cell = {
   latencyMs: number;
 };
 type UsageState = { pending: Map<string, Cell>; timer?: NodeJS.Timeout };
-const globalForUsage = globalThis as unknown as { wispUsage?: UsageState };
-const state: UsageState = (globalForUsage.wispUsage ??= { pending: new Map() });
+const state = processSingleton<UsageState>("usage", () => ({ pending: new Map() }));
 
 export type Use = { apiKeyId: string; accountId: string; operation: string; status: number; latencyMs: number };
 

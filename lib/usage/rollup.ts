@@ -1,5 +1,6 @@
 import { now } from "@/lib/clock";
 import { getUnscopedDb } from "@/lib/db";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Minute buckets become hour buckets after 48 h, hours become days after 30 days, and
 // days are kept 400 days. Each step moves rows in one statement (DELETE … RETURNING into
@@ -10,14 +11,14 @@ export const HOURS_KEPT_DAYS = 30;
 export const DAYS_KEPT = 400;
 const ROLLUP_EVERY_MS = 10 * 60 * 1000;
 
-const globalForRollup = globalThis as unknown as { wispUsageRollupAt?: number };
+const rollup = processSingleton("usageRollup", () => ({ lastAt: 0 }));
 
 // Called after each flush; rolls up at most every 10 minutes of the server's clock.
 export async function rollUpUsageIfDue(): Promise<void> {
   const at = now().getTime();
-  const last = globalForRollup.wispUsageRollupAt ?? 0;
+  const last = rollup.lastAt;
   if (at - last < ROLLUP_EVERY_MS && at >= last) return;
-  globalForRollup.wispUsageRollupAt = at;
+  rollup.lastAt = at;
   await rollUpUsage(new Date(at));
 }
 

@@ -1,10 +1,12 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { signUp } from "../helpers/portal";
+import { newAccount, roleNamed } from "../helpers/account";
+import { callAction, signIn, signUp } from "../helpers/portal";
 import { startServer, type RunningServer } from "../helpers/server";
 
 // Every absolute URL the portal hands out is on its public origin: APP_URL when set,
-// else (local use) the origin the request was sent to, never Next's own localhost:<port>.
+// else (local use) the origin the request was sent to, never Next's own localhost:<port>,
+// and never a host named in X-Forwarded-Host by anyone but a trusted proxy.
 const baseUrl = inject("baseUrl");
 const APP_URL = "https://portal.example.com";
 let withAppUrl: RunningServer;
@@ -26,10 +28,10 @@ afterAll(async () => {
 });
 
 // fetch() sends its own Host header; node:http sends the one given.
-function getWithHost(url: string, host: string, cookie = ""): Promise<string> {
+function getWithHost(url: string, host: string, cookie = "", headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { Host: host, Cookie: cookie } }, (response) => {
+      .get(url, { headers: { Host: host, Cookie: cookie, ...headers } }, (response) => {
         let body = "";
         response.on("data", (chunk) => (body += chunk));
         response.on("end", () => resolve(body));
@@ -71,5 +73,43 @@ describe("the public URL", () => {
     expect(providers.credentials.signinUrl).toBe(`http://${host}/api/auth/signin/credentials`);
     const { cookie } = await signUp(baseUrl);
     expect(await getWithHost(`${baseUrl}/api-keys`, host, cookie)).toContain(`http://${host}/api/v1/whoami`);
+  });
+
+  it("ignores X-Forwarded-Host and -Proto from a peer that is not a trusted proxy", async () => {
+    const forged = { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" };
+    const host = "portal.local:1234";
+    const providers = JSON.parse(await getWithHost(`${plain.url}/api/auth/providers`, host, "", forged));
+    expect(providers.credentials.signinUrl).toBe(`http://${host}/api/auth/signin/credentials`);
+    const format = await (await fetch(`${plain.url}/.well-known/api-key-format`, { headers: forged })).json();
+    expect(format.reportTo).toBe(`${plain.url}/api/v1/leaked-keys`);
+
+    const { owner, session } = await newAccount(plain.url);
+    const keysPage = await (
+      await fetch(`${plain.url}/api-keys`, { headers: { ...forged, Cookie: session.cookie } })
+    ).text();
+    expect(keysPage).toContain(`${plain.url}/api/v1/whoami`);
+    expect(keysPage).not.toContain("evil.example");
+    const readOnly = await roleNamed(owner, "Read Only");
+    const invited = await owner("/api/v1/team", {
+      method: "POST",
+      headers: forged,
+      json: { name: "Member", email: `m-${Date.now()}@example.com`, roleId: readOnly.id },
+    });
+    expect((await invited.json()).invitationUrl).toMatch(new RegExp(`^${plain.url}/invite/`));
+
+    // next-auth's own redirects after signing in and out through the forms' actions.
+    const signedIn = await signIn(plain.url, session.email, session.password, forged);
+    expect(signedIn.cookie).not.toBeNull();
+    const signedOut = await callAction(plain.url, "signOutAction", [], signedIn.cookie!, "/api-keys", forged);
+    for (const response of [signedIn.response, signedOut]) {
+      const redirect = `${response.headers.get("location")} ${response.headers.get("x-action-redirect")}`;
+      expect(redirect).not.toContain("evil.example");
+    }
+  });
+
+  it("takes X-Forwarded-Host and -Proto from a trusted proxy", async () => {
+    const proxied = { "X-Forwarded-Host": "portal.example.org", "X-Forwarded-Proto": "https" };
+    const providers = await (await fetch(`${behindProxy.url}/api/auth/providers`, { headers: proxied })).json();
+    expect(providers.credentials.signinUrl).toBe("https://portal.example.org/api/auth/signin/credentials");
   });
 });

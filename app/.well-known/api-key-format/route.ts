@@ -1,6 +1,6 @@
 import { json, otherMethods } from "@/lib/api/responses";
 import { KEY_FORMAT } from "@/lib/api-keys/format";
-import { publicOrigin } from "@/lib/public-url";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 // GET /.well-known/api-key-format – the key format for secret scanners, and where to report a find
 export function GET(request: Request) {

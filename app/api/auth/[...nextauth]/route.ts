@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { atPublicOrigin } from "@/lib/http/public-origin";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
-import { atPublicOrigin } from "@/lib/public-url";
 import { assertMayTrySignIn, TooManySignInAttempts } from "@/lib/rate-limit/sign-in";
 import { emailSchema } from "@/lib/validations/auth";
 

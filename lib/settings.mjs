@@ -1,0 +1,156 @@
+// Every setting the portal reads from its environment: its type, default and bounds, with
+// one line of why. Parsed once at start; a bad value stops the start naming the variable.
+// Plain JavaScript, so that the server (scripts/serve.mjs, plain Node without a build)
+// and the app (lib/config.ts, inside Next's bundle; TypeScript infers the types) read the
+// same rules. An empty variable counts as unset.
+import path from "node:path";
+import ipaddr from "ipaddr.js";
+import { z } from "zod";
+
+/** @param {number} min */
+const integer = (min, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+/** @param {number} fallback */
+const positiveInteger = (fallback) => integer(1).default(fallback).describe("a positive integer");
+/** @param {number} fallback */
+const milliseconds = (fallback) => integer(0).default(fallback).describe("a whole number of milliseconds, 0 or more");
+/** @param {number} fallback */
+const positiveSeconds = (fallback) =>
+  z.coerce.number().positive().default(fallback).describe("a positive number of seconds");
+const httpUrl = () =>
+  z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe("an http:// or https:// URL");
+const onOff = () => z.enum(["on", "off"]).default("on").describe('"on" or "off"');
+
+/** @param {string} entry */
+const isAddressOrRange = (entry) => (entry.includes("/") ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry));
+/** @param {string} value */
+const listOf = (value) =>
+  value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+const schema = z.object({
+  // The port the server listens on.
+  PORT: integer(1, 65_535).default(3000).describe("a port number from 1 to 65535"),
+  // How long a stopping server lets requests in flight finish before it cuts them off.
+  SHUTDOWN_TIMEOUT_MS: milliseconds(10_000),
+  // The portal's public origin (https://portal.example.com), for every link and redirect it
+  // hands out and for HSTS; unset: each request's own Host.
+  APP_URL: httpUrl(),
+  // next-auth's name for the same setting, used when APP_URL is unset.
+  AUTH_URL: httpUrl(),
+  // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For,
+  // -Host and -Proto are believed; nobody else's are.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine((value) => listOf(value).every(isAddressOrRange))
+    .describe("IP addresses or CIDR ranges separated by commas"),
+  // Signs session cookies; unset: one is generated on first start and kept in DATA_DIR.
+  AUTH_SECRET: z.string().optional().describe("any text"),
+  // Where the embedded database (and a generated AUTH_SECRET) live.
+  DATA_DIR: z.string().default("data").describe("a directory path"),
+  // A PostgreSQL server for several instances; unset: the embedded database in DATA_DIR.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .optional()
+    .describe("a postgres:// or postgresql:// URL"),
+  // Connections each instance keeps to the PostgreSQL server.
+  DB_POOL_SIZE: positiveInteger(10),
+  // The server cancels a statement running longer than this (0: no limit).
+  DB_STATEMENT_TIMEOUT_MS: milliseconds(5000),
+  // A server that stopped answering (a silent partition) fails the query after this, a 503
+  // within seconds instead of a request that hangs until TCP gives up (0: no limit).
+  DB_QUERY_TIMEOUT_MS: milliseconds(3000),
+  // Opening a connection to an unreachable server fails after this (0: no limit).
+  DB_CONNECT_TIMEOUT_MS: milliseconds(3000),
+  // How long a transaction may wait for a free connection of a busy pool.
+  DB_TRANSACTION_WAIT_MS: positiveInteger(15_000).describe("a positive whole number of milliseconds"),
+  // How long a starting instance waits for another one that is applying migrations.
+  MIGRATION_LOCK_TIMEOUT_MS: milliseconds(300_000),
+  // A session ends this long after sign-in, however active (never extended)…
+  SESSION_MAX_AGE: positiveSeconds(12 * 60 * 60),
+  // …or after this long without a request.
+  SESSION_IDLE_TIMEOUT: positiveSeconds(2 * 60 * 60),
+  // Failed API-key checks allowed per client address per minute before 429.
+  API_KEY_FAILURES_PER_MINUTE: positiveInteger(30),
+  // How long each 429 to an address blocked for failed key checks is held back (0: none).
+  API_KEY_FAILURE_HOLD_MS: milliseconds(1000),
+  // Rate-limit counters in Redis (redis://…), shared by instances on a PostgreSQL server;
+  // unset: in PostgreSQL (or in memory on the embedded database).
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .optional()
+    .describe("a redis:// or rediss:// URL"),
+  // Prefix of every Redis key, so several deployments (or test runs) can share one server.
+  REDIS_KEY_PREFIX: z.string().default("wisp:").describe("any text"),
+  // "off" turns the in-memory cache of verified keys off (every request asks the database).
+  KEY_CACHE: onOff(),
+  // "1" lets tests move the server's clock (POST /api/test/clock): never in production.
+  WISP_TEST_CLOCK: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
+});
+
+/** @param {z.output<typeof schema>} env */
+const toConfig = (env) => ({
+  port: env.PORT,
+  shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  appUrl: (env.APP_URL ?? env.AUTH_URL ?? "").replace(/\/+$/, ""),
+  trustedProxies: listOf(env.TRUSTED_PROXIES),
+  authSecret: env.AUTH_SECRET ?? "",
+  dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR),
+  databaseUrl: env.DATABASE_URL ?? "",
+  dbPoolSize: env.DB_POOL_SIZE,
+  dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+  dbQueryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
+  dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+  dbTransactionWaitMs: env.DB_TRANSACTION_WAIT_MS,
+  migrationLockTimeoutMs: env.MIGRATION_LOCK_TIMEOUT_MS,
+  sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
+  sessionIdleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT,
+  apiKeyFailuresPerMinute: env.API_KEY_FAILURES_PER_MINUTE,
+  apiKeyFailureHoldMs: env.API_KEY_FAILURE_HOLD_MS,
+  redisUrl: env.REDIS_URL ?? "",
+  redisKeyPrefix: env.REDIS_KEY_PREFIX,
+  keyCache: env.KEY_CACHE === "on",
+  testClock: env.WISP_TEST_CLOCK === "1",
+});
+
+// Values that may hold a password are never printed.
+const SECRET_BEARING = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL"]);
+
+/**
+ * The settings in `env`, or one line per bad variable naming what it accepts.
+ * @param {Record<string, string | undefined>} env
+ */
+export function parseSettings(env) {
+  const names = /** @type {(keyof typeof schema.shape)[]} */ (Object.keys(schema.shape));
+  const given = Object.fromEntries(names.map((name) => [name, env[name] === "" ? undefined : env[name]]));
+  const parsed = schema.safeParse(given);
+  if (parsed.success) return { ok: /** @type {const} */ (true), config: toConfig(parsed.data) };
+  const bad = [
+    ...new Set(parsed.error.issues.map((issue) => /** @type {keyof typeof schema.shape} */ (issue.path[0]))),
+  ];
+  const problems = bad.map((name) => {
+    const got = SECRET_BEARING.has(name) ? "" : ` (got ${JSON.stringify(given[name])})`;
+    return `${name} must be ${schema.shape[name].description}${got}.`;
+  });
+  return { ok: /** @type {const} */ (false), problems };
+}
+
+/**
+ * The problems as the start prints them, one line each.
+ * @param {string[]} problems
+ */
+export const describeProblems = (problems) => problems.map((problem) => `Invalid configuration: ${problem}`).join("\n");
+
+// For the server scripts: the settings, or exit 1 with every bad variable named.
+export function settingsOrExit(env = process.env) {
+  const settings = parseSettings(env);
+  if (settings.ok) return settings.config;
+  console.error(describeProblems(settings.problems));
+  process.exit(1);
+}

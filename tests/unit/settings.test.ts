@@ -1,0 +1,78 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseSettings } from "@/lib/settings.mjs";
+
+function problems(env: Record<string, string>): string[] {
+  const settings = parseSettings(env);
+  return settings.ok ? [] : settings.problems;
+}
+
+describe("the settings (lib/settings.mjs)", () => {
+  it("has a default for every setting, and an empty variable counts as unset", () => {
+    const defaults = parseSettings({});
+    expect(defaults.ok && defaults.config).toMatchObject({
+      port: 3000,
+      dbPoolSize: 10,
+      dataDir: path.resolve("data"),
+      databaseUrl: "",
+      appUrl: "",
+      trustedProxies: [],
+      sessionMaxAgeSeconds: 12 * 60 * 60,
+      keyCache: true,
+      testClock: false,
+    });
+    expect(parseSettings({ DB_POOL_SIZE: "", PORT: "" })).toEqual(defaults);
+  });
+
+  it("reads good values with their types", () => {
+    const settings = parseSettings({
+      DB_POOL_SIZE: "25",
+      API_KEY_FAILURE_HOLD_MS: "0",
+      SESSION_IDLE_TIMEOUT: "90.5",
+      APP_URL: "https://portal.example.com/",
+      TRUSTED_PROXIES: " 10.0.0.0/8 , ::1,",
+      DATABASE_URL: "postgresql://wisp@db.internal/wisp",
+      KEY_CACHE: "off",
+      WISP_TEST_CLOCK: "1",
+    });
+    expect(settings.ok && settings.config).toMatchObject({
+      dbPoolSize: 25,
+      apiKeyFailureHoldMs: 0,
+      sessionIdleTimeoutSeconds: 90.5,
+      appUrl: "https://portal.example.com",
+      trustedProxies: ["10.0.0.0/8", "::1"],
+      databaseUrl: "postgresql://wisp@db.internal/wisp",
+      keyCache: false,
+      testClock: true,
+    });
+    expect(parseSettings({ AUTH_URL: "http://localhost:3000" }).ok).toBe(true);
+  });
+
+  it("names each bad variable and what it accepts, all at once", () => {
+    expect(problems({ DB_POOL_SIZE: "abc" })).toEqual(['DB_POOL_SIZE must be a positive integer (got "abc").']);
+    expect(problems({ DB_POOL_SIZE: "0" })).toEqual(['DB_POOL_SIZE must be a positive integer (got "0").']);
+    expect(problems({ DB_POOL_SIZE: "2.5" })).toHaveLength(1);
+    expect(
+      problems({
+        PORT: "70000",
+        APP_URL: "portal.example.com",
+        TRUSTED_PROXIES: "10.0.0.1,proxy.internal",
+        SESSION_MAX_AGE: "-1",
+        KEY_CACHE: "false",
+      }),
+    ).toEqual([
+      'PORT must be a port number from 1 to 65535 (got "70000").',
+      'APP_URL must be an http:// or https:// URL (got "portal.example.com").',
+      'TRUSTED_PROXIES must be IP addresses or CIDR ranges separated by commas (got "10.0.0.1,proxy.internal").',
+      'SESSION_MAX_AGE must be a positive number of seconds (got "-1").',
+      'KEY_CACHE must be "on" or "off" (got "false").',
+    ]);
+  });
+
+  it("never prints a value that may hold a password", () => {
+    expect(problems({ DATABASE_URL: "mysql://wisp:hunter2@db/wisp", REDIS_URL: "http://:hunter2@cache" })).toEqual([
+      "DATABASE_URL must be a postgres:// or postgresql:// URL.",
+      "REDIS_URL must be a redis:// or rediss:// URL.",
+    ]);
+  });
+});
