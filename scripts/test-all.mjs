@@ -14,6 +14,7 @@ import path from "node:path";
 import readline from "node:readline";
 
 const root = path.resolve(import.meta.dirname, "..");
+const vitestReporters = ["--reporter=default", "--reporter=./tests/helpers/project-durations.ts"];
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const eslintCache = path.join(root, "node_modules", ".cache", "eslint", ".eslintcache");
 
@@ -24,21 +25,21 @@ const build = { name: "build", command: [process.execPath, "scripts/build-if-nee
 const vitest = (...projects) => ({
   name: `vitest ${projects.join(", ")}`,
   vitest: true,
-  command: [
-    bin("vitest"),
-    "run",
-    ...projects.flatMap((project) => ["--project", project]),
-    "--reporter=default",
-    "--reporter=./tests/helpers/project-durations.ts",
-  ],
+  command: [bin("vitest"), "run", ...projects.flatMap((project) => ["--project", project]), ...vitestReporters],
 });
+// The API suite without the public-URL tests, which start three servers of their own with
+// other settings (APP_URL, TRUSTED_PROXIES): npm test runs them.
+const apiFast = {
+  ...vitest("api"),
+  command: [...vitest("api").command, "--exclude", "tests/api/public-url.test.ts"],
+};
+
 const playwright = { name: "playwright", command: [bin("playwright"), "test"] };
 
 // Each entry: a step, or a list of steps run side by side.
 const TIERS = {
   all: [
-    [prettier, eslint],
-    build,
+    [prettier, eslint, types, build],
     vitest("unit"),
     [vitest("api"), vitest("api-postgres")],
     [vitest("db"), vitest("security"), vitest("security-postgres")],
@@ -46,7 +47,7 @@ const TIERS = {
     vitest("lifecycle"),
     playwright,
   ],
-  fast: [[prettier, eslint, types], build, vitest("unit"), vitest("api")],
+  fast: [[prettier, eslint, types, build], vitest("unit"), apiFast],
   "node-compat": [build, vitest("unit"), [vitest("db"), vitest("api")]],
 };
 
