@@ -52,8 +52,7 @@ export async function deliverMail(message: ClaimedMessage): Promise<void> {
   const file = path.join(mailDir(), `${message.id}.eml`);
   await writeFile(`${file}.tmp`, raw);
   await rename(`${file}.tmp`, file);
+  const shown = path.relative(process.cwd(), file).startsWith("..") ? file : path.relative(process.cwd(), file);
   const links = mail.links.length ? ` Links: ${mail.links.join(" ")}` : "";
-  console.log(
-    `Mail not sent (SMTP_URL is not set): "${mail.subject}" to ${mail.to}, saved as ${path.relative(process.cwd(), file)}.${links}`,
-  );
+  console.log(`Mail not sent (SMTP_URL is not set): "${mail.subject}" to ${mail.to}, saved as ${shown}.${links}`);
 }

@@ -6,7 +6,8 @@ import { SMTPServer } from "smtp-server";
 // A real SMTP server on a free loopback port that keeps what arrives: in memory, and (with
 // `dir`) as one .eml file per message, for tests running in other processes than the one
 // that started it. It wants the given user and password (plain AUTH without TLS, as on
-// loopback only). `accept = false` answers every message with a temporary failure (451).
+// loopback only). `accept = false` answers every message with a temporary failure (451),
+// and so does a recipient whose address starts with "tempfail-", always.
 export type ReceivedMail = { raw: string; messageId: string; subject: string; to: string[]; user: string };
 export type TestSmtp = {
   url: string;
@@ -27,6 +28,12 @@ export async function startTestSmtp(options: { user: string; password: string; d
     onAuth(auth, _session, callback) {
       if (auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });
       else callback(new Error("Invalid username or password"));
+    },
+    onRcptTo(address, _session, callback) {
+      if (!address.address.startsWith("tempfail-")) return callback();
+      const error = new Error("Mailbox busy, try again later") as Error & { responseCode: number };
+      error.responseCode = 451;
+      callback(error);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
