@@ -42,7 +42,14 @@ export class PermanentDeliveryError extends Error {
 export const LEASE_MS = 2 * 60_000;
 export const BATCH = 20;
 
-export type Round = { claimed: number; sent: number; retrying: number; failed: number };
+export type Round = {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  // Why each try that failed did, for the log (no body, no link: the error's own message).
+  problems: { id: string; kind: string; outcome: "retrying" | "failed"; reason: string }[];
+};
 
 export async function claimDue(db: PrismaClient, owner: string, batch = BATCH): Promise<ClaimedMessage[]> {
   const at = now();
@@ -98,12 +105,19 @@ export async function markFailedAttempt(
 // Claims one batch and delivers it, one message after another.
 export async function deliverDue(db: PrismaClient, owner: string, deliver: Deliver, batch = BATCH): Promise<Round> {
   const messages = await claimDue(db, owner, batch);
-  const round: Round = { claimed: messages.length, sent: 0, retrying: 0, failed: 0 };
+  const round: Round = { claimed: messages.length, sent: 0, retrying: 0, failed: 0, problems: [] };
   for (const message of messages) {
     try {
       await deliver(message);
     } catch (error) {
-      round[await markFailedAttempt(db, owner, message, error)] += 1;
+      const outcome = await markFailedAttempt(db, owner, message, error);
+      round[outcome] += 1;
+      round.problems.push({
+        id: message.id,
+        kind: `${message.channel}/${message.kind}`,
+        outcome,
+        reason: describeError(error),
+      });
       continue;
     }
     await markSent(db, owner, message.id);

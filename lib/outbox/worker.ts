@@ -59,8 +59,9 @@ async function run(worker: Worker): Promise<void> {
     // Batch after batch while there are full ones: a backlog drains without waiting for polls.
     while (!worker.stopped) {
       const round = await deliverDue(getUnscopedDb(), worker.owner, worker.deliver);
-      if (round.retrying || round.failed) {
-        console.error(`outbox: ${round.retrying} message(s) will be retried, ${round.failed} failed for good.`);
+      for (const problem of round.problems) {
+        const outcome = problem.outcome === "failed" ? "failed for good" : "will be retried";
+        console.error(`outbox: ${problem.kind} message ${problem.id} ${outcome}: ${problem.reason}`);
       }
       if (round.claimed < BATCH) return;
     }

@@ -64,14 +64,11 @@ describe("an SMTP_URL that can't be parsed", () => {
 });
 
 async function waitForLogLine(server: RunningServer, text: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const line = server
+  const line = () =>
+    server
       .output()
       .split("\n")
       .find((entry) => entry.includes(text) && entry.startsWith("Mail not sent"));
-    if (line) return line;
-    if (Date.now() > deadline) throw new Error(`no log line about ${text}:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await expect.poll(line, { timeout: 15_000, interval: 50 }).toBeDefined();
+  return line()!;
 }

@@ -2,7 +2,8 @@ import { appendFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { acceptInvitation, invite, newAccount, roleNamed, unique } from "../helpers/account";
 import { actionJson, callAction } from "../helpers/portal";
-import { header, mailsIn, readable, waitForMail } from "../helpers/smtp";
+import { waitForMail } from "../helpers/mailbox";
+import { header, mailsIn, readable } from "../helpers/smtp";
 
 // The server of this project sends to a real SMTP server (tests/api/global-setup.ts) that
 // saves what arrives in `mailDir`: the invitation mail arrives, its link works, and it

@@ -109,19 +109,3 @@ export function mailsIn(dir: string): ReceivedMail[] {
     };
   });
 }
-
-// Polls until a message matching `match` is there (no fixed wait), or fails after `timeoutMs`.
-export async function waitForMail(
-  list: () => ReceivedMail[],
-  match: (mail: ReceivedMail) => boolean,
-  timeoutMs = 15_000,
-): Promise<ReceivedMail> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = list().find(match);
-    if (found) return found;
-    if (Date.now() > deadline)
-      throw new Error(`no matching mail within ${timeoutMs / 1000} s (${list().length} received)`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invite, newAccount, roleNamed, unique } from "../helpers/account";
 import { MINUTE, setServerClock } from "../helpers/clock";
 import { spawnServer, waitUntilReady, type ServerProcess } from "../helpers/server";
-import { startTestSmtp, waitForMail, type TestSmtp } from "../helpers/smtp";
+import { waitForMail } from "../helpers/mailbox";
+import { startTestSmtp, type TestSmtp } from "../helpers/smtp";
 
 // A committed mail survives the server: kill -9 while its mail server refuses it, start
 // again, and it arrives, once.
@@ -33,13 +34,8 @@ function start(): ServerProcess {
   return server;
 }
 
-async function waitForOutput(server: ServerProcess, text: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!server.output().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`"${text}" never appeared:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitForOutput = (server: ServerProcess, pattern: RegExp) =>
+  expect.poll(() => server.output(), { timeout: 30_000, interval: 50 }).toMatch(pattern);
 
 describe("a queued mail", () => {
   it("is delivered once after kill -9 and a restart, with its Message-ID", async () => {
@@ -51,7 +47,7 @@ describe("a queued mail", () => {
     const email = `${unique("survivor")}@example.com`;
     await invite(inviter.owner, readOnly.id, email);
     // Committed, tried, refused for now (451), scheduled again: then the process dies.
-    await waitForOutput(first, "outbox: 1 message(s) will be retried");
+    await waitForOutput(first, /outbox: mail\/invitation message [0-9a-f-]{36} will be retried: .*451/);
     first.child.kill("SIGKILL");
     await first.exited;
     expect(smtp.received.filter((mail) => mail.to.includes(email))).toEqual([]);
