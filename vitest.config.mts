@@ -45,8 +45,9 @@ function serverProject(name: string, include: string) {
     test: {
       name,
       include: [include],
-      // The public-URL tests start servers of their own and touch no database: once is enough.
-      exclude: name.endsWith("-postgres") ? ["tests/api/public-url.test.ts"] : [],
+      // The public-URL and mail-setup tests start servers of their own on the embedded
+      // database: once is enough.
+      exclude: name.endsWith("-postgres") ? ["tests/api/public-url.test.ts", "tests/api/mail-setup.test.ts"] : [],
       // One production server (next start) on a fresh database for the whole project.
       globalSetup: ["tests/api/global-setup.ts"],
       testTimeout: name.startsWith("security") ? 600_000 : 30_000,

@@ -88,6 +88,19 @@ const schema = z.object({
     .describe("a redis:// or rediss:// URL"),
   // Prefix of every Redis key, so several deployments (or test runs) can share one server.
   REDIS_KEY_PREFIX: z.string().default("wisp:").describe("any text"),
+  // Mail goes through this SMTP server (smtp://user:password@host:587 with STARTTLS when
+  // offered, smtps://…:465 with TLS); unset: no mail leaves the machine, each one is saved
+  // in DATA_DIR/mail/ and its links printed to the log.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, hostname: /.+/ })
+    .optional()
+    .describe("an smtp:// or smtps:// URL with a host"),
+  // The mails' sender; unset: "Wisp Portal <no-reply@APP_URL's host>".
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/)
+    .optional()
+    .describe('an email address, alone or as "Name <address>"'),
   // "off" turns the in-memory cache of verified keys off (every request asks the database).
   KEY_CACHE: onOff(),
   // "1" lets tests move the server's clock (POST /api/test/clock): never in production.
@@ -116,11 +129,13 @@ const toConfig = (env) => ({
   redisUrl: env.REDIS_URL ?? "",
   redisKeyPrefix: env.REDIS_KEY_PREFIX,
   keyCache: env.KEY_CACHE === "on",
+  smtpUrl: env.SMTP_URL ?? "",
+  mailFrom: env.MAIL_FROM ?? "",
   testClock: env.WISP_TEST_CLOCK === "1",
 });
 
 // Values that may hold a password are never printed.
-const SECRET_BEARING = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL"]);
+const SECRET_BEARING = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL", "SMTP_URL"]);
 
 /**
  * The settings in `env`, or one line per bad variable naming what it accepts.

@@ -39,14 +39,15 @@ function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
     roleId: roles.find((role) => role.grantable && role.name !== "Owner")?.id ?? "",
   });
   const [errors, setErrors] = useState<FieldErrors>();
-  const [created, setCreated] = useState<{ email: string; url: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; url: string; mailed: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
       const result = await addMemberAction(values);
-      if (result.ok) setCreated({ email: result.member.email, url: result.invitationUrl });
+      if (result.ok)
+        setCreated({ email: result.member.email, url: result.invitationUrl, mailed: result.invitationMailed });
       else {
         setErrors(result.fieldErrors);
         if (!result.fieldErrors) toast.error(result.error);
@@ -58,7 +59,11 @@ function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
     <DialogContent
       key="invitation"
       title="Invitation created"
-      description={`Send ${created.email} this link. It works once, for 7 days, and will not be shown again.`}
+      description={
+        created.mailed
+          ? `An invitation mail is on its way to ${created.email}. You can also share this link: it works once, for 7 days, and will not be shown again.`
+          : `Email isn't set up on this server: share this link with ${created.email}. It works once, for 7 days, and will not be shown again.`
+      }
       onInteractOutside={(event) => event.preventDefault()}
     >
       <div className="flex items-start gap-2">

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { mailIsSetUp } from "@/lib/mail/settings";
 import { team } from "@/lib/team/team";
 import { memberAction } from "./safe-action";
 
-// Invites a member: returns the invitation link once; only its hash is stored.
+// Invites a member: returns the invitation link once (only its hash is stored) and
+// whether the invitation mail leaves this server.
 export const addMemberAction = memberAction(
   { area: "team", level: "FULL" },
   team.schemas.create,
@@ -15,6 +17,8 @@ export const addMemberAction = memberAction(
       member: { id: member.id, name: member.name, email: member.email },
       invitationUrl: member.invitationUrl ?? "",
       expiresAt: member.invitationExpiresAt ?? "",
+      // Without SMTP_URL the mail stays on this server: the inviter must pass the link on.
+      invitationMailed: mailIsSetUp(),
     };
   },
 );

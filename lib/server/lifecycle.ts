@@ -7,6 +7,10 @@ import { closeConnection, getConnection } from "@/lib/db/connection";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { startEmbeddedMaintenance, stopEmbeddedMaintenance } from "@/lib/db/maintenance";
 import { migrate } from "@/lib/db/migrate";
+import { deliverMail } from "@/lib/mail/deliver";
+import { MAIL_CHANNEL } from "@/lib/mail/queue";
+import { byChannel } from "@/lib/outbox/engine";
+import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
 // scripts/serve.mjs answers 503 until startServer() reports `started`, and on SIGTERM
@@ -31,6 +35,7 @@ export async function startServer(): Promise<void> {
     if (stopping) return;
     await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
+    startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail }));
     hooks.refuseAtTheDoor = refuseAtTheDoor;
     hooks.started?.();
   } catch (error) {
@@ -98,6 +103,7 @@ export async function stopServer(): Promise<void> {
   stopping = true;
   try {
     await stopCacheCoordinator();
+    await stopOutboxWorker();
     await flushLastUsed();
     await flushUsage();
     await stopEmbeddedMaintenance();

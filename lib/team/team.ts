@@ -10,6 +10,9 @@ import { defineResource } from "@/lib/records/resource";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
 import { roleOfAccount } from "@/lib/roles/queries";
 import { createMemberSchema, memberSchema, updateMemberSchema, type MemberJson } from "@/lib/validations/team";
+import { invitationMail } from "@/lib/mail/invitation";
+import { queueMail } from "@/lib/mail/queue";
+import { wakeOutbox } from "@/lib/outbox/worker";
 import { invitationUrl, newInvitationToken } from "./invitations";
 
 const select = {
@@ -104,8 +107,11 @@ export const team = defineResource({
   // Adding a member invites them: a show-once link, whatever the email. Whether the email
   // already has a login (here or in another account) is not looked at, so the answer is
   // the same either way; the person proves who they are when they open the link.
+  // The invitation mail is queued in the same transaction (sent after commit; without
+  // SMTP_URL saved in DATA_DIR/mail/): no invitation without its mail, and the other way.
   async create(actor: Actor, input) {
     const { token, tokenHash, expiresAt } = newInvitationToken();
+    const url = await invitationUrl(token);
     const member = await createRecord(
       actor,
       memberKind,
@@ -116,7 +122,7 @@ export const team = defineResource({
           select: { id: true },
         });
         if (already) throw new AppError("conflict", memberKind.conflict);
-        return tx.member.create({
+        const created = await tx.member.create({
           data: {
             accountId: actor.accountId,
             roleId: role.id,
@@ -125,10 +131,24 @@ export const team = defineResource({
           },
           select,
         });
+        await queueMail(tx, {
+          accountId: actor.accountId,
+          kind: "invitation",
+          ...invitationMail({
+            to: input.email,
+            name: input.name,
+            accountName: actor.accountName,
+            roleName: created.role.name,
+            inviterName: actor.kind === "member" ? actor.name : null,
+            url,
+            expiresAt,
+          }),
+        });
+        return created;
       },
-      { action: "invitation.create" },
+      { action: "invitation.create", afterCommit: async () => wakeOutbox() },
     );
-    return { ...toOutput(member), invitationUrl: await invitationUrl(token) };
+    return { ...toOutput(member), invitationUrl: url };
   },
   async update(actor, id, input) {
     const member = await updateRecord(actor, memberKind, id, async (tx, before) => {

@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../helpers/postgres";
 import { startServer } from "../helpers/server";
+import { startTestSmtp } from "../helpers/smtp";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,6 +17,8 @@ declare module "vitest" {
     secretsFile: string;
     // Where the security suite writes its counts for the summary table.
     reportFile: string;
+    // Where the test SMTP server the server sends to saves each message it receives (.eml).
+    mailDir: string;
   }
 }
 
@@ -24,9 +28,15 @@ const PORTS: Record<string, number> = { api: 3311, "api-postgres": 3312, securit
 // database of a real PostgreSQL server (dropped afterwards), the others on a fresh
 // embedded database. On teardown the server's whole log is searched for every secret the
 // tests were given: none may appear.
+// The server sends its mail to a real SMTP server started here, with a password that must
+// never appear in the log either.
 export default async function setup(project: TestProject) {
   const onPostgres = project.name.endsWith("-postgres");
   const database = onPostgres ? await createTestDatabase() : null;
+  const scratch = mkdtempSync(path.join(tmpdir(), `wisp-${project.name}-`));
+  const mailDir = path.join(scratch, "mail");
+  const smtpPassword = randomBytes(12).toString("base64url");
+  const smtp = await startTestSmtp({ user: "wisp", password: smtpPassword, dir: mailDir });
   // The test clock (POST /api/test/clock) and X-Forwarded-For from the tests themselves
   // (a trusted proxy on loopback), so tests can speak from several client addresses.
   const env = {
@@ -35,12 +45,14 @@ export default async function setup(project: TestProject) {
     // The security suite refuses keys by the thousand on purpose, from one address.
     ...(project.name.startsWith("security") ? { API_KEY_FAILURES_PER_MINUTE: "1000000" } : {}),
     ...(database ? { DATABASE_URL: database.url } : {}),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Wisp Portal <portal@example.test>",
   };
   const server = await startServer(PORTS[project.name], env).catch(async (error) => {
     await database?.drop();
+    await smtp.stop();
     throw error;
   });
-  const scratch = mkdtempSync(path.join(tmpdir(), `wisp-${project.name}-`));
   const secretsFile = path.join(scratch, "secrets.txt");
   const reportFile = path.join(scratch, "report.jsonl");
   project.provide("baseUrl", server.url);
@@ -48,11 +60,13 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", database?.url ?? "");
   project.provide("secretsFile", secretsFile);
   project.provide("reportFile", reportFile);
+  project.provide("mailDir", mailDir);
   return async () => {
     await server.stop();
     await database?.drop();
+    await smtp.stop();
     const log = server.output();
-    const secrets = [...new Set(read(secretsFile).split("\n").filter(Boolean))];
+    const secrets = [...new Set([smtpPassword, ...read(secretsFile).split("\n").filter(Boolean)])];
     const leaked = secrets.filter((secret) => log.includes(secret));
     printReport(project.name, read(reportFile), {
       secrets: secrets.length,

@@ -74,5 +74,25 @@ describe("the settings (lib/settings.mjs)", () => {
       "DATABASE_URL must be a postgres:// or postgresql:// URL.",
       "REDIS_URL must be a redis:// or rediss:// URL.",
     ]);
+    expect(problems({ SMTP_URL: "smtp//mailer:hunter2@mail.example.com" })).toEqual([
+      "SMTP_URL must be an smtp:// or smtps:// URL with a host.",
+    ]);
+  });
+
+  it("reads the mail settings: an smtp:// or smtps:// URL and a sender", () => {
+    const settings = parseSettings({
+      SMTP_URL: "smtps://mailer:secret@mail.example.com:465",
+      MAIL_FROM: "Wisp Portal <portal@example.com>",
+    });
+    expect(settings.ok && settings.config).toMatchObject({
+      smtpUrl: "smtps://mailer:secret@mail.example.com:465",
+      mailFrom: "Wisp Portal <portal@example.com>",
+    });
+    expect(parseSettings({}).ok && parseSettings({})).toMatchObject({ config: { smtpUrl: "", mailFrom: "" } });
+    expect(parseSettings({ MAIL_FROM: "portal@example.com" }).ok).toBe(true);
+    expect(problems({ SMTP_URL: "https://mail.example.com", MAIL_FROM: "Portal" })).toEqual([
+      "SMTP_URL must be an smtp:// or smtps:// URL with a host.",
+      'MAIL_FROM must be an email address, alone or as "Name <address>" (got "Portal").',
+    ]);
   });
 });

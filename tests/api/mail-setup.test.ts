@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newAccount, roleNamed, unique } from "../helpers/account";
+import { actionJson, callAction } from "../helpers/portal";
+import { ROOT, spawnServer, startServer, stopProcess, type RunningServer } from "../helpers/server";
+import { header, readable } from "../helpers/smtp";
+
+// Mail settings on servers of their own: without SMTP_URL (the embedded default) nothing
+// leaves the machine and the portal says where the mail went; an SMTP_URL that can't be
+// parsed stops the start. Runs in the embedded-database project only (vitest.config.mts).
+let plain: RunningServer;
+
+beforeAll(async () => {
+  plain = await startServer(3361);
+}, 60_000);
+
+afterAll(async () => {
+  await plain?.stop();
+});
+
+describe("mail without SMTP_URL", () => {
+  it("is saved in DATA_DIR/mail/ with its subject and links in the log, and the Team page says to share the link", async () => {
+    const accountName = `Offline Org ${unique("o")}`;
+    const inviter = await newAccount(plain.url, accountName);
+    const readOnly = await roleNamed(inviter.owner, "Read Only");
+    const email = `${unique("invitee")}@example.com`;
+    const response = await callAction(
+      plain.url,
+      "addMemberAction",
+      [{ name: "Noor", email, roleId: readOnly.id }],
+      inviter.session.cookie,
+      "/team",
+    );
+    const result = await actionJson<{ ok: boolean; invitationUrl: string; invitationMailed: boolean }>(response);
+    expect(result).toMatchObject({ ok: true, invitationMailed: false });
+
+    const line = await waitForLogLine(plain, email);
+    expect(line).toMatch(new RegExp(`^Mail not sent \\(SMTP_URL is not set\\): "Join ${accountName} on Wisp Portal"`));
+    expect(line).toContain(`Links: ${result.invitationUrl}`);
+    // Saved before the line is printed, as a whole file, under the server's DATA_DIR.
+    const file = path.resolve(ROOT, /saved as (\S+\.eml)\./.exec(line)![1]);
+    expect(path.dirname(file)).toMatch(/wisp-test-[^/]+\/mail$/);
+    const raw = readFileSync(file, "utf8");
+    expect(header(raw, "Subject")).toBe(`Join ${accountName} on Wisp Portal`);
+    expect(header(raw, "To")).toBe(email);
+    expect(header(raw, "Message-ID")).toBe(`<${path.basename(file, ".eml")}@localhost>`);
+    expect(readable(raw)).toContain(result.invitationUrl);
+  });
+});
+
+describe("an SMTP_URL that can't be parsed", () => {
+  it("stops the start with exit 1, naming the variable but not its value", async () => {
+    const server = spawnServer(3362, { SMTP_URL: "smtp//mailer:hunter2-secret@mail.example.com" });
+    try {
+      const { code } = await server.exited;
+      expect(code).toBe(1);
+      expect(server.output()).toMatch(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+      expect(server.output()).not.toContain("hunter2-secret");
+    } finally {
+      await stopProcess(server.child);
+    }
+  });
+});
+
+async function waitForLogLine(server: RunningServer, text: string): Promise<string> {
+  const line = () =>
+    server
+      .output()
+      .split("\n")
+      .find((entry) => entry.includes(text) && entry.startsWith("Mail not sent"));
+  await expect.poll(line, { timeout: 15_000, interval: 50 }).toBeDefined();
+  return line()!;
+}
