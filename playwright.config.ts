@@ -17,7 +17,7 @@ const dataDir = (serverPort: number) => path.join(tmpdir(), `wisp-e2e-${serverPo
 
 // Every spec runs twice: on a laptop screen and on a phone. Each size signs up its own
 // account (e2e/owner.setup.ts) on a server of its own (its own test clock, which specs
-// move days ahead), so the two sizes run side by side and never see each other's data.
+// move days ahead), so the two sizes never see each other's data.
 const sizes = {
   desktop: { port, use: { viewport: { width: 1280, height: 800 } } },
   phone: { port: port + 2, use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
@@ -27,9 +27,9 @@ const desktop = sizes.desktop.use;
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  // One worker per project (the specs of one size share an account and a server, one at a
-  // time); two projects at once.
-  workers: 2,
+  // One spec at a time: on a 2-core machine two browsers and servers side by side starve
+  // each other and gain nothing.
+  workers: 1,
   retries: 0,
   reporter: [["list"]],
   use: {

@@ -7,6 +7,8 @@ const PORTAL_PAGES = ["/api-keys", "/users", "/groups", "/networks", "/vouchers"
 
 // The fixture fails the test on any CSP violation or console error on these pages.
 test("every page loads and runs under its Content-Security-Policy without a violation", async ({ page, browser }) => {
+  // Thirteen pages, each until the network is idle: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   for (const path of PORTAL_PAGES) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
