@@ -11,6 +11,7 @@ import { deliverMail } from "@/lib/mail/deliver";
 import { MAIL_CHANNEL } from "@/lib/mail/queue";
 import { byChannel } from "@/lib/outbox/engine";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
+import { connectRateLimitStore, closeRateLimitStore } from "@/lib/rate-limit/store";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
 // scripts/serve.mjs answers 503 until startServer() reports `started`, and on SIGTERM
@@ -35,6 +36,7 @@ export async function startServer(): Promise<void> {
     if (stopping) return;
     await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
+    await connectRateLimitStore();
     startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail }));
     hooks.refuseAtTheDoor = refuseAtTheDoor;
     hooks.started?.();
@@ -104,6 +106,7 @@ export async function stopServer(): Promise<void> {
   try {
     await stopCacheCoordinator();
     await stopOutboxWorker();
+    closeRateLimitStore();
     await flushLastUsed();
     await flushUsage();
     await stopEmbeddedMaintenance();
