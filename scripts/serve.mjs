@@ -86,9 +86,14 @@ const server = http.createServer((req, res) => {
       return sendJson(res, 400, { error: { code: "bad_request", message: "The Origin header is not a URL." } });
     }
   }
-  // Next answers a malformed percent-encoding in an API path with a plain-text 500.
-  if (pathname.startsWith("/api/") && !decodable(pathname)) {
-    return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
+  // Next answers a malformed percent-encoding in a path (/api-keys/%ff) with a plain-text
+  // 500: an API path gets the API's JSON 404, a page the portal's 404 page (Next's own
+  // not-found route, so it gets its Content-Security-Policy like every page).
+  if (!decodable(pathname)) {
+    if (pathname.startsWith("/api/")) {
+      return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
+    }
+    req.url = "/_not-found";
   }
   // Made-up keys are refused before Next, with the answer Next would give; for any other
   // key the door hands its hash on to the route, which then doesn't hash it again.
