@@ -1,4 +1,5 @@
 import { refuseAtTheDoor, type DoorRequest } from "@/lib/api/front-door";
+import { loadSharedAuthSecret } from "@/lib/auth/secret";
 import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { processSingleton } from "@/lib/process-singleton";
@@ -48,7 +49,8 @@ export async function startServer(): Promise<void> {
   }
 }
 
-// Retries with backoff while the database can't be reached, saying why.
+// Migrations, then the shared auth secret; retried with backoff while the database can't
+// be reached, saying why.
 async function migrateWhenReachable(): Promise<void> {
   let delay = RETRY_FIRST_MS;
   let failingSince = 0;
@@ -57,6 +59,7 @@ async function migrateWhenReachable(): Promise<void> {
     try {
       const applied = await migrate(getConnection());
       if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+      await loadSharedAuthSecret();
       if (failingSince) console.log("The database is reachable again.");
       return;
     } catch (error) {

@@ -57,6 +57,17 @@ describe("two instances on one PostgreSQL database", () => {
     expect(rows.every((row) => row.n === 1)).toBe(true);
   });
 
+  it("accepts a session signed in through A on B: without AUTH_SECRET they share one generated secret", async () => {
+    // Each instance has a data directory of its own (as on two hosts) and no AUTH_SECRET.
+    for (const server of [a, b]) {
+      const page = await fetch(`${server.url}/api-keys`, {
+        headers: { Cookie: account.session.cookie },
+        redirect: "manual",
+      });
+      expect(page.status, server.url).toBe(200);
+    }
+  });
+
   it("refuses a key deleted through A on the very next request to B, 200 rounds in a row", async () => {
     const roleId = await readOnlyRole(account.owner);
     const failures: string[] = [];
