@@ -4,13 +4,16 @@ import { config } from "@/lib/config";
 import { processSingleton } from "@/lib/process-singleton";
 
 // The Redis that holds the rate-limit counters (REDIS_URL), behind a circuit: while Redis
-// is down, no request waits on it. A command gets REDIS_COMMAND_TIMEOUT_MS to answer; one
-// that fails or doesn't answer in time, or the connection closing, marks Redis down, and
-// from then on the counters are kept in this instance's memory (lib/rate-limit/store.ts)
-// without asking Redis. Meanwhile it is asked once a second (a PING, same timeout) and
-// used again from its first answer. Nothing is queued while it is away. Both changes
-// are logged; /api/ready reports the state.
+// is down, no request waits on it. A command gets REDIS_COMMAND_TIMEOUT_MS to answer
+// (withinTimeout); one that fails or doesn't answer in time, or the connection closing,
+// marks Redis down, and from then on the counters are kept in this instance's memory
+// (lib/rate-limit/store.ts) without asking Redis. Meanwhile it is asked once a second (a
+// PING, same timeout) and used again from its first answer. Nothing is queued while it
+// is away. Both changes are logged; /api/ready reports the state.
 const PROBE_EVERY_MS = 1000;
+// Commands the circuit has given up on are dropped by the client after this (a silent
+// Redis would otherwise keep them queued until it answers).
+const FORGOTTEN_AFTER_MS = 10_000;
 
 type Circuit = {
   client: Redis;
@@ -30,7 +33,7 @@ export function redisCircuit(): Circuit {
 function open(): Circuit {
   const client = new Redis(config.redisUrl, {
     keyPrefix: config.redisKeyPrefix,
-    commandTimeout: config.redisCommandTimeoutMs,
+    commandTimeout: Math.max(FORGOTTEN_AFTER_MS, config.redisCommandTimeoutMs),
     connectTimeout: Math.max(1000, config.redisCommandTimeoutMs),
     // Fail at once while not connected, and on a lost connection, instead of queueing.
     enableOfflineQueue: false,
@@ -68,11 +71,37 @@ export function redisFailed(error: unknown): void {
   );
 }
 
+// `call` (a command to Redis), or a rejection if it has not answered within
+// REDIS_COMMAND_TIMEOUT_MS. The verdict waits until the event loop has read its sockets
+// once more after the timer (setImmediate runs after the poll phase): a busy event loop
+// runs a late timer before it reads the answer that came in meanwhile, and that is not
+// Redis being down.
+export function withinTimeout<T>(call: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    call().then(
+      (value) => {
+        settled = true;
+        resolve(value);
+      },
+      (error: unknown) => {
+        settled = true;
+        reject(error);
+      },
+    );
+    setTimeout(() => {
+      setImmediate(() => {
+        if (!settled) reject(new Error(`no answer within ${config.redisCommandTimeoutMs} ms`));
+      });
+    }, config.redisCommandTimeoutMs);
+  });
+}
+
 async function probe(circuit: Circuit): Promise<void> {
   if (circuit.up || circuit.probing || circuit.client.status !== "ready") return;
   circuit.probing = true;
   try {
-    await circuit.client.ping();
+    await withinTimeout(() => circuit.client.ping());
     if (circuit.up) return;
     circuit.up = true;
     if (circuit.outageLogged) {

@@ -8,7 +8,7 @@ import {
 } from "rate-limiter-flexible";
 import { config, usesPostgresServer } from "@/lib/config";
 import { getConnection } from "@/lib/db/connection";
-import { closeRedis, redisCircuit, redisFailed, redisState, redisUp, waitForRedis } from "./redis";
+import { closeRedis, redisCircuit, redisFailed, redisState, redisUp, waitForRedis, withinTimeout } from "./redis";
 
 // Where counters live. The embedded database serves one process, so its memory is enough.
 // Several instances on a PostgreSQL server must count together: in Redis when REDIS_URL
@@ -133,7 +133,7 @@ class RedisOrMemoryLimiter extends RateLimiterRedis {
   private async either<T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {
     if (!redisUp()) return local();
     try {
-      return await shared();
+      return await withinTimeout(shared);
     } catch (error) {
       // A limiter's refusal is an answer, not a failure.
       if (error instanceof RateLimiterRes) throw error;
