@@ -24,7 +24,8 @@ setup("create the account", async ({ page }, testInfo) => {
   await expect(page.getByLabel("Email")).toHaveValue(owner.email);
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/api-keys$/);
+  // Signing up hashes the password (Argon2): seconds on a busy machine.
+  await expect(page).toHaveURL(/\/api-keys$/, { timeout: 15_000 });
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
   await page.context().storageState({ path: `e2e/.auth/${sizeOf(testInfo)}.json` });
 });
