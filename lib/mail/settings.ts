@@ -19,6 +19,12 @@ export function messageIdDomain(): string {
   return /@([^<>@\s]+)>?\s*$/.exec(mailFrom())?.[1] ?? appHost();
 }
 
+// Where links in notices point: APP_URL, else the address the server prints at start. A
+// notice may come from no request at all (the expiry scan), so never a request's Host.
+export function portalOrigin(): string {
+  return config.appUrl ? new URL(config.appUrl).origin : `http://localhost:${config.port}`;
+}
+
 function appHost(): string {
   try {
     return new URL(config.appUrl).hostname || "localhost";

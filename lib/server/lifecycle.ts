@@ -11,6 +11,7 @@ import { deliverMail } from "@/lib/mail/deliver";
 import { MAIL_CHANNEL } from "@/lib/mail/queue";
 import { byChannel } from "@/lib/outbox/engine";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
+import { startNoticeScan, stopNoticeScan } from "@/lib/notices/scan";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
 // scripts/serve.mjs answers 503 until startServer() reports `started`, and on SIGTERM
@@ -36,6 +37,7 @@ export async function startServer(): Promise<void> {
     await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
     startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail }));
+    startNoticeScan();
     hooks.refuseAtTheDoor = refuseAtTheDoor;
     hooks.started?.();
   } catch (error) {
@@ -103,6 +105,7 @@ export async function stopServer(): Promise<void> {
   stopping = true;
   try {
     await stopCacheCoordinator();
+    await stopNoticeScan();
     await stopOutboxWorker();
     await flushLastUsed();
     await flushUsage();
