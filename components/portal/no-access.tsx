@@ -18,7 +18,7 @@ export function OwnersOnly({ what }: { what: string }) {
     <div className="rounded-lg border border-border bg-card px-6 py-12 text-center">
       <Lock className="mx-auto h-8 w-8 text-muted-foreground" aria-hidden />
       <p className="mt-3 text-sm text-muted-foreground">
-        Only Owners of this account can see {what}. Ask an Owner of this account if you need it.
+        {`Only Owners of this account can see ${what}. Ask an Owner of this account if you need it.`}
       </p>
     </div>
   );
