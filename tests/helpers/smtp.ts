@@ -17,7 +17,12 @@ export type TestSmtp = {
   stop: () => Promise<void>;
 };
 
-export async function startTestSmtp(options: { user: string; password: string; dir?: string }): Promise<TestSmtp> {
+export async function startTestSmtp(options: {
+  user: string;
+  password: string;
+  dir?: string;
+  port?: number;
+}): Promise<TestSmtp> {
   if (options.dir) mkdirSync(options.dir, { recursive: true });
   const received: ReceivedMail[] = [];
   const state = { accept: true };
@@ -58,7 +63,7 @@ export async function startTestSmtp(options: { user: string; password: string; d
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   const credentials = `${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}`;
   return {
