@@ -196,6 +196,15 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
     .click();
   await see("audit-log");
 
+  // The account's mail (the invitations above), and the person's own page with its switches.
+  await page.goto("/notifications");
+  await expect(page).toHaveTitle("Notifications · Wisp Portal");
+  await expect(page.getByRole("region", { name: "Mail of this account" })).toBeVisible();
+  await see("notifications");
+  await page.goto("/account");
+  await expect(page.getByRole("switch", { name: "Key expiry" })).toBeVisible();
+  await see("account");
+
   for (const title of ["Users", "Groups", "Networks", "Vouchers"]) {
     await page.goto(`/${title.toLowerCase()}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -249,7 +258,18 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   // The narrowest phones: every page still fits the screen's width.
   if (size === "phone") {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ["api-keys", "roles", "team", "audit-log", "users", "groups", "networks", "vouchers"]) {
+    for (const path of [
+      "api-keys",
+      "roles",
+      "team",
+      "audit-log",
+      "notifications",
+      "account",
+      "users",
+      "groups",
+      "networks",
+      "vouchers",
+    ]) {
       await page.goto(`/${path}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
