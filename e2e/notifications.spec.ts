@@ -23,6 +23,7 @@ test("an Owner sees the account's mail on Notifications and sets which notices t
     await expect(row).toContainText("Delivered", { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("region", { name: "Mail of this account" })).not.toContainText("/invite/");
+  await page.screenshot({ path: testInfo.outputPath("notifications.png"), fullPage: true });
 
   await page.goto("/account");
   const expiry = page.getByRole("switch", { name: "Key expiry" });
@@ -37,4 +38,5 @@ test("an Owner sees the account's mail on Notifications and sets which notices t
   await expect(leaked).toBeChecked();
   await expect(leaked).toBeDisabled();
   await expect(page.getByText("Security notices can't be turned off. Always on.")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("account.png"), fullPage: true });
 });

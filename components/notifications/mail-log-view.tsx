@@ -17,10 +17,20 @@ const STATUS: Record<MailStatus, { label: string; className: string }> = {
 };
 
 const time = (iso: string) => formatDate(iso, true);
+// Short enough for the status column on a phone: "6 Dec, 14:05 UTC".
+const shortTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+const short = (iso: string) => `${shortTime.format(new Date(iso))} UTC`;
 
 type Props = { mails: AccountMailJson[]; page: number; pageSize: number; total: number; totalCapped: boolean };
 
-// The account's recent mail, newest first: what, to whom, how delivery went and when. A
+// The account's recent mail, newest first: what and to whom, how delivery went, and when.
+// On a phone the first two columns fit the screen (the table scrolls for the time). A
 // retrying or failed mail shows its last error under its row.
 export function MailLogView({ mails, page, pageSize, total, totalCapped }: Props) {
   const list = useListState({ page, pageSize, q: "", sort: "createdAt", dir: "desc" });
@@ -29,37 +39,33 @@ export function MailLogView({ mails, page, pageSize, total, totalCapped }: Props
       {
         id: "mail",
         header: "Mail",
-        cell: ({ row }) => (
-          <span className="block max-w-full truncate" title={row.original.subject}>
-            <span className="font-medium text-foreground">{row.original.subject}</span>
-            <span className="block text-xs text-muted-foreground">
-              {MAIL_KIND_LABELS[row.original.kind] ?? row.original.kind}
+        cell: ({ row }) => {
+          const kind = MAIL_KIND_LABELS[row.original.kind] ?? row.original.kind;
+          return (
+            <span
+              className="block max-w-full truncate"
+              title={`${row.original.subject} (to ${row.original.recipient})`}
+            >
+              <span className="font-medium text-foreground">{row.original.subject}</span>
+              <span className="block truncate text-xs text-muted-foreground">
+                {kind} to {row.original.recipient}
+              </span>
             </span>
-          </span>
-        ),
-      },
-      {
-        id: "to",
-        meta: { width: "w-56" },
-        header: "To",
-        cell: ({ row }) => (
-          <span className="block truncate" title={row.original.recipient}>
-            {row.original.recipient}
-          </span>
-        ),
+          );
+        },
       },
       {
         id: "status",
-        meta: { width: "w-52" },
+        meta: { width: "w-44" },
         header: "Status",
         cell: ({ row }) => {
           const mail = row.original;
           const status = STATUS[mail.status];
           const detail =
             mail.status === "delivered" && mail.sentAt
-              ? time(mail.sentAt)
+              ? `Sent ${short(mail.sentAt)}`
               : mail.status === "retrying" && mail.nextAttemptAt
-                ? `Next try ${time(mail.nextAttemptAt)}`
+                ? `Next try ${short(mail.nextAttemptAt)}`
                 : mail.status === "failed"
                   ? `After ${mail.attempts} tries`
                   : "Waiting to be sent";
@@ -95,7 +101,7 @@ export function MailLogView({ mails, page, pageSize, total, totalCapped }: Props
     <div className={list.pending ? "opacity-60" : undefined}>
       <DataTable
         label="Mail of this account"
-        minWidth="min-w-[48rem]"
+        minWidth="min-w-[34rem]"
         columns={columns}
         rows={mails}
         rowId={(mail) => mail.id}
