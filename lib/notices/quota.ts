@@ -20,7 +20,7 @@ const claimed = processSingleton("quota-notices", () => new Set<string>());
 const REMEMBERED = 10_000;
 
 export function noticeQuotaIfDue(key: { rowId: string; accountId: string }, quota: QuotaUse): void {
-  const percent = quota.used >= quota.limit ? 100 : quota.used >= Math.ceil(quota.limit * 0.8) ? 80 : null;
+  const percent = quota.used >= quota.limit ? 100 : quota.used >= Math.ceil((quota.limit * 4) / 5) ? 80 : null;
   if (percent === null) return;
   const id = `key_quota:${key.rowId}:${quota.resetsAt.getTime()}:${percent}`;
   if (claimed.has(id)) return;
