@@ -13,6 +13,7 @@ import { FailureLimiter } from "./failures";
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const LEAK_REPORTS_PER_MINUTE = 10;
+export const FAILED_SIGN_IN_EVENT_WINDOW_SECONDS = 15 * 60;
 
 export function limits() {
   return processSingleton("limits", () => ({
@@ -26,6 +27,12 @@ export function limits() {
       keyPrefix: "api-key-failures",
       points: config.apiKeyFailuresPerMinute,
       durationSeconds: 60,
+    }),
+    // One audit event per email per window for failed sign-ins (lib/auth/session-events.ts).
+    failedSignInEvents: new FailureLimiter({
+      keyPrefix: "sign-in-failed-events",
+      points: 1,
+      durationSeconds: FAILED_SIGN_IN_EVENT_WINDOW_SECONDS,
     }),
     leakReports: new FailureLimiter({
       keyPrefix: "leak-reports",
