@@ -40,6 +40,9 @@ export type CurrentSession = {
   identityId: string;
   email: string;
   mustChangePassword: boolean;
+  // False until the login proves it controls its email: such a session may only verify,
+  // ask for a new mail or sign out (lib/auth/current-member.ts, lib/actions/safe-action.ts).
+  emailVerified: boolean;
   actor: Actor;
 };
 
@@ -55,7 +58,7 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
       id: true,
       lastSeenAt: true,
       expiresAt: true,
-      identity: { select: { id: true, email: true, mustChangePassword: true } },
+      identity: { select: { id: true, email: true, mustChangePassword: true, emailVerifiedAt: true } },
       member: { select: memberSelect },
     },
   });
@@ -74,6 +77,7 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
     identityId: row.identity.id,
     email: row.identity.email,
     mustChangePassword: row.identity.mustChangePassword,
+    emailVerified: row.identity.emailVerifiedAt !== null,
     actor: actorOf(row.member, row.identity.email),
   };
 });

@@ -29,7 +29,10 @@ export function safeNextPath(value: unknown): string | null {
     return null;
   }
   if (url.origin !== "http://portal.invalid") return null;
-  if (/^\/(sign-in|sign-up|set-password|invite)(\/|$)/.test(url.pathname) || url.pathname.startsWith("/api/")) {
+  if (
+    /^\/(sign-in|sign-up|set-password|invite|verify-email)(\/|$)/.test(url.pathname) ||
+    url.pathname.startsWith("/api/")
+  ) {
     return null;
   }
   return url.pathname + url.search;
