@@ -114,15 +114,9 @@ function queueInvitationMail(
 // "Resend invitation": a new link for an invited member, valid 7 days from now, and a
 // new mail with it; the old link stops working at once. Same access rule as inviting
 // (nobody sends an invitation to more access than their own), recorded as
-// "invitation.resend" (the expiry's change), at most 3 per member per 15 minutes.
+// "invitation.resend" (the expiry's change), at most 3 per member per 15 minutes (only
+// resends the access rule allows count).
 export async function resendInvitation(actor: Actor, id: string): Promise<MemberJson & { invitationUrl: string }> {
-  const { over, waitMs } = await limits().invitationMails.fail(`${actor.accountId}:${id}`);
-  if (over) {
-    throw new AppError(
-      "too_many_requests",
-      `This invitation was sent ${RESENDS_PER_15_MINUTES} times within 15 minutes. Try again in ${describeWait(waitMs)}.`,
-    );
-  }
   const { token, tokenHash, expiresAt } = newInvitationToken();
   const url = await invitationUrl(token);
   const member = await updateRecord(
@@ -132,6 +126,13 @@ export async function resendInvitation(actor: Actor, id: string): Promise<Member
     async (tx, before) => {
       if (!before.invitation) {
         throw new AppError("conflict", `${before.name} accepted the invitation already: there is nothing to resend.`);
+      }
+      const { over, waitMs } = await limits().invitationMails.fail(`${actor.accountId}:${id}`);
+      if (over) {
+        throw new AppError(
+          "too_many_requests",
+          `This invitation was sent ${RESENDS_PER_15_MINUTES} times within 15 minutes. Try again in ${describeWait(waitMs)}.`,
+        );
       }
       const { count } = await tx.invitation.updateMany({
         where: { memberId: id, accountId: actor.accountId },
