@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { mainNav } from "./helpers";
+import { confirmEmail } from "./mail";
 import { ownerFor } from "./owner";
 
 // One login in two organisations: the owner of Acme Wi-Fi is invited to another one,
@@ -14,9 +15,12 @@ test("an existing person accepts an invitation and switches between two accounts
   await other.goto("/sign-up");
   await other.getByLabel("Organisation").fill("Harbour Cafe");
   await other.getByLabel("Your name").fill("Hana Harbour");
-  await other.getByLabel("Email").fill(`hana-${Date.now()}@harbour.example`);
+  const hana = `hana-${Date.now()}@harbour.example`;
+  await other.getByLabel("Email").fill(hana);
   await other.getByLabel("Password").fill("teal anchor biscuit 28");
   await other.getByRole("button", { name: "Create account" }).click();
+  // The new login confirms its email by the link in the mail.
+  await confirmEmail(other, hana, "link");
   await expect(other).toHaveURL(/\/api-keys$/);
   await other.getByRole("button", { name: "Create Key" }).first().click();
   await other.getByRole("dialog", { name: "Create Key" }).getByLabel("Key Name").fill("Cafe till");

@@ -1,4 +1,5 @@
 import { expect, test as setup } from "./fixtures";
+import { confirmEmail } from "./mail";
 import { ownerFor, sizeOf } from "./owner";
 
 // Signs up this screen size's account once; the other specs reuse the session.
@@ -24,6 +25,11 @@ setup("create the account", async ({ page }, testInfo) => {
   await expect(page.getByLabel("Email")).toHaveValue(owner.email);
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // The new login confirms its email with the code from the mail before anything else.
+  await expect(page).toHaveURL(/\/verify-email$/);
+  await page.goto("/api-keys");
+  await expect(page).toHaveURL(/\/verify-email\?next=%2Fapi-keys$/);
+  await confirmEmail(page, owner.email, "code");
   await expect(page).toHaveURL(/\/api-keys$/);
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
   await page.context().storageState({ path: `e2e/.auth/${sizeOf(testInfo)}.json` });
