@@ -9,6 +9,8 @@ import { ownerFor } from "./owner";
 test("an existing person accepts an invitation and switches between two accounts, each page showing only its data", async ({
   browser,
 }, testInfo) => {
+  // Two sign-ins, a sign-up and its email confirmation, each an Argon2 hash or more.
+  test.setTimeout(90_000);
   const OWNER = ownerFor(testInfo);
   const signedOut = { storageState: { cookies: [], origins: [] } };
   const other = await (await browser.newContext(signedOut)).newPage();
@@ -45,7 +47,7 @@ test("an existing person accepts an invitation and switches between two accounts
   await expect(ada.getByRole("heading", { name: "Join Harbour Cafe" })).toBeVisible();
   await ada.getByLabel("Password").fill(OWNER.password);
   await ada.getByRole("button", { name: "Join Harbour Cafe" }).click();
-  await expect(ada).toHaveURL(/\/api-keys$/);
+  await expect(ada).toHaveURL(/\/api-keys$/, { timeout: 15_000 });
 
   await expect(ada.getByRole("row", { name: /Cafe till/ })).toBeVisible();
   // On a phone the switcher is in the menu drawer.

@@ -26,7 +26,7 @@ setup("create the account", async ({ page }, testInfo) => {
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: "Create account" }).click();
   // The new login confirms its email with the code from the mail before anything else.
-  await expect(page).toHaveURL(/\/verify-email$/);
+  await expect(page).toHaveURL(/\/verify-email$/, { timeout: 30_000 });
   await page.goto("/api-keys");
   await expect(page).toHaveURL(/\/verify-email\?next=%2Fapi-keys$/);
   await confirmEmail(page, owner.email, "code");

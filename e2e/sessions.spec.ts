@@ -36,6 +36,8 @@ async function signInAgain(browser: Browser, email: string, password: string): P
 }
 
 test("sign-out ends the session: a copy of its cookies is refused on the next request", async ({ browser }) => {
+  // A sign-up and its email confirmation first.
+  test.setTimeout(60_000);
   const { context, page } = await newOrganisation(browser, "Copy Cat");
   const thief = await browser.newContext(signedOut);
   await thief.addCookies(await context.cookies());

@@ -11,7 +11,15 @@ import {
   unique,
   type Call,
 } from "../helpers/account";
-import { actionJson, callAction, confirmEmail, rememberSecrets, signIn, signUp } from "../helpers/portal";
+import {
+  actionJson,
+  callAction,
+  confirmEmail,
+  rememberSecrets,
+  signIn,
+  signUp,
+  TEST_PASSWORD,
+} from "../helpers/portal";
 import { header, readable, type ReceivedMail } from "../helpers/smtp";
 import {
   codeIn,
@@ -180,9 +188,12 @@ describe("a new login's email", () => {
 });
 
 describe("an unconfirmed claim", () => {
-  it("never blocks the address's real owner: a fresh sign-up ends it, and whoever confirms owns the address", async () => {
+  it("never blocks the address's real owner: a fresh sign-up or acceptance ends it, and whoever confirms owns the address", async () => {
     const email = `${unique("claimed")}@example.com`;
-    const inviter = await newAccount(baseUrl, "Claim Inviter Org");
+    const [inviter, ownersOrg] = await Promise.all([
+      newAccount(baseUrl, "Claim Inviter Org"),
+      newAccount(baseUrl, "Owner's Own Org"),
+    ]);
     const readOnly = await roleNamed(inviter.owner, "Read Only");
 
     // Someone who doesn't own the address signs up with it, and accepts an invitation for it
@@ -214,8 +225,12 @@ describe("an unconfirmed claim", () => {
     // (Its acceptance mailed it a new code too.)
     const seen = [squatMail.messageId, (await waitForVerificationMail(email, [squatMail.messageId])).messageId];
 
-    // The real owner signs up with their own password: a fresh claim, which ends the other.
-    const owner = await signUp(baseUrl, "Real Owner Org", { confirm: false, email });
+    // The real owner accepts their own invitation (from another organisation) with their own
+    // password: a fresh claim, which ends the other.
+    const ownInvitation = await invite(ownersOrg.owner, (await roleNamed(ownersOrg.owner, "Read Only")).id, email);
+    const joined = await acceptInvitation(baseUrl, ownInvitation.invitationUrl, TEST_PASSWORD, "", { confirm: false });
+    const owner = { cookie: joined.cookie! };
+    expect(joined.response?.headers.get("x-action-redirect")).toContain("/verify-email");
     expect((await open(squatCookie, "/verify-email")).headers.get("location")).toContain("/sign-in");
     expect((await signIn(baseUrl, email, squatterPassword)).cookie).toBeNull();
     expect(await linkPage(linkTokenIn(squatMail))).toContain("This link is not valid any more");
@@ -250,6 +265,20 @@ describe("an unconfirmed claim", () => {
     expect(
       (await expectJson<{ status: string }>(await inviter.owner(`/api/v1/team/${invitation.id}`), 200)).status,
     ).toBe("active");
+
+    // A sign-up over an unconfirmed sign-up, with another password, is a fresh claim too.
+    const other = `${unique("twice")}@example.com`;
+    const first = await signUp(baseUrl, "First Claim Org", { confirm: false, email: other });
+    const firstMail = await waitForVerificationMail(other);
+    await rememberSecrets("", [linkTokenIn(firstMail)]);
+    const second = await signUp(baseUrl, "Second Claim Org", {
+      confirm: false,
+      email: other,
+      password: strongPassword(),
+    });
+    expect((await open(first.cookie, "/verify-email")).headers.get("location")).toContain("/sign-in");
+    await confirmEmail(baseUrl, second.cookie, other, [firstMail.messageId]);
+    expect((await open(second.cookie, "/api-keys")).status).toBe(200);
   });
 
   it("can't attach a login to an account: accepting for a confirmed login takes its password or its session", async () => {

@@ -72,10 +72,10 @@ export type Session = { cookie: string; email: string; password: string };
 export async function signUp(
   baseUrl: string,
   accountName = `Acme ${randomUUID().slice(0, 6)}`,
-  options: { confirm?: boolean; email?: string } = {},
+  options: { confirm?: boolean; email?: string; password?: string } = {},
 ): Promise<Session> {
   const email = options.email ?? `owner-${randomUUID()}@example.com`;
-  const password = TEST_PASSWORD;
+  const password = options.password ?? TEST_PASSWORD;
   const form = new FormData();
   form.set("accountName", accountName);
   form.set("name", "Ada Owner");
