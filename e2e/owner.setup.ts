@@ -4,6 +4,8 @@ import { ownerFor, sizeOf } from "./owner";
 
 // Signs up this screen size's account once; the other specs reuse the session.
 setup("create the account", async ({ page }, testInfo) => {
+  // Three sign-up attempts, the last with two Argon2 hashes, and the email's confirmation.
+  setup.setTimeout(90_000);
   const owner = ownerFor(testInfo);
   await page.goto("/");
   // A fresh portal starts at "Create your account"; once an account exists, at sign-in.
