@@ -6,7 +6,7 @@ import { openPGlite } from "@/lib/db/pglite";
 // Logins from before email confirmation keep working: the migration that adds it marks
 // every existing login confirmed, as of its creation. New logins start unconfirmed.
 const dir = path.resolve(import.meta.dirname, "../../prisma/migrations");
-const MIGRATION = "20261206135401_email_verification";
+const MIGRATION = "20261206150500_email_verification";
 
 describe(`migration ${MIGRATION}`, { timeout: 60_000 }, () => {
   it("marks every existing login confirmed since it was created", async () => {
