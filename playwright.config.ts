@@ -111,7 +111,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${sizePort}/api/ready`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...serverEnv, DATA_DIR: dataDir(sizePort), PORT: String(sizePort) },
+      // APP_URL: the links in mail point at the origin the browser uses.
+      env: {
+        ...serverEnv,
+        DATA_DIR: dataDir(sizePort),
+        PORT: String(sizePort),
+        APP_URL: `http://127.0.0.1:${sizePort}`,
+      },
     })),
     // The same on a database created on the test PostgreSQL server and dropped at the end.
     {
@@ -120,7 +126,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-      env: { ...serverEnv, DATA_DIR: `${dataDir(port)}-postgres`, PORT: String(postgresPort) },
+      env: { ...serverEnv, DATA_DIR: `${dataDir(port)}-postgres`, PORT: String(postgresPort), APP_URL: postgresURL },
     },
   ],
 });

@@ -3,6 +3,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { api, mainNav } from "./helpers";
+import { confirmEmail } from "./mail";
 import { sizeOf } from "./owner";
 
 // Every page of the portal and every open dialog, in light and dark: axe finds no critical
@@ -63,6 +64,9 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await page.getByLabel("Email").fill(`alex.${size}@axe.example`);
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveTitle("Check your email · Wisp Portal");
+  await see("verify-email");
+  await confirmEmail(page, `alex.${size}@axe.example`, "code");
   await expect(page).toHaveURL(/\/api-keys$/);
   await expect(page).toHaveTitle("API Keys · Wisp Portal");
   await see("api-keys-empty");
@@ -186,6 +190,9 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Edit Sam Support" }).click();
   await see("dialog-edit-member", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Resend invitation to Sam Support" }).click();
+  await see("dialog-resend-invitation", { dialog: true });
   await page.keyboard.press("Escape");
 
   await page.goto("/audit-log");

@@ -42,6 +42,9 @@ export type CurrentSession = {
   identityId: string;
   email: string;
   mustChangePassword: boolean;
+  // False until the login proves it controls its email: such a session may only verify,
+  // ask for a new mail or sign out (lib/auth/current-member.ts, lib/actions/safe-action.ts).
+  emailVerified: boolean;
   actor: Actor;
   // Holds the account's built-in Owner role (Owner-only pages: Notifications).
   owner: boolean;
@@ -59,7 +62,7 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
       id: true,
       lastSeenAt: true,
       expiresAt: true,
-      identity: { select: { id: true, email: true, mustChangePassword: true } },
+      identity: { select: { id: true, email: true, mustChangePassword: true, emailVerifiedAt: true } },
       member: { select: memberSelect },
     },
   });
@@ -78,6 +81,7 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
     identityId: row.identity.id,
     email: row.identity.email,
     mustChangePassword: row.identity.mustChangePassword,
+    emailVerified: row.identity.emailVerifiedAt !== null,
     actor: actorOf(row.member, row.identity.email),
     owner: row.member.role.builtIn === "OWNER",
   };

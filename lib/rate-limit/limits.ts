@@ -9,11 +9,16 @@ import { FailureLimiter } from "./failures";
 // Another address trying the same email is not slowed, so nobody can lock a person out
 // from afar. API keys: API_KEY_FAILURES_PER_MINUTE (30) failed checks per client address
 // per minute, then 429. Leak reports (no key needed): LEAK_REPORTS_PER_MINUTE calls per
-// client address per minute, every call counted, shared by all instances.
+// client address per minute, every call counted, shared by all instances. Email
+// verification: 10 wrong codes per login per hour (each code also dies after 5 tries), and
+// 3 new verification mails per login per 15 minutes. Invitations: 3 new links (and mails)
+// per invited member per 15 minutes.
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const LEAK_REPORTS_PER_MINUTE = 10;
 export const FAILED_SIGN_IN_EVENT_WINDOW_SECONDS = 15 * 60;
+export const WRONG_EMAIL_CODES_PER_HOUR = 10;
+export const RESENDS_PER_15_MINUTES = 3;
 
 export function limits() {
   return processSingleton("limits", () => ({
@@ -38,6 +43,21 @@ export function limits() {
       keyPrefix: "leak-reports",
       points: LEAK_REPORTS_PER_MINUTE,
       durationSeconds: 60,
+    }),
+    emailCodes: new FailureLimiter({
+      keyPrefix: "email-codes",
+      points: WRONG_EMAIL_CODES_PER_HOUR,
+      durationSeconds: 60 * 60,
+    }),
+    verificationMails: new FailureLimiter({
+      keyPrefix: "verification-mails",
+      points: RESENDS_PER_15_MINUTES,
+      durationSeconds: 15 * 60,
+    }),
+    invitationMails: new FailureLimiter({
+      keyPrefix: "invitation-mails",
+      points: RESENDS_PER_15_MINUTES,
+      durationSeconds: 15 * 60,
     }),
   }));
 }

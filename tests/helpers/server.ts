@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { addMailSource } from "./mail-sources";
+import { mailsIn } from "./smtp";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -32,6 +34,8 @@ export function spawnServer(
 ): ServerProcess {
   const port = testPort(basePort);
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wisp-test-"));
+  // Without SMTP_URL the server saves its mail in DATA_DIR/mail: signing up reads it there.
+  if (!env.SMTP_URL) addMailSource(() => mailsIn(path.join(dataDir, "mail")), dataDir);
   const child = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     env: { ...serverEnv(), NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, PORT: String(port), ...env },
