@@ -43,3 +43,12 @@ export const acceptInvitationSchema = z.strictObject({
   // Absent when the person is already signed in with the invited email.
   password: z.string().min(1, "Enter a password.").max(200, "Use at most 200 characters for the password.").optional(),
 });
+
+// "Forgot password?": the email to send the link to.
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+// The page of the mailed link: its token and the new password (strength checked on the server).
+export const resetPasswordSchema = z.object({
+  token: z.string().max(100),
+  password: passwordSchema,
+});
