@@ -16,7 +16,8 @@ const smtpUser = "wisp-e2e";
 const smtpPassword = "e2e-only-loopback-password";
 process.env.E2E_MAIL_DIR ??= path.join(tmpdir(), `wisp-e2e-mail-${port}`);
 const mailDir = process.env.E2E_MAIL_DIR;
-// The test clock lets the lifecycle specs see keys expire without waiting.
+// The test clock lets the lifecycle specs see keys expire without waiting. Each server's
+// APP_URL is its own address, as in production (mailed reset links are built from it).
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",
@@ -108,7 +109,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${sizePort}/api/ready`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...serverEnv, DATA_DIR: dataDir(sizePort), PORT: String(sizePort) },
+      env: {
+        ...serverEnv,
+        APP_URL: `http://127.0.0.1:${sizePort}`,
+        DATA_DIR: dataDir(sizePort),
+        PORT: String(sizePort),
+      },
     })),
     // The same on a database created on the test PostgreSQL server and dropped at the end.
     {
@@ -117,7 +123,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-      env: { ...serverEnv, DATA_DIR: `${dataDir(port)}-postgres`, PORT: String(postgresPort) },
+      env: { ...serverEnv, APP_URL: postgresURL, DATA_DIR: `${dataDir(port)}-postgres`, PORT: String(postgresPort) },
     },
   ],
 });
