@@ -44,6 +44,9 @@ export default defineConfig({
   // (bench/results/README.md).
   workers: 2,
   retries: 0,
+  // Waits, not time limits: on a busy 2-core machine a sign-up (a password hash, a new
+  // account) can take longer than Playwright's default 5 s to land on its next page.
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     trace: "retain-on-failure",

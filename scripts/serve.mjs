@@ -51,6 +51,8 @@ const inFlight = new Set();
 // lib/server/lifecycle.ts (inside Next's bundle) reports through this object.
 const lifecycle = (globalThis[Symbol.for("wisp.lifecycle")] ??= {});
 const started = new Promise((resolve) => (lifecycle.started = resolve));
+// Peers that sent X-Forwarded-For without being in TRUSTED_PROXIES (app/api/ready reads it).
+const untrustedForwarders = (lifecycle.untrustedForwarders ??= []);
 
 const server = http.createServer((req, res) => {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
@@ -61,6 +63,7 @@ const server = http.createServer((req, res) => {
   if (!fromProxy) {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-proto"];
+    if (req.headers["x-forwarded-for"] !== undefined) warnUntrustedForwarder(req.socket.remoteAddress ?? "");
   }
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
@@ -146,6 +149,17 @@ function servedOverHttps(req, fromProxy) {
   return appUrl.startsWith("https://") || (fromProxy && req.headers["x-forwarded-proto"] === "https");
 }
 
+// A proxy in front without TRUSTED_PROXIES makes every client one address to the brakes:
+// 50 failed sign-ins from anyone lock everyone out. Said loudly, once per peer.
+function warnUntrustedForwarder(socketAddress) {
+  const peer = ipaddr.isValid(socketAddress) ? ipaddr.process(socketAddress).toString() : socketAddress;
+  if (untrustedForwarders.includes(peer) || untrustedForwarders.length >= 20) return;
+  untrustedForwarders.push(peer);
+  console.warn(
+    `WARNING: ${peer} sends X-Forwarded-For but is not in TRUSTED_PROXIES. If it is a proxy or load balancer, every client behind it counts as ${peer} (sign-in and key brakes lock them all out together, logs show one address): set TRUSTED_PROXIES to its address.`,
+  );
+}
+
 function isTrustedProxy(address) {
   if (trustedProxies.length === 0 || !ipaddr.isValid(address)) return false;
   const peer = ipaddr.process(address);
@@ -201,6 +215,11 @@ server.on("error", (error) => {
 server.listen(port, () =>
   console.log(`Starting Wisp Portal on port ${port}; answering 503 until the database is set up…`),
 );
+// This server speaks plain HTTP: an https APP_URL means TLS ends at a proxy in front.
+if (appUrl.startsWith("https:") && trustedProxies.length === 0)
+  console.warn(
+    "WARNING: APP_URL is https but TRUSTED_PROXIES is empty. The proxy that ends TLS must be listed there, or every client counts as the proxy's address (brakes lock them all out together) and HSTS stays off.",
+  );
 
 const app = next({ dev: false, dir: root, hostname: "localhost", port, httpServer: server });
 try {

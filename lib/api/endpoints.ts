@@ -225,7 +225,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "PATCH",
     path: "/api/v1/api-key-policy",
-    area: "api_keys",
+    area: "team",
     tag: "api-keys",
     summary: "Set the maximum key lifetime (null: none); applies whenever an expiry is set",
     body: keyPolicySchema,

@@ -20,7 +20,7 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const address = currentRequest()?.clientAddress ?? null;
-  const verified = await verifyCredentials(session.email, input.currentPassword, address);
+  const verified = await verifyCredentials(session.email, input.currentPassword, address, "confirm");
   if (!verified || verified.id !== session.identityId) {
     throw fieldError("currentPassword", "This is not your current password.");
   }
@@ -82,7 +82,7 @@ export async function resetMemberPassword(actor: Actor, memberId: string): Promi
       }
       await tx.identity.update({
         where: { id: member.identityId },
-        data: { passwordHash, mustChangePassword: true, passwordChangedAt: now() },
+        data: { passwordHash, mustChangePassword: true, passwordChangedAt: now(), oneTimeUsedAt: null },
       });
       await endOtherSessionsIn(tx, member.identityId, null);
       await tx.passwordReset.deleteMany({ where: { identityId: member.identityId } });

@@ -3,9 +3,11 @@ import { api, createKeyInPortal, signUp } from "../helpers/portal";
 
 const baseUrl = inject("baseUrl");
 let secret: string;
+let cookie: string;
 
 beforeAll(async () => {
   const owner = await signUp(baseUrl);
+  cookie = owner.cookie;
   secret = (await createKeyInPortal(baseUrl, owner.cookie, "hardening")).secret;
 });
 
@@ -117,5 +119,24 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("sends a signed-in member asked to go elsewhere only to a path of this site", async () => {
+    for (const page of ["/sign-in", "/set-password"])
+      for (const next of [
+        "%2F..%2F%2Fevil.example%2Fx",
+        "/a/..//evil.example",
+        "//evil.example",
+        "https://evil.example",
+      ]) {
+        const response = await fetch(`${baseUrl}${page}?next=${next}`, {
+          headers: { Cookie: cookie },
+          redirect: "manual",
+        });
+        expect([303, 307, 308], `${page}?next=${next}`).toContain(response.status);
+        const location = response.headers.get("location") ?? "";
+        expect(new URL(location, baseUrl).origin, `${page}?next=${next} → ${location}`).toBe(new URL(baseUrl).origin);
+        expect(location.startsWith("//"), location).toBe(false);
+      }
   });
 });

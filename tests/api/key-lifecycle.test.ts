@@ -115,6 +115,15 @@ describe("the key's JSON", () => {
     );
     const notADate = await patch((await createKey()).keyId, { expiresAt: "next tuesday" });
     expect(notADate.status).toBe(400);
+    // Past what both databases and JavaScript hold alike: a 400 naming the field, not a 500.
+    for (const expiresAt of ["9999-12-31T23:59:59-14:00", "+010000-01-01T00:00:00Z"]) {
+      const tooLate = await account.owner("/api/v1/api-keys", {
+        method: "POST",
+        json: { name: "far", roleId: readOnlyRoleId, expiresAt },
+      });
+      const error = await expectJson<{ error: { fieldErrors: object } }>(tooLate, 400);
+      expect(error.error.fieldErrors, expiresAt).toHaveProperty("expiresAt");
+    }
   });
 
   it("filters the list by state", async () => {

@@ -135,6 +135,24 @@ describe("the public URL", () => {
     await expect.poll(() => link.exec(behindProxy.output())?.[1], { timeout: 15_000 }).toBe(`http://localhost:${port}`);
   });
 
+  it("warns loudly when a peer outside TRUSTED_PROXIES forwards clients (a proxy left unlisted), in the log and on /api/ready", async () => {
+    expect(withAppUrl.output()).toContain("WARNING: APP_URL is https but TRUSTED_PROXIES is empty");
+    expect(plain.output()).not.toContain("APP_URL is https");
+    expect(
+      await (await fetch(`${behindProxy.url}/api/ready`, { headers: { "X-Forwarded-For": "203.0.113.9" } })).json(),
+    ).toEqual({
+      status: "ready",
+    });
+    await fetch(`${plain.url}/api/health`, { headers: { "X-Forwarded-For": "203.0.113.9" } });
+    const ready = await (await fetch(`${plain.url}/api/ready`)).json();
+    expect(ready.status).toBe("ready");
+    expect(ready.warnings).toEqual([
+      expect.stringMatching(/^127\.0\.0\.1 sends X-Forwarded-For but is not in TRUSTED_PROXIES/),
+    ]);
+    await expect.poll(() => plain.output()).toMatch(/WARNING: 127\.0\.0\.1 sends X-Forwarded-For/);
+    expect(plain.output().match(/WARNING: 127\.0\.0\.1 sends/g)).toHaveLength(1);
+  });
+
   it("takes X-Forwarded-Host and -Proto from a trusted proxy", async () => {
     const proxied = { "X-Forwarded-Host": "portal.example.org", "X-Forwarded-Proto": "https" };
     const providers = await (await fetch(`${behindProxy.url}/api/auth/providers`, { headers: proxied })).json();
