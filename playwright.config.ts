@@ -16,7 +16,8 @@ const smtpUser = "wisp-e2e";
 const smtpPassword = "e2e-only-loopback-password";
 process.env.E2E_MAIL_DIR ??= path.join(tmpdir(), `wisp-e2e-mail-${port}`);
 const mailDir = process.env.E2E_MAIL_DIR;
-// The test clock lets the lifecycle specs see keys expire without waiting.
+// The test clock lets the lifecycle specs see keys expire without waiting. Each server's
+// APP_URL is its own address, as in production (mailed reset links are built from it).
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",

@@ -58,6 +58,13 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await page.goto("/sign-up");
   await expect(page).toHaveTitle("Create your account · Wisp Portal");
   await see("sign-up");
+  await page.goto("/forgot-password");
+  await expect(page).toHaveTitle("Forgot password · Wisp Portal");
+  await see("forgot-password");
+  await page.goto("/reset-password/not-a-link-that-works");
+  await expect(page.getByText(/^This link to choose a new password doesn't work any more/)).toBeVisible();
+  await see("reset-password-invalid");
+  await page.goto("/sign-up");
 
   await page.getByLabel("Organisation").fill("Axe & Contrast Ltd");
   await page.getByLabel("Your name").fill("Alex Checker");
