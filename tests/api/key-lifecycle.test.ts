@@ -283,6 +283,26 @@ describe("roll", () => {
     expect(second.secrets.map((secret) => secret.state)).toEqual(["current", "ended", "ended"]);
   });
 
+  it("leaves exactly one current secret when one key is rolled twice at once (20 keys)", async () => {
+    const keys: Awaited<ReturnType<typeof createKey>>[] = [];
+    for (let i = 0; i < 20; i++) keys.push(await createKey());
+    const roll = async (keyId: string) =>
+      expectJson<KeyJson & { secret: string }>(
+        await account.owner(`/api/v1/api-keys/${keyId}/roll`, { method: "POST", json: { gracePeriod: "now" } }),
+        200,
+      );
+    const pairs = await Promise.all(keys.map((key) => Promise.all([roll(key.keyId), roll(key.keyId)])));
+    // Per key: its secrets' states, and which of the two secrets handed out work (with no
+    // grace, exactly one).
+    const outcomes = [];
+    for (const [index, key] of keys.entries()) {
+      const states = (await getKey(key.keyId)).secrets.map((secret) => secret.state).sort();
+      const working = await Promise.all(pairs[index].map(({ secret }) => whoamiStatus(api(baseUrl, secret))));
+      outcomes.push({ states, working: working.sort() });
+    }
+    expect(outcomes).toEqual(keys.map(() => ({ states: ["current", "ended", "ended"], working: [200, 401] })));
+  });
+
   it("refuses an unknown grace period and another account's key", async () => {
     const key = await createKey();
     const bad = await account.owner(`/api/v1/api-keys/${key.keyId}/roll`, {
