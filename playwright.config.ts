@@ -9,8 +9,20 @@ const postgresPort = port + 1;
 const postgresURL = `http://127.0.0.1:${postgresPort}`;
 // Specs of features that behave differently per database (cache coordination, transactions).
 const POSTGRES_SPECS = /(api-keys|key-lifecycle)\.spec\.ts/;
-// The test clock lets the lifecycle specs see keys expire without waiting.
-const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", WISP_TEST_CLOCK: "1" };
+// The servers mail through a real SMTP server (e2e/smtp-server.mts), which saves what
+// arrives in this folder; specs follow the links in it (e2e/mail.ts).
+const smtpPort = port + 3;
+const smtpUser = "wisp-e2e";
+const smtpPassword = "e2e-only-loopback-password";
+process.env.E2E_MAIL_DIR ??= path.join(tmpdir(), `wisp-e2e-mail-${port}`);
+const mailDir = process.env.E2E_MAIL_DIR;
+// The test clock lets the lifecycle specs see keys expire without waiting. Each server's
+// APP_URL is its own address, as in production (mailed reset links are built from it).
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  WISP_TEST_CLOCK: "1",
+  SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,
+};
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const dataDir = (serverPort: number) => path.join(tmpdir(), `wisp-e2e-${serverPort}`);
@@ -32,6 +44,9 @@ export default defineConfig({
   // (bench/results/README.md).
   workers: 2,
   retries: 0,
+  // Waits, not time limits: on a busy 2-core machine a sign-up (a password hash, a new
+  // account) can take longer than Playwright's default 5 s to land on its next page.
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     // A failed test keeps its trace (every action with the page's DOM) and a screenshot; the
@@ -86,13 +101,26 @@ export default defineConfig({
     },
   ],
   webServer: [
+    // The mail server first, its folder emptied before each run.
+    {
+      command: `rm -rf "${mailDir}" && node --import tsx e2e/smtp-server.mts ${smtpPort} "${mailDir}" ${smtpUser} ${smtpPassword}`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     // For each size, a production server on a fresh embedded database, wiped before each run.
     ...Object.values(sizes).map(({ port: sizePort }) => ({
       command: `rm -rf "${dataDir(sizePort)}" && node scripts/serve.mjs`,
       url: `http://127.0.0.1:${sizePort}/api/ready`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...serverEnv, DATA_DIR: dataDir(sizePort), PORT: String(sizePort) },
+      // APP_URL: the links in mail point at the origin the browser uses.
+      env: {
+        ...serverEnv,
+        DATA_DIR: dataDir(sizePort),
+        PORT: String(sizePort),
+        APP_URL: `http://127.0.0.1:${sizePort}`,
+      },
     })),
     // The same on a database created on the test PostgreSQL server and dropped at the end.
     {
@@ -101,7 +129,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-      env: { ...serverEnv, DATA_DIR: `${dataDir(port)}-postgres`, PORT: String(postgresPort) },
+      env: { ...serverEnv, DATA_DIR: `${dataDir(port)}-postgres`, PORT: String(postgresPort), APP_URL: postgresURL },
     },
   ],
 });

@@ -223,11 +223,12 @@ test("a reported leak disables the key and shows a banner to members", async ({ 
   expect((await whoami(request, secret)).status()).toBe(401);
 
   await page.goto("/roles");
-  const banner = page.getByRole("alert").filter({ hasText: "reported leaked" });
-  await expect(banner).toContainText("Key Pasted key was reported leaked by a secret scanner and disabled.");
+  const banner = page.getByRole("alert").filter({ hasText: "after a leak report" });
+  await expect(banner).toContainText("1 key was disabled after a leak report: Pasted key.");
   await banner.getByRole("link", { name: "Pasted key" }).click();
   await expect(page.getByRole("heading", { name: "Pasted key" })).toBeVisible();
   await expect(page.getByText("Disabled", { exact: true })).toBeVisible();
+  await expect(page.getByText("Reporter's note:")).toContainText("a secret scanner");
   await page.screenshot({ path: "test-results/lifecycle-leaked-1280.png", fullPage: true });
 
   // Roll (the leaked secret gets no grace), then enable: the banner goes.
@@ -237,7 +238,7 @@ test("a reported leak disables the key and shows a banner to members", async ({ 
   const fresh = await saveSecret(page);
   await page.getByRole("button", { name: "Enable" }).click();
   await expect(page.getByText("Active", { exact: true })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "reported leaked" })).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: "after a leak report" })).toHaveCount(0);
   expect((await whoami(request, fresh)).status()).toBe(200);
   expect((await whoami(request, secret)).status()).toBe(401);
 });

@@ -42,7 +42,7 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <KeyPolicyControl maxLifetimeDays={page.maxLifetimeDays} canWrite={page.canWrite} />
+          <KeyPolicyControl maxLifetimeDays={page.maxLifetimeDays} canWrite={page.canSetPolicy} />
           <CreateKeyDialog
             roles={page.roles}
             disabled={!page.canWrite}

@@ -6,30 +6,39 @@ import { allows, type Permissions } from "@/lib/permissions";
 import { EXPIRING_SOON_DAYS } from "@/lib/validations/api-key";
 
 // Shown on every portal page to members with API Keys access while a key reported
-// leaked has been neither enabled again nor deleted.
+// leaked has been neither enabled again nor deleted: one line however many, naming the
+// latest few; the reporter's own words only on the key's page.
 export async function LeakedKeysBanner({ accountId, permissions }: { accountId: string; permissions: Permissions }) {
   if (!allows(permissions, "api_keys", "READ")) return null;
-  const keys = await leakedKeys(accountId);
-  if (keys.length === 0) return null;
+  const { keys, total } = await leakedKeys(accountId);
+  if (total === 0) return null;
   return (
     <div
       role="alert"
-      className="mb-6 rounded-lg border border-destructive-foreground/30 bg-destructive-soft px-4 py-3 text-sm text-destructive-foreground"
+      className="mb-6 flex gap-2 rounded-lg border border-destructive-foreground/30 bg-destructive-soft px-4 py-3 text-sm [overflow-wrap:anywhere] text-destructive-foreground"
     >
-      <ul className="space-y-1">
-        {keys.map((key) => (
-          <li key={key.keyId} className="flex gap-2">
-            <ShieldAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-            <span>
-              Key{" "}
-              <Link href={`/api-keys/${key.keyId}`} className="font-semibold underline">
-                {key.name}
-              </Link>
-              {` was reported leaked by ${key.leakSource} and disabled. Roll it and enable it again, or delete it.`}
-            </span>
-          </li>
+      <ShieldAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+      <p>
+        {total === 1 ? "1 key was" : `${total} keys were`} disabled after a leak report:{" "}
+        {keys.map((key, index) => (
+          <span key={key.keyId}>
+            {index > 0 ? ", " : ""}
+            <Link href={`/api-keys/${key.keyId}`} className="font-semibold underline">
+              {key.name}
+            </Link>
+          </span>
         ))}
-      </ul>
+        {total > keys.length ? (
+          <>
+            {" "}
+            and{" "}
+            <Link href="/api-keys?state=disabled" className="font-semibold underline">
+              {total - keys.length} more
+            </Link>
+          </>
+        ) : null}
+        . Roll {total === 1 ? "it" : "each"} and enable it again, or delete it.
+      </p>
     </div>
   );
 }

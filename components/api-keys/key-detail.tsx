@@ -11,6 +11,7 @@ import { formatDate, formatRelative } from "@/lib/format-date";
 import { KeyDetailActions } from "./key-detail-actions";
 import { KeyStateBadge } from "./key-state-badge";
 import type { KeyPageContext } from "./types";
+import { ReporterNote } from "./reporter-note";
 
 export function KeyDetail({
   keyDetail: key,
@@ -55,8 +56,8 @@ export function KeyDetail({
         >
           <ShieldAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
           <span>
-            Reported leaked by {key.leakReport.source} on {formatDate(key.leakReport.reportedAt, true)} and disabled.
-            Roll it (the leaked secret gets no grace period), then enable it; or delete it.
+            Disabled after a leak report on {formatDate(key.leakReport.reportedAt, true)}. Roll it (the leaked secret
+            gets no grace period), then enable it; or delete it. <ReporterNote source={key.leakReport.source} />
           </span>
         </p>
       ) : null}

@@ -19,6 +19,7 @@ export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
   return {
     roles: roleChoices(roles, member.permissions),
     canWrite: allows(member.permissions, "api_keys", "FULL"),
+    canSetPolicy: allows(member.permissions, "team", "FULL"),
     canReadAudit: allows(member.permissions, "audit_log", "READ"),
     maxLifetimeDays: policy.maxKeyLifetimeDays,
     origin: publicOrigin(headerList),

@@ -11,6 +11,8 @@ export type KeyRow = ApiKeyJson;
 export type KeyPageContext = {
   roles: RoleChoice[];
   canWrite: boolean;
+  // May set the account-wide key policy (Team Full Access).
+  canSetPolicy: boolean;
   canReadAudit: boolean;
   maxLifetimeDays: number | null;
   origin: string;

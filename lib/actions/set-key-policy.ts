@@ -5,8 +5,10 @@ import { setKeyPolicy } from "@/lib/api-keys/policy";
 import { keyPolicySchema } from "@/lib/validations/api-key";
 import { memberAction } from "./safe-action";
 
+// An account-wide policy (it binds Owners' new keys too): the team's managers set it, not
+// whoever may manage keys.
 export const setKeyPolicyAction = memberAction(
-  { area: "api_keys", level: "FULL" },
+  { area: "team", level: "FULL" },
   keyPolicySchema,
   async (input, { actor }) => {
     const policy = await setKeyPolicy(actor, input);

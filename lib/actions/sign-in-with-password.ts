@@ -2,7 +2,7 @@ import "server-only";
 import { AuthError } from "next-auth";
 import type { ActionResult } from "./result";
 import { describeWait } from "@/lib/rate-limit/failures";
-import { signIn, SignInRateLimited } from "@/lib/auth";
+import { OneTimeSignInRefused, signIn, SignInRateLimited } from "@/lib/auth";
 
 // A wrong email and a wrong password get the same message; so does a login that belongs
 // to no account any more. After too many failures the message says how long to wait.
@@ -20,6 +20,7 @@ export async function signInWithPassword(
     if (error instanceof SignInRateLimited) {
       return { ok: false, error: `Too many failed sign-ins. Try again in ${describeWait(error.retryAfterMs)}.` };
     }
+    if (error instanceof OneTimeSignInRefused) return { ok: false, error: error.reason };
     if (error instanceof AuthError) return { ok: false, error: "The email or password is wrong." };
     throw error;
   }

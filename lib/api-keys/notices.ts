@@ -5,14 +5,21 @@ import { EXPIRING_SOON_DAYS } from "@/lib/validations/api-key";
 // What the portal's banners tell members with API Keys access: keys reported leaked
 // (and so disabled), and keys about to expire. Both are index lookups.
 
-// Keys of the account reported leaked and not yet enabled again or deleted.
+// Keys of the account reported leaked and not yet enabled again or deleted: the latest
+// few, and how many in all.
 export async function leakedKeys(accountId: string) {
-  return getDb().apiKey.findMany({
-    where: { accountId, deletedAt: null, leakReportedAt: { not: null } },
-    orderBy: { leakReportedAt: "desc" },
-    take: 10,
-    select: { keyId: true, name: true, leakSource: true, leakReportedAt: true },
-  });
+  const where = { accountId, deletedAt: null, leakReportedAt: { not: null } };
+  const db = getDb();
+  const [keys, total] = await Promise.all([
+    db.apiKey.findMany({
+      where,
+      orderBy: { leakReportedAt: "desc" },
+      take: 3,
+      select: { keyId: true, name: true, leakSource: true, leakReportedAt: true },
+    }),
+    db.apiKey.count({ where }),
+  ]);
+  return { keys, total };
 }
 
 // Live keys of the account that expire within EXPIRING_SOON_DAYS, soonest first.

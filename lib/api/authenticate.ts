@@ -2,7 +2,7 @@ import { KEY_PREFIX } from "@/lib/api-keys/format";
 import { presentedHash, verifyHash } from "@/lib/api-keys/verify";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
-import { clientAddress } from "@/lib/http/client-address";
+import { brakeAddress, clientAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";
 import { describeWait } from "@/lib/rate-limit/failures";
 import { holdRefusal } from "@/lib/rate-limit/hold";
@@ -28,10 +28,12 @@ function carriesKey(query: URLSearchParams): boolean {
 const UNAUTHORIZED = "Send a valid API key as Authorization: Bearer <key>.";
 
 // Failed checks are braked per client address (lib/rate-limit/limits.ts): after too many,
-// that address gets 429 with Retry-After, for any key, until the window ends (answering a
-// valid key differently would tell a guesser which guess was right). Only failures count,
-// and the check before verifying reads this instance's memory only, so a valid key from
-// another address is never slowed. With several instances, the failures are counted
+// that address gets 429 with Retry-After for every key that fails, until the window ends.
+// A valid key is never refused by the brake: many clients share one outgoing address
+// (office NAT, CI runners, serverless), and a stale key retrying there must not lock out
+// the others; telling a guesser that a guess was right tells nothing a 200 wouldn't, and
+// keys are too long to guess. Only failures count, and the brake's check reads this
+// instance's memory only. With several instances, the failures are counted
 // together in the shared store; an instance learns that an address is blocked at its
 // first failure from there. Each 429 is held back a while (lib/rate-limit/hold.ts), so a
 // guesser on a few connections gets a few answers a second.
@@ -48,14 +50,14 @@ export async function authenticate(request: KeyRequest, presented?: string | nul
   }
   const authorization = request.headers.get("authorization");
   const clientAt = currentRequest()?.clientAddress ?? clientAddress(request.headers);
-  const address = clientAt ?? "unknown";
+  const address = clientAt ? brakeAddress(clientAt) : "unknown";
   const limiter = limits().apiKeys;
-  const blockedMs = await limiter.blockedFor(address, { memoryOnly: true });
-  if (blockedMs > 0) throw await tooManyFailures(blockedMs);
   const hash = handedOver !== undefined ? handedOver : presentedHash(authorization);
   // A valid key from outside its IP allowlist throws 403 ip_not_allowed here (not a failure).
   const key = hash ? await verifyHash(hash, clientAt) : null;
   if (key) return key;
+  const blockedMs = await limiter.blockedFor(address, { memoryOnly: true });
+  if (blockedMs > 0) throw await tooManyFailures(blockedMs);
   // A request without any key tells nothing and costs nothing: not counted.
   if (authorization) {
     const { over, waitMs } = await limiter.fail(address);

@@ -18,6 +18,7 @@ import {
 } from "@/lib/validations/api-key";
 import { auditEventSchema, auditQuerySchema } from "@/lib/validations/audit";
 import { listQuerySchema, pageOf } from "@/lib/validations/common";
+import { memberSchema } from "@/lib/validations/team";
 import { usageQuerySchema, usageSchema } from "@/lib/validations/usage";
 import {
   groupMemberInputSchema,
@@ -187,6 +188,17 @@ export const ENDPOINTS: Endpoint[] = [
   }),
   {
     method: "POST",
+    path: "/api/v1/team/{id}/invitation",
+    area: "team",
+    tag: "team",
+    summary:
+      "Send an invited member a new invitation link (in this response only) and mail; the old link stops working. " +
+      "At most 3 per member per 15 minutes. Revoke an invitation with DELETE /api/v1/team/{id}.",
+    status: 200,
+    response: memberSchema,
+  },
+  {
+    method: "POST",
     path: "/api/v1/groups/{id}/users",
     area: "groups",
     tag: "groups",
@@ -225,7 +237,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "PATCH",
     path: "/api/v1/api-key-policy",
-    area: "api_keys",
+    area: "team",
     tag: "api-keys",
     summary: "Set the maximum key lifetime (null: none); applies whenever an expiry is set",
     body: keyPolicySchema,

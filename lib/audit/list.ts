@@ -3,7 +3,7 @@ import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 import type { Cursor } from "@/lib/validations/cursor";
 import { readIds, readList } from "@/lib/lists/read";
 import { containsPattern, defineList } from "@/lib/lists/table";
-import type { PageQuery } from "@/lib/validations/common";
+import { LATEST_INSTANT, type PageQuery } from "@/lib/validations/common";
 import type { AuditEventJson, AuditFilters } from "@/lib/validations/audit";
 
 export function toAuditEventJson(event: AuditEvent): AuditEventJson {
@@ -20,7 +20,12 @@ export function toAuditEventJson(event: AuditEvent): AuditEventJson {
   };
 }
 
-const endOfDay = (value: string) => new Date(new Date(`${value}T00:00:00Z`).getTime() + 86_400_000).toISOString();
+// The day's end, held at the latest instant people may send (9999-12-31's end is not a
+// date both databases write alike).
+const endOfDay = (value: string) =>
+  new Date(
+    Math.min(new Date(`${value}T00:00:00Z`).getTime() + 86_400_000, LATEST_INSTANT.getTime() + 999),
+  ).toISOString();
 const startOfDay = (value: string) => `${value}T00:00:00Z`;
 
 // The filters as SQL conditions for the list reader (lib/lists/read.ts), which adds the

@@ -4,7 +4,8 @@ import { config } from "@/lib/config";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { TooManySignInAttempts } from "@/lib/rate-limit/sign-in";
 import { signInSchema } from "@/lib/validations/auth";
-import { verifyCredentials } from "./credentials";
+import { OneTimePasswordRefused, verifyCredentials } from "./credentials";
+import { deviceOfSignIn } from "./devices";
 import { getAuthSecret } from "./secret";
 import { defaultMembership, endSignedOutSession, loadSession, startSession } from "./sessions";
 
@@ -28,6 +29,14 @@ declare module "@auth/core/jwt" {
 export class SignInRateLimited extends CredentialsSignin {
   code = "too_many_attempts";
   constructor(readonly retryAfterMs: number) {
+    super();
+  }
+}
+
+// A right one-time password that is spent or expired: the form shows the reason.
+export class OneTimeSignInRefused extends CredentialsSignin {
+  code = "one_time_password";
+  constructor(readonly reason: string) {
     super();
   }
 }
@@ -59,13 +68,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             identity = await verifyCredentials(parsed.data.email, parsed.data.password, meta.clientAddress);
           } catch (error) {
             if (error instanceof TooManySignInAttempts) throw new SignInRateLimited(error.retryAfterMs);
+            if (error instanceof OneTimePasswordRefused) throw new OneTimeSignInRefused(error.message);
             throw error;
           }
           if (!identity) return null;
           // A login whose memberships were all removed has nowhere to go.
           const member = await defaultMembership(identity.id, identity.lastAccountId);
           if (!member) return null;
-          const sessionId = await startSession(identity, member);
+          const sessionId = await startSession(identity, member, await deviceOfSignIn(request.headers));
           return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });
       },

@@ -54,3 +54,13 @@ export function clientAddress(headers: Headers): string | null {
   }
   return socket;
 }
+
+// The address a brake counts a client by: an IPv4 address itself, an IPv6 address by its
+// /64 (one customer's network: anyone holding one gets 2^64 addresses to rotate through).
+export const brakeAddress = remembered((address: string): string => {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
+});

@@ -28,8 +28,14 @@ export function safeNextPath(value: unknown): string | null {
   } catch {
     return null;
   }
-  if (url.origin !== "http://portal.invalid") return null;
-  if (/^\/(sign-in|sign-up|set-password|invite)(\/|$)/.test(url.pathname) || url.pathname.startsWith("/api/")) {
+  // Resolved, not as written: "/..//evil.example" becomes "//evil.example", which a
+  // browser reads as another host.
+  if (url.origin !== "http://portal.invalid" || url.pathname.startsWith("//") || url.pathname.includes("\\"))
+    return null;
+  if (
+    /^\/(sign-in|sign-up|set-password|invite|verify-email)(\/|$)/.test(url.pathname) ||
+    url.pathname.startsWith("/api/")
+  ) {
     return null;
   }
   return url.pathname + url.search;

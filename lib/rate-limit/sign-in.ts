@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { brakeAddress } from "@/lib/http/client-address";
 import { describeWait } from "./failures";
 import { limits } from "./limits";
 
@@ -14,8 +15,9 @@ export class TooManySignInAttempts extends AppError {
   }
 }
 
+// Counted by address, an IPv6 one by its /64 (lib/http/client-address.ts).
 const keys = (email: string, address: string | null) => {
-  const client = address ?? "unknown";
+  const client = address ? brakeAddress(address) : "unknown";
   return { pair: `${email.toLowerCase()}|${client}`, client };
 };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/http/ip-allowlist";
 import { LEVELS } from "@/lib/permissions";
-import { isoDate, pageQuerySchema, searchParam } from "./common";
+import { dateTimeInput, isoDate, pageQuerySchema, searchParam } from "./common";
 import { keyLimitsInput } from "./key-limits";
 import { singleLine } from "./text";
 
@@ -9,8 +9,7 @@ export const keyNameSchema = singleLine("Enter a name for the key.", 100, "Use a
 
 export const roleIdSchema = z.uuid({ error: "Choose a role." });
 
-export const expiresAtSchema = z.iso
-  .datetime({ offset: true, error: "Use an ISO 8601 date-time, like 2027-01-31T12:00:00Z, or null." })
+export const expiresAtSchema = dateTimeInput("Use an ISO 8601 date-time, like 2027-01-31T12:00:00Z, or null.")
   .nullable()
   .meta({ description: "When the key stops working; null: never.", examples: ["2027-01-31T12:00:00Z"] });
 
@@ -86,7 +85,7 @@ export type ExpiryPreset = keyof typeof EXPIRY_PRESETS;
 // A form's expiry: a preset, "never", "keep" (edit: leave it as it is) or an ISO date-time.
 export const expiryChoiceSchema = z.union([
   z.enum([...(Object.keys(EXPIRY_PRESETS) as ExpiryPreset[]), "never", "keep"]),
-  z.iso.datetime({ offset: true, error: "Choose a date and time." }),
+  dateTimeInput("Choose a date and time."),
 ]);
 export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
 

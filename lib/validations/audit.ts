@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { dateTimeInput, isoDate, pageQuerySchema } from "./common";
+import { dateInput, dateTimeInput, isoDate, pageQuerySchema } from "./common";
 import { searchText } from "./text";
 
 // What the audit log records changes to, and the filters the page, the CSV export and
 // GET /api/v1/audit-log share.
 export const TARGET_TYPES = ["api_key", "role", "member", "user", "group", "network", "voucher", "account"] as const;
 
-const day = z.iso.date({ error: "Use a date like 2026-11-27." });
+const day = dateInput();
 const dateOrTime = z.union([dateTimeInput(), day], {
   error: "Use a date (2026-11-27) or an ISO 8601 date-time.",
 });

@@ -68,9 +68,18 @@ export const isoDate = z.string().meta({ format: "date-time" });
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59);
 
+export const LATEST_INSTANT = new Date(LATEST);
+const inRange = (time: number) => time >= EARLIEST && time <= LATEST;
+
 export function dateTimeInput(error = "Use an ISO 8601 date-time, e.g. 2027-01-31T23:59:59Z.") {
-  return z.iso.datetime({ offset: true, error }).refine((value) => {
-    const time = Date.parse(value);
-    return time >= EARLIEST && time <= LATEST;
-  }, "Use a date between 1970 and 9999.");
+  return z.iso
+    .datetime({ offset: true, error })
+    .refine((value) => inRange(Date.parse(value)), "Use a date between 1970 and 9999.");
+}
+
+// A calendar day (2026-11-27), in the same range.
+export function dateInput(error = "Use a date like 2026-11-27.") {
+  return z.iso
+    .date({ error })
+    .refine((value) => inRange(Date.parse(`${value}T00:00:00Z`)), "Use a date between 1970 and 9999.");
 }

@@ -192,6 +192,10 @@ describe("the audit log", () => {
     );
     expect(refused.ok).toBe(false);
     expected.push({ action: "member.sign_in_failed", by: "anonymous", target: session.email });
+    // Written after the answer (lib/auth/session-events.ts), dated when it happened.
+    await expect
+      .poll(async () => (await (await owner("/api/v1/audit-log?action=member.sign_in_failed")).json()).items.length)
+      .toBe(1);
     const { cookie } = await signIn(baseUrl, session.email, session.password);
     expected.push({ action: "member.sign_in", by: "member", target: session.email });
     await (await callAction(baseUrl, "signOutAction", [], cookie!)).text();
@@ -301,6 +305,27 @@ describe("the audit log", () => {
     const invalid = await account.owner("/api/v1/audit-log?from=yesterday");
     expect(invalid.status).toBe(400);
     expect((await invalid.json()).error.fieldErrors.from).toBeTruthy();
+  });
+
+  it("answers dates outside 1970–9999 with 400 on the API, the page and the CSV export, and the edges themselves", async () => {
+    for (const query of ["from=0000-01-01", "to=0000-01-01", "from=10000-01-01", "to=1969-12-31T23:59:59Z"]) {
+      const response = await account.owner(`/api/v1/audit-log?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(Object.keys((await response.json()).error.fieldErrors), query).toHaveLength(1);
+    }
+    for (const query of ["from=1970-01-01", "to=9999-12-31", "to=9999-12-31T23:59:59Z"])
+      expect((await account.owner(`/api/v1/audit-log?${query}&pageSize=1`)).status, query).toBe(200);
+    const cookie = { headers: { Cookie: account.session.cookie } };
+    const csv = await fetch(`${baseUrl}/audit-log/export?to=0000-01-01`, cookie);
+    expect(csv.status).toBe(400);
+    const edge = await fetch(`${baseUrl}/audit-log/export?to=9999-12-31`, cookie);
+    expect(edge.status).toBe(200);
+    expect((await edge.text()).trim().split("\r\n").length).toBeGreaterThan(1);
+    for (const query of ["from=0000-01-01", "to=9999-12-31"]) {
+      const page = await fetch(`${baseUrl}/audit-log?${query}`, cookie);
+      expect(page.status, query).toBe(200);
+      expect(await page.text(), query).not.toContain("Something went wrong");
+    }
   });
 
   it("shows an account only its own events", async () => {

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { api, createKeyInPortal, signUp } from "../helpers/portal";
+import { api, createKeyInPortal, signUp, type Session } from "../helpers/portal";
 
 const baseUrl = inject("baseUrl");
 let secret: string;
+let owner: Session;
+let cookie: string;
 
 beforeAll(async () => {
-  const owner = await signUp(baseUrl);
+  owner = await signUp(baseUrl);
+  cookie = owner.cookie;
   secret = (await createKeyInPortal(baseUrl, owner.cookie, "hardening")).secret;
 });
 
@@ -31,6 +34,22 @@ describe("paths and methods the API doesn't have", () => {
   it("answers a malformed percent-encoding in an API path with a JSON 404, not a plain-text 500", async () => {
     for (const path of ["/api/v1/api-keys/%ff", "/api/v1/users/%E0%A4%A", "/api/v1/nope/%ff"]) {
       await expectJsonError(await api(baseUrl, secret)(path), 404, "not_found");
+    }
+  });
+
+  it("answers a malformed percent-encoding in a page path with the portal's 404 page, signed in or not", async () => {
+    const notFound = "This page could not be found.";
+    const unknown = await fetch(`${baseUrl}/no-such-page`, { headers: { Cookie: owner.cookie } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain(notFound);
+    for (const path of ["/api-keys/%ff", "/invite/%ff", "/api-keys/%E0%A4%A", "/%ff", "/users/%E0%A4%A?page=2"]) {
+      for (const cookie of [owner.cookie, ""]) {
+        const response = await fetch(baseUrl + path, { headers: { Cookie: cookie }, redirect: "manual" });
+        expect(response.status, path).toBe(404);
+        expect(response.headers.get("content-type"), path).toMatch(/^text\/html/);
+        expect(response.headers.get("content-security-policy"), path).toMatch(/script-src[^;]*'nonce-/);
+        expect(await response.text(), path).toContain(notFound);
+      }
     }
   });
 
@@ -117,5 +136,24 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("sends a signed-in member asked to go elsewhere only to a path of this site", async () => {
+    for (const page of ["/sign-in", "/set-password"])
+      for (const next of [
+        "%2F..%2F%2Fevil.example%2Fx",
+        "/a/..//evil.example",
+        "//evil.example",
+        "https://evil.example",
+      ]) {
+        const response = await fetch(`${baseUrl}${page}?next=${next}`, {
+          headers: { Cookie: cookie },
+          redirect: "manual",
+        });
+        expect([303, 307, 308], `${page}?next=${next}`).toContain(response.status);
+        const location = response.headers.get("location") ?? "";
+        expect(new URL(location, baseUrl).origin, `${page}?next=${next} → ${location}`).toBe(new URL(baseUrl).origin);
+        expect(location.startsWith("//"), location).toBe(false);
+      }
   });
 });

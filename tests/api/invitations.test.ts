@@ -182,6 +182,29 @@ describe("password reset by an admin", () => {
     );
   });
 
+  it("signs in once with a one-time password, and not after 24 hours", async () => {
+    const account = await newAccount(baseUrl, "One Time Org");
+    const readOnly = await roleNamed(account.owner, "Read Only");
+    const member = await addMember(baseUrl, account.owner, readOnly.id, "Once");
+    const resetPassword = async () =>
+      (
+        await actionJson<Result & { oneTimePassword?: string }>(
+          await callAction(baseUrl, "resetMemberPasswordAction", [{ id: member.id }], account.session.cookie, "/team"),
+        )
+      ).oneTimePassword!;
+    const first = await resetPassword();
+    expect((await signIn(baseUrl, member.email, first)).cookie).not.toBeNull();
+    const again = await signIn(baseUrl, member.email, first);
+    expect(again.cookie).toBeNull();
+    expect(await again.response.text()).toContain("already used to sign in");
+
+    const second = await resetPassword();
+    await setServerClock(baseUrl, 24 * HOUR + 60_000);
+    const late = await signIn(baseUrl, member.email, second);
+    expect(late.cookie).toBeNull();
+    expect(await late.response.text()).toContain("has expired");
+  });
+
   it("is refused above one's own access, for one's own password, and for a login shared with another account", async () => {
     const account = await newAccount(baseUrl, "Reset Rules Org");
     const teamLead = await createRole(account.owner, { team: "FULL" });

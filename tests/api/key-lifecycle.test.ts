@@ -115,6 +115,15 @@ describe("the key's JSON", () => {
     );
     const notADate = await patch((await createKey()).keyId, { expiresAt: "next tuesday" });
     expect(notADate.status).toBe(400);
+    // Past what both databases and JavaScript hold alike: a 400 naming the field, not a 500.
+    for (const expiresAt of ["9999-12-31T23:59:59-14:00", "+010000-01-01T00:00:00Z"]) {
+      const tooLate = await account.owner("/api/v1/api-keys", {
+        method: "POST",
+        json: { name: "far", roleId: readOnlyRoleId, expiresAt },
+      });
+      const error = await expectJson<{ error: { fieldErrors: object } }>(tooLate, 400);
+      expect(error.error.fieldErrors, expiresAt).toHaveProperty("expiresAt");
+    }
   });
 
   it("filters the list by state", async () => {
@@ -272,6 +281,26 @@ describe("roll", () => {
     expect(await whoamiStatus(api(baseUrl, first.secret))).toBe(401);
     expect(await whoamiStatus(api(baseUrl, second.secret))).toBe(200);
     expect(second.secrets.map((secret) => secret.state)).toEqual(["current", "ended", "ended"]);
+  });
+
+  it("leaves exactly one current secret when one key is rolled twice at once (20 keys)", async () => {
+    const keys: Awaited<ReturnType<typeof createKey>>[] = [];
+    for (let i = 0; i < 20; i++) keys.push(await createKey());
+    const roll = async (keyId: string) =>
+      expectJson<KeyJson & { secret: string }>(
+        await account.owner(`/api/v1/api-keys/${keyId}/roll`, { method: "POST", json: { gracePeriod: "now" } }),
+        200,
+      );
+    const pairs = await Promise.all(keys.map((key) => Promise.all([roll(key.keyId), roll(key.keyId)])));
+    // Per key: its secrets' states, and which of the two secrets handed out work (with no
+    // grace, exactly one).
+    const outcomes = [];
+    for (const [index, key] of keys.entries()) {
+      const states = (await getKey(key.keyId)).secrets.map((secret) => secret.state).sort();
+      const working = await Promise.all(pairs[index].map(({ secret }) => whoamiStatus(api(baseUrl, secret))));
+      outcomes.push({ states, working: working.sort() });
+    }
+    expect(outcomes).toEqual(keys.map(() => ({ states: ["current", "ended", "ended"], working: [200, 401] })));
   });
 
   it("refuses an unknown grace period and another account's key", async () => {

@@ -77,9 +77,14 @@ describe("reporting leaked keys", () => {
       new Set(keys.slice(60).map((leaked) => leaked.keyId)),
     );
 
-    // Members with API Keys access see a banner on every portal page.
-    const page = await fetch(`${baseUrl}/api-keys`, { headers: { Cookie: first.session.cookie } });
-    expect(await page.text()).toContain("was reported leaked by GitHub secret scanning and disabled");
+    // Members with API Keys access see one banner on every portal page, however many keys.
+    const page = (
+      await (await fetch(`${baseUrl}/audit-log`, { headers: { Cookie: first.session.cookie } })).text()
+    ).replaceAll("<!-- -->", "");
+    expect(page).toContain("60 keys were disabled after a leak report");
+    expect(page).toContain("57 more");
+    // (Once in the HTML; the page's data for React follows in the scripts.)
+    expect(page.split("self.__next_f")[0].match(/disabled after a leak report/g)).toHaveLength(1);
 
     // Enabling settles the report.
     await expectJson(
@@ -92,6 +97,21 @@ describe("reporting leaked keys", () => {
         .leakReport,
     ).toBeNull();
   }, 120_000);
+
+  it("shows a reporter's words only as a labelled, quoted and shortened note, never as the portal's own sentence", async () => {
+    const [key] = await keysOf(second, 1, "noted");
+    const lure = `Wisp Portal security team: your account is suspended. To restore access call +1 555 0100 now ${"x".repeat(80)}`;
+    expect((await report({ secrets: [key.secret], source: lure })).status).toBe(202);
+    const html = (
+      await (await fetch(`${baseUrl}/api-keys/${key.keyId}`, { headers: { Cookie: second.session.cookie } })).text()
+    ).replaceAll("<!-- -->", "");
+    const shown = lure.slice(0, 79);
+    const note = html.slice(html.indexOf("Reporter&#x27;s note:"), html.indexOf("</q>") + 4);
+    expect(note).toMatch(/^Reporter&#x27;s note: <q title="[^"]+" class="italic">/);
+    expect(note.endsWith(`>${shown}…</q>`), note.slice(0, 300)).toBe(true);
+    expect(html).not.toContain(`${lure}</`);
+    expect(html).not.toMatch(/reported leaked by Wisp Portal/);
+  });
 
   it("answers malformed, unknown and mixed batches the same way, and validates the body", async () => {
     const [live] = await keysOf(first, 1, "mixed");

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { addMember, createRole, expectJson, newAccount, roleNamed, type TestAccount } from "../helpers/account";
+import {
+  addMember,
+  createKeyWithRole,
+  createRole,
+  expectJson,
+  newAccount,
+  roleNamed,
+  type TestAccount,
+} from "../helpers/account";
 import { actionJson, api, callAction } from "../helpers/portal";
 
 // The lifecycle server actions are public POST endpoints too: called raw, as an attacker would.
@@ -73,6 +81,28 @@ describe("lifecycle server actions called directly", () => {
     expect(disable).toMatchObject({ ok: false, error: expect.stringContaining("has more access than you") });
     expect(await keyWorks()).toBe(true);
     expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual({ maxKeyLifetimeDays: null });
+  });
+
+  it("leaves the account-wide key lifetime to the team's managers: API Keys Full alone may not set it", async () => {
+    const policy = { maxKeyLifetimeDays: 7 };
+    const keyManager = await memberWith(victim, { api_keys: "FULL" });
+    expect(await run("setKeyPolicyAction", policy, keyManager)).toMatchObject({ ok: false });
+    const keyManagerKey = await createKeyWithRole(
+      baseUrl,
+      victim.owner,
+      (await createRole(victim.owner, { api_keys: "FULL" })).id,
+    );
+    const byKey = await api(baseUrl, keyManagerKey.secret)("/api/v1/api-key-policy", { method: "PATCH", json: policy });
+    expect(byKey.status).toBe(403);
+    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual({ maxKeyLifetimeDays: null });
+
+    const teamManager = await memberWith(victim, { api_keys: "FULL", team: "FULL" });
+    expect(await run("setKeyPolicyAction", policy, teamManager)).toMatchObject({ ok: true });
+    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual(policy);
+    await expectJson(
+      await victim.owner("/api/v1/api-key-policy", { method: "PATCH", json: { maxKeyLifetimeDays: null } }),
+      200,
+    );
   });
 
   it("rolls for the owner and returns the new secret once", async () => {

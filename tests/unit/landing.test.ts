@@ -10,6 +10,10 @@ describe("where a sign-in lands", () => {
       const path = safeNextPath(evil);
       expect(path === null || path.startsWith("/%2F"), evil).toBe(true);
     }
+    // Dot segments resolve to a path that starts with "//" (another host to a browser).
+    for (const evil of ["/..//evil.example/x", "/a/..//evil.example/x", "/.//evil.example", "/%2e%2e//evil.example"])
+      expect(safeNextPath(evil), evil).toBeNull();
+    expect(safeNextPath("/a/../roles")).toBe("/roles");
     expect(safeNextPath("/sign-in?next=/x")).toBeNull();
     expect(safeNextPath("/api/v1/whoami")).toBeNull();
     expect(safeNextPath(["/roles"])).toBeNull();

@@ -8,8 +8,9 @@ import { keyPolicySchema } from "@/lib/validations/api-key";
 // GET /api/v1/api-key-policy – the account's maximum key lifetime
 export const GET = apiRoute("api_keys", async ({ actor }) => json(await getKeyPolicy(actor.accountId)));
 
-// PATCH /api/v1/api-key-policy – set or remove the maximum key lifetime
-export const PATCH = apiRoute("api_keys", async ({ request, actor }) => {
+// PATCH /api/v1/api-key-policy – set or remove the maximum key lifetime (an account-wide
+// policy: Team Full Access, not API Keys)
+export const PATCH = apiRoute("team", async ({ request, actor }) => {
   const input = await readJson(request, keyPolicySchema);
   return json(await setKeyPolicy(actor, input));
 });

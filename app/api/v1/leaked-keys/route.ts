@@ -4,6 +4,7 @@ import { json } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
 import { reportLeakedSecrets } from "@/lib/api-keys/leaks";
 import { AppError } from "@/lib/errors";
+import { brakeAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";
 import { describeWait } from "@/lib/rate-limit/failures";
 import { limits } from "@/lib/rate-limit/limits";
@@ -12,7 +13,8 @@ import { leakReportSchema } from "@/lib/validations/api-key";
 // POST /api/v1/leaked-keys – anyone reports found secrets; each live one's key is disabled at once
 export const POST = publicRoute(async (request) => {
   // Every call counts against its client address, on every instance together.
-  const { over, waitMs } = await limits().leakReports.fail(currentRequest()?.clientAddress ?? "unknown");
+  const address = currentRequest()?.clientAddress;
+  const { over, waitMs } = await limits().leakReports.fail(address ? brakeAddress(address) : "unknown");
   if (over) {
     throw new AppError(
       "too_many_requests",
