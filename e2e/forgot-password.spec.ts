@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { mailTo } from "./mail";
+import { confirmEmail, mailTo } from "./mail";
 
 // "Forgot password?" end to end: the person asks on the sign-in page, the mail arrives at
 // the test SMTP server, its link lets them choose a new password, and they sign in with it;
@@ -9,7 +9,7 @@ const signedOut = { storageState: { cookies: [], origins: [] } };
 test.use(signedOut);
 
 test("a forgotten password is replaced through the mailed link, then signs in", async ({ page, browser }, testInfo) => {
-  // Three Argon2 hashes and a mail round trip: seconds each on a busy machine.
+  // Four Argon2 hashes and two mail round trips: seconds each on a busy machine.
   test.setTimeout(90_000);
   const email = `fay-${testInfo.project.name}-${Date.now()}@forgetful.example`;
   await page.goto("/sign-up");
@@ -18,6 +18,7 @@ test("a forgotten password is replaced through the mailed link, then signs in", 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("copper lighthouse meadow 19");
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmEmail(page, email, "code");
   await expect(page).toHaveURL(/\/api-keys$/);
 
   const fay = await (await browser.newContext(signedOut)).newPage();

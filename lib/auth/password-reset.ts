@@ -3,10 +3,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
-import { configuredOrigin } from "@/lib/http/public-origin";
 import { currentRequest } from "@/lib/http/request-context";
 import { passwordResetMail } from "@/lib/mail/password-reset";
 import { queueMail } from "@/lib/mail/queue";
+import { portalOrigin } from "@/lib/mail/settings";
 import { wakeOutbox } from "@/lib/outbox/worker";
 import { mayMailPasswordReset } from "@/lib/rate-limit/password-reset";
 import { clearFailedSignIns } from "@/lib/rate-limit/sign-in";
@@ -18,9 +18,10 @@ import { actorOf, endOtherSessionsIn, memberSelect, sessionKind } from "./sessio
 // "Forgot password?": a link mailed to a login's email lets its holder choose a new
 // password. The link carries 32 random bytes (base64url); only their SHA-256 is stored, in
 // a row of the login (not of an account). It works once, for 30 minutes, and asking for a
-// new one ends the older ones. Using it ends every session of the login and records
-// "member.password_reset_by_email" in each account the login belongs to; the person then
-// signs in with the new password.
+// new one ends the older ones. Using it ends every session of the login, confirms its
+// email if it wasn't yet (lib/auth/claims.ts: whoever proves the address first owns it),
+// and records "member.password_reset_by_email" in each account the login belongs to; the
+// person then signs in with the new password.
 export const PASSWORD_RESET_LIFETIME_MS = 30 * 60 * 1000;
 
 export const INVALID_RESET_LINK =
@@ -81,7 +82,7 @@ async function mailPasswordResetLink(email: string): Promise<void> {
       ...passwordResetMail({
         to: identity.email,
         accountNames: identity.members.map((member) => member.account.name),
-        url: `${configuredOrigin()}/reset-password/${token}`,
+        url: `${portalOrigin()}/reset-password/${token}`,
         expiresAt,
       }),
     });
@@ -97,7 +98,7 @@ async function loadReset(token: string) {
     select: {
       id: true,
       expiresAt: true,
-      identity: { select: { id: true, email: true, members: { select: memberSelect } } },
+      identity: { select: { id: true, email: true, emailVerifiedAt: true, members: { select: memberSelect } } },
     },
   });
   return reset && reset.expiresAt > now() ? reset : null;
@@ -125,10 +126,18 @@ export async function resetPassword(token: string, newPassword: string): Promise
     // Single use: of two submissions at once, only one deletes the row.
     const { count } = await tx.passwordReset.deleteMany({ where: { id: reset.id, expiresAt: { gt: now() } } });
     if (count !== 1) throw new AppError("not_found", INVALID_RESET_LINK);
+    // The link reached the address: an unconfirmed login's email is confirmed by it too.
+    const confirms = identity.emailVerifiedAt === null;
     await tx.identity.update({
       where: { id: identity.id },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: now() },
+      data: {
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: now(),
+        ...(confirms ? { emailVerifiedAt: now() } : {}),
+      },
     });
+    if (confirms) await tx.emailVerification.deleteMany({ where: { identityId: identity.id } });
     const ended = await endOtherSessionsIn(tx, identity.id, null);
     return {
       result: undefined,
@@ -137,7 +146,10 @@ export async function resetPassword(token: string, newPassword: string): Promise
         event: {
           action: "member.password_reset_by_email",
           target: { type: "member", id: member.id, name: identity.email },
-          changes: { endedSessions: { from: null, to: ended.count } },
+          changes: {
+            endedSessions: { from: null, to: ended.count },
+            ...(confirms ? { emailVerified: { from: false, to: true } } : {}),
+          },
         },
       })),
     };

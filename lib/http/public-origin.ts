@@ -16,14 +16,6 @@ export function publicOrigin(headers: Headers): string {
   return `${proto}://${host}`;
 }
 
-// The origin of links the portal mails to whoever anyone names (a "Forgot password?"
-// link): APP_URL alone, never a request's Host or X-Forwarded-Host, which the person asking
-// chooses, so a forged one can't make a reset link point at their own site. Without
-// APP_URL: http://localhost:PORT, the address the server gives when it is ready.
-export function configuredOrigin(): string {
-  return config.appUrl ? new URL(config.appUrl).origin : `http://localhost:${config.port}`;
-}
-
 // The same request, addressed to the public origin instead of the one Next's server
 // builds from its own host and port.
 export function atPublicOrigin(request: NextRequest): NextRequest {

@@ -107,7 +107,8 @@ describe("key notices", () => {
     const body = readable(toKim.raw);
     expect(body).toContain("Hello Kim Keys,");
     expect(body).toContain(`(Key ID ${key.keyId}) of ${accountName} on Wisp Portal expires on`);
-    expect(body).toContain(`http://localhost:${new URL(baseUrl).port}/api-keys/${key.keyId}`);
+    // Links from APP_URL: this server's own address (tests/api/global-setup.ts).
+    expect(body).toContain(`${baseUrl}/api-keys/${key.keyId}`);
     expect(body).toContain("turn key-expiry notices off on your account page");
     expectNoSecret(body, key.secret, account.ownerKey.secret);
 

@@ -190,6 +190,20 @@ describe("forgot password", () => {
     expect(await page(`/reset-password/${third.token}`)).toContain("doesn&#x27;t work any more");
   });
 
+  it("confirms the email of a login that hadn't yet: the link reached the address", async () => {
+    const { email, cookie } = await signUp(baseUrl, `Unconfirmed Org ${unique("o")}`, { confirm: false });
+    const before = await fetch(`${baseUrl}/api-keys`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(before.headers.get("location")).toContain("/verify-email");
+    await askForLink(email);
+    const { token } = await linkMailed(email);
+    const chosen = newPassword();
+    remember(chosen);
+    expect((await resetWith(token, chosen)).redirect).toMatch(/^\/sign-in\?reset=done(;|$)/);
+    const signedIn = await signIn(baseUrl, email, chosen, from(newClientAddress()));
+    const after = await fetch(`${baseUrl}/api-keys`, { headers: { Cookie: signedIn.cookie! }, redirect: "manual" });
+    expect(after.status).toBe(200);
+  });
+
   it("stops mailing past 3 links per email and 10 asks per address in an hour, with the same answer", async () => {
     const { email } = await signUp(baseUrl, `Spammed Org ${unique("o")}`);
     for (let i = 0; i < 3; i++) expect((await askForLink(email)).result).toEqual(ANSWER);
