@@ -1,13 +1,12 @@
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/lib/auth/current-member";
+import { getSignedInSession, homePath } from "@/lib/auth/current-member";
 import { getDb } from "@/lib/db";
-import { landingPath } from "@/lib/portal/landing";
 
 // A fresh portal starts at "Create your account"; later visitors at sign-in; a signed-in
-// member at the first page their role may see.
+// member at the first page their role may see (a new login first confirms its email).
 export default async function Home() {
-  const session = await getCurrentSession();
-  if (session) redirect(landingPath(session.actor.permissions));
+  const session = await getSignedInSession();
+  if (session) redirect(homePath(session));
   const anyAccount = await getDb().account.findFirst({ select: { id: true } });
   redirect(anyAccount ? "/sign-in" : "/sign-up");
 }

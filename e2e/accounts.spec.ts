@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { mainNav } from "./helpers";
+import { confirmEmail } from "./mail";
 import { ownerFor } from "./owner";
 
 // One login in two organisations: the owner of Acme Wi-Fi is invited to another one,
@@ -8,15 +9,20 @@ import { ownerFor } from "./owner";
 test("an existing person accepts an invitation and switches between two accounts, each page showing only its data", async ({
   browser,
 }, testInfo) => {
+  // Two sign-ins, a sign-up and its email confirmation, each an Argon2 hash or more.
+  test.setTimeout(90_000);
   const OWNER = ownerFor(testInfo);
   const signedOut = { storageState: { cookies: [], origins: [] } };
   const other = await (await browser.newContext(signedOut)).newPage();
   await other.goto("/sign-up");
   await other.getByLabel("Organisation").fill("Harbour Cafe");
   await other.getByLabel("Your name").fill("Hana Harbour");
-  await other.getByLabel("Email").fill(`hana-${Date.now()}@harbour.example`);
+  const hana = `hana-${Date.now()}@harbour.example`;
+  await other.getByLabel("Email").fill(hana);
   await other.getByLabel("Password").fill("teal anchor biscuit 28");
   await other.getByRole("button", { name: "Create account" }).click();
+  // The new login confirms its email by the link in the mail.
+  await confirmEmail(other, hana, "link");
   await expect(other).toHaveURL(/\/api-keys$/);
   await other.getByRole("button", { name: "Create Key" }).first().click();
   await other.getByRole("dialog", { name: "Create Key" }).getByLabel("Key Name").fill("Cafe till");
@@ -41,7 +47,7 @@ test("an existing person accepts an invitation and switches between two accounts
   await expect(ada.getByRole("heading", { name: "Join Harbour Cafe" })).toBeVisible();
   await ada.getByLabel("Password").fill(OWNER.password);
   await ada.getByRole("button", { name: "Join Harbour Cafe" }).click();
-  await expect(ada).toHaveURL(/\/api-keys$/);
+  await expect(ada).toHaveURL(/\/api-keys$/, { timeout: 15_000 });
 
   await expect(ada.getByRole("row", { name: /Cafe till/ })).toBeVisible();
   // On a phone the switcher is in the menu drawer.

@@ -1,8 +1,11 @@
 import { expect, test as setup } from "./fixtures";
+import { confirmEmail } from "./mail";
 import { ownerFor, sizeOf } from "./owner";
 
 // Signs up this screen size's account once; the other specs reuse the session.
 setup("create the account", async ({ page }, testInfo) => {
+  // Three sign-up attempts, the last with two Argon2 hashes, and the email's confirmation.
+  setup.setTimeout(90_000);
   const owner = ownerFor(testInfo);
   await page.goto("/");
   // A fresh portal starts at "Create your account"; once an account exists, at sign-in.
@@ -24,6 +27,11 @@ setup("create the account", async ({ page }, testInfo) => {
   await expect(page.getByLabel("Email")).toHaveValue(owner.email);
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // The new login confirms its email with the code from the mail before anything else.
+  await expect(page).toHaveURL(/\/verify-email$/, { timeout: 30_000 });
+  await page.goto("/api-keys");
+  await expect(page).toHaveURL(/\/verify-email\?next=%2Fapi-keys$/);
+  await confirmEmail(page, owner.email, "code");
   await expect(page).toHaveURL(/\/api-keys$/);
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
   await page.context().storageState({ path: `e2e/.auth/${sizeOf(testInfo)}.json` });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test, watchForProblems } from "./fixtures";
 import { api, createKeyInUi } from "./helpers";
+import { confirmEmail } from "./mail";
 import { sizeOf } from "./owner";
 
 // Users, groups, networks and vouchers managed in the portal: the same table, search,
@@ -196,9 +197,10 @@ test("a member with Read Access sees every change disabled, with the reason", as
   await page.goto("/api-keys");
   const rest = api(request, await createKeyInUi(page, `res-setup-${Date.now()}`));
   await rest.post("/api/v1/users", { username: "res-readable" });
+  const rheaEmail = `rhea.${sizeOf(testInfo)}@acme.example`;
   const { invitationUrl } = await rest.post("/api/v1/team", {
     name: "Rhea Reader",
-    email: `rhea.${sizeOf(testInfo)}@acme.example`,
+    email: rheaEmail,
     roleId: await rest.roleId("Read Only"),
   });
 
@@ -208,7 +210,8 @@ test("a member with Read Access sees every change disabled, with the reason", as
   await rhea.goto(invitationUrl);
   await rhea.getByLabel("Password").fill("lantern orchard velvet 77");
   await rhea.getByRole("button", { name: /^Join/ }).click();
-  await expect(rhea).not.toHaveURL(/invite/);
+  await confirmEmail(rhea, rheaEmail, "code");
+  await expect(rhea).not.toHaveURL(/invite|verify-email/);
 
   await rhea.goto("/users?q=res-readable");
   const reason = "Your role has Read Access to Users, so you can't change users.";

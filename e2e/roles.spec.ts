@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test, watchForProblems } from "./fixtures";
 import { mainNav } from "./helpers";
+import { confirmEmail } from "./mail";
 import { sizeOf } from "./owner";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -104,6 +105,7 @@ test("invite a team member; they choose a password, land on the first page they 
   await rita.screenshot({ path: testInfo.outputPath("invitation.png"), fullPage: true });
   await rita.getByLabel("Password").fill("lantern orchard velvet 77");
   await rita.getByRole("button", { name: "Join Acme Wi-Fi" }).click();
+  await confirmEmail(rita, email, "code");
   // No API Keys access: she lands on Users, the first page her role may see.
   await expect(rita).toHaveURL(/\/users$/);
   const nav = await mainNav(rita);

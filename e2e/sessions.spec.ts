@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { mainNav } from "./helpers";
+import { confirmEmail } from "./mail";
 import { sizeOf } from "./owner";
 
 const signedOut = { storageState: { cookies: [], origins: [] } };
@@ -17,6 +18,7 @@ async function newOrganisation(browser: Browser, name: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmEmail(page, email, "code");
   await expect(page).toHaveURL(/\/api-keys$/);
   return { context, page, email, password };
 }
@@ -34,6 +36,8 @@ async function signInAgain(browser: Browser, email: string, password: string): P
 }
 
 test("sign-out ends the session: a copy of its cookies is refused on the next request", async ({ browser }) => {
+  // A sign-up and its email confirmation first.
+  test.setTimeout(60_000);
   const { context, page } = await newOrganisation(browser, "Copy Cat");
   const thief = await browser.newContext(signedOut);
   await thief.addCookies(await context.cookies());
@@ -126,6 +130,7 @@ test("a password reset by an Owner shows a one-time password once, which the mem
   await olly.goto(link);
   await olly.getByLabel("Password").fill("saffron tunnel breeze 31");
   await olly.getByRole("button", { name: /^Join/ }).click();
+  await confirmEmail(olly, ollyEmail, "code");
   await expect(olly).toHaveURL(/\/api-keys$/, { timeout: 15_000 });
 
   await page.reload();

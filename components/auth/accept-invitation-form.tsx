@@ -89,7 +89,7 @@ export function AcceptInvitationForm({
         id="password"
         label="Password"
         error={errors?.password?.[0]}
-        hint={`Already use Wisp Portal with this email? Enter that password. New here? Choose one: at least ${PASSWORD_MIN_LENGTH} characters and hard to guess.`}
+        hint={`Already use Wisp Portal with this email? Enter that password. New here? Choose one: at least ${PASSWORD_MIN_LENGTH} characters and hard to guess; then confirm your email with the code we mail you.`}
       >
         <Input id="password" name="password" type="password" autoComplete="current-password" required autoFocus />
       </Field>

@@ -4,7 +4,6 @@ import { Plus } from "lucide-react";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -13,6 +12,7 @@ import { roleOptions } from "@/components/roles/role-options";
 import { addMemberAction } from "@/lib/actions/add-member";
 import type { FieldErrors } from "@/lib/actions/result";
 import type { RoleChoice } from "@/components/roles/role-options";
+import { InvitationLinkContent, type NewInvitation } from "./invitation-link-dialog";
 
 export function AddMemberDialog({ roles, disabled }: { roles: RoleChoice[]; disabled: boolean }) {
   const [open, setOpen] = useState(false);
@@ -39,7 +39,7 @@ function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
     roleId: roles.find((role) => role.grantable && role.name !== "Owner")?.id ?? "",
   });
   const [errors, setErrors] = useState<FieldErrors>();
-  const [created, setCreated] = useState<{ email: string; url: string; mailed: boolean } | null>(null);
+  const [created, setCreated] = useState<NewInvitation | null>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: React.FormEvent) {
@@ -56,29 +56,7 @@ function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
   }
 
   return created ? (
-    <DialogContent
-      key="invitation"
-      title="Invitation created"
-      description={
-        created.mailed
-          ? `An invitation mail is on its way to ${created.email}. You can also share this link: it works once, for 7 days, and will not be shown again.`
-          : `Email isn't set up on this server: share this link with ${created.email}. It works once, for 7 days, and will not be shown again.`
-      }
-      onInteractOutside={(event) => event.preventDefault()}
-    >
-      <div className="flex items-start gap-2">
-        <code
-          data-testid="invitation-url"
-          className="min-w-0 flex-1 rounded-md border border-border bg-muted px-3 py-2 font-mono text-xs break-all"
-        >
-          {created.url}
-        </code>
-        <CopyButton value={created.url} label="Copy" />
-      </div>
-      <DialogFooter>
-        <Button onClick={onClose}>Done</Button>
-      </DialogFooter>
-    </DialogContent>
+    <InvitationLinkContent title="Invitation created" invitation={created} onClose={onClose} />
   ) : (
     <DialogContent
       key="form"

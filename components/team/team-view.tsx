@@ -1,10 +1,12 @@
 "use client";
 
+import { MailPlus } from "lucide-react";
 import { useMemo, useRef } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { HistoryLink } from "@/components/audit/history-link";
 import { DataTable, type DataColumn, type DataTableHandle } from "@/components/ui/data-table";
+import { IconAction } from "@/components/ui/icon-action";
 import { PageLinks } from "@/components/ui/page-links";
 import { actionColumn, NameCell, RowActions } from "@/components/ui/row-actions";
 import { useRowDialogs } from "@/components/ui/use-row-dialogs";
@@ -12,6 +14,7 @@ import { removeMemberAction } from "@/lib/actions/remove-member";
 import { AddMemberDialog } from "./add-member-dialog";
 import { EditMemberDialog } from "./edit-member-dialog";
 import { MemberStatus } from "./member-status";
+import { ResendInvitationDialog } from "./resend-invitation-dialog";
 import { ResetPasswordButton } from "./reset-password-dialog";
 import type { RoleChoice } from "@/components/roles/role-options";
 import type { MemberRow } from "./types";
@@ -30,7 +33,7 @@ export function TeamView({
   paging: Parameters<typeof PageLinks>[0];
 }) {
   const table = useRef<DataTableHandle>(null);
-  const dialogs = useRowDialogs<MemberRow, "edit" | "remove">(table);
+  const dialogs = useRowDialogs<MemberRow, "edit" | "remove" | "resend">(table);
   const { open } = dialogs;
 
   const columns = useMemo<DataColumn<MemberRow>[]>(
@@ -61,7 +64,7 @@ export function TeamView({
         meta: { width: "w-44" },
         cell: ({ row }) => <MemberStatus member={row.original} />,
       },
-      actionColumn("w-40", (member) => {
+      actionColumn("w-48", (member) => {
         const lockedReason = !canWrite
           ? "Your role has Read Access to Team, so you can't change members."
           : member.aboveYou
@@ -76,9 +79,17 @@ export function TeamView({
             onDelete={(opener) => open("remove", member, opener)}
             deleteLabel={`${member.status === "invited" ? "Revoke invitation of" : "Delete"} ${member.name}`}
           >
-            {member.status === "active" ? (
+            {member.status === "invited" ? (
+              <IconAction
+                label={`Resend invitation to ${member.name}`}
+                lockedReason={lockedReason}
+                onClick={(event) => open("resend", member, event.currentTarget)}
+              >
+                <MailPlus className="h-4 w-4" aria-hidden />
+              </IconAction>
+            ) : (
               <ResetPasswordButton member={member} disabled={Boolean(lockedReason) || member.isYou} />
-            ) : null}
+            )}
           </RowActions>
         );
       }),
@@ -104,12 +115,22 @@ export function TeamView({
       {editing ? (
         <>
           <EditMemberDialog key={`edit-${dialogs.round}`} member={editing} roles={roles} {...dialogs.dialog("edit")} />
+          <ResendInvitationDialog key={`resend-${dialogs.round}`} member={editing} {...dialogs.dialog("resend")} />
           <ConfirmDialog
             key={`remove-${dialogs.round}`}
             {...dialogs.dialog("remove")}
-            title={`Remove ${editing.name}?`}
-            description="They lose access to this portal on their next request."
-            confirmLabel="Delete"
+            {...(editing.status === "invited"
+              ? {
+                  title: `Revoke the invitation of ${editing.name}?`,
+                  description: `The link sent to ${editing.email} stops working at once.`,
+                  confirmLabel: "Revoke invitation",
+                  pendingLabel: "Revoking…",
+                }
+              : {
+                  title: `Remove ${editing.name}?`,
+                  description: "They lose access to this portal on their next request.",
+                  confirmLabel: "Delete",
+                })}
             action={() => removeMemberAction({ id: editing.id })}
             success={
               editing.status === "invited"

@@ -6,6 +6,7 @@ export type MemberRow = {
   isYou: boolean;
   // Their role has more access than the viewer's: the viewer can't change or remove them.
   aboveYou: boolean;
-  status: "active" | "invited";
+  // unverified: accepted with a new login that hasn't confirmed its email yet.
+  status: "active" | "unverified" | "invited";
   invitationExpired: boolean;
 };

@@ -1,5 +1,8 @@
 import { memberActor } from "@/lib/actor";
+import { createLogin } from "@/lib/auth/claims";
+import { issueVerification } from "@/lib/auth/email-verification";
 import { loginForEmail } from "@/lib/auth/login-for-email";
+import { wakeOutbox } from "@/lib/outbox/worker";
 import { allPermissions } from "@/lib/permissions";
 import { recordFounding } from "@/lib/records/write";
 import { createBuiltInRoles } from "@/lib/roles/built-in";
@@ -16,6 +19,8 @@ const accountKind = {
 // A new tenant: the account, its built-in roles, and its creator as the first Owner,
 // recorded as "account.created" by that Owner. An email that already has a login adds
 // the organisation to that login, once its password is given (lib/auth/login-for-email.ts).
+// A login that has not confirmed its email (a new one, or a claim going on) gets a
+// verification mail in the same transaction; `verified` says which.
 export async function createAccount(input: NewAccount, clientAddress: string | null) {
   const login = await loginForEmail({
     email: input.email,
@@ -27,22 +32,23 @@ export async function createAccount(input: NewAccount, clientAddress: string | n
       message: "This email already has a login. Enter its password to create another organisation with it, or sign in.",
     },
   });
-  return recordFounding(accountKind, async (tx) => {
+  const created = await recordFounding(accountKind, async (tx) => {
     const account = await tx.account.create({ data: { name: input.accountName }, select: { id: true, name: true } });
     const { ownerRoleId } = await createBuiltInRoles(tx, account.id);
-    const identityId =
-      "identityId" in login ? login.identityId : (await tx.identity.create({ data: login.newLogin })).id;
+    const identityId = "identityId" in login ? login.identityId : await createLogin(tx, login.newLogin);
+    const verified = "identityId" in login && login.verified;
     const member = await tx.member.create({
       data: { accountId: account.id, roleId: ownerRoleId, name: input.name, identityId },
       select: { id: true },
     });
     await tx.identity.update({ where: { id: identityId }, data: { lastAccountId: account.id } });
+    if (!verified) await issueVerification(tx, { identityId, email: input.email, name: input.name });
     const owner = memberActor(
       { id: member.id, name: input.name, email: input.email, account, role: { id: ownerRoleId, name: "Owner" } },
       allPermissions("FULL"),
     );
     return {
-      result: { accountId: account.id, memberId: member.id },
+      result: { accountId: account.id, memberId: member.id, verified },
       actor: owner,
       event: {
         action: "account.created",
@@ -51,4 +57,6 @@ export async function createAccount(input: NewAccount, clientAddress: string | n
       },
     };
   });
+  if (!created.verified) wakeOutbox();
+  return created;
 }

@@ -9,15 +9,17 @@ import { switchAccount } from "@/lib/auth/switch-account";
 import { AppError, fieldError } from "@/lib/errors";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { landingPath } from "@/lib/portal/landing";
-import { acceptInvitation, findInvitation } from "@/lib/team/invitations";
+import { acceptInvitation } from "@/lib/auth/accept-invitation";
+import { findInvitation } from "@/lib/team/invitations";
 import { acceptInvitationSchema } from "@/lib/validations/auth";
 import type { ActionResult } from "./result";
 import { invalid, toActionError } from "./safe-action";
 
-// Opening an invitation link: someone signed in with the invited email just accepts;
-// otherwise the password decides, by the same rule as sign-up (lib/auth/login-for-email.ts):
-// the existing login's password, or a new login's. Then the person is signed in to the
-// account that invited them.
+// Opening an invitation link: someone signed in with the invited email (a login that
+// confirmed it) just accepts; otherwise the password decides, by the same rule as sign-up
+// (lib/auth/login-for-email.ts): a confirmed login's password proves to be that login
+// (checked and braked like a sign-in), anything else is a new, unconfirmed login. Then the
+// person is signed in to the account that invited them, or to "Check your email".
 export async function acceptInvitationAction(input: unknown): Promise<ActionResult> {
   const parsed = acceptInvitationSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
@@ -37,7 +39,7 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
             `You are signed in as ${session.email}, and this invitation is for another email. Sign out, then open the link again.`,
           );
         }
-        await acceptInvitation(token, { identityId: session.identityId, email: session.email });
+        await acceptInvitation(token, { identityId: session.identityId, email: session.email, verified: true });
         const actor = await switchAccount(session, invitation.accountId);
         redirect(landingPath(actor.permissions));
       }
@@ -50,8 +52,8 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
         clientAddress: meta.clientAddress,
         wrongPassword: { field: "password", message: "This email already has a login: enter its password." },
       });
-      await acceptInvitation(token, "identityId" in login ? { identityId: login.identityId, email } : login);
-      return signInWithPassword({ email, password });
+      const accepted = await acceptInvitation(token, "identityId" in login ? { ...login, email } : login);
+      return signInWithPassword({ email, password }, accepted.verified ? null : "/verify-email");
     });
   } catch (error) {
     unstable_rethrow(error);

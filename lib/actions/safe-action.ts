@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { getCurrentSession } from "@/lib/auth/current-member";
+import { getSignedInSession } from "@/lib/auth/current-member";
 import type { CurrentSession } from "@/lib/auth/sessions";
 import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
@@ -17,19 +17,21 @@ type Context = { actor: Actor; session: CurrentSession };
 
 const SESSION_ENDED = "Your session has ended. Sign in again.";
 const SET_PASSWORD_FIRST = "Set your own password first: the one-time password can only be replaced.";
+const CONFIRM_EMAIL_FIRST = "Confirm your email address first: enter the code from the mail we sent you.";
 
 // Server actions are public POST endpoints. Every one goes through here: a live session
-// of an existing member, the permission the action needs, and input parsed with zod,
-// before the action runs with a typed context (and the request's address, user agent
-// and id for the audit log). Errors become one result shape.
+// of an existing member whose login has confirmed its email, the permission the action
+// needs, and input parsed with zod, before the action runs with a typed context (and the
+// request's address, user agent and id for the audit log). Errors become one result shape.
 export function memberAction<S extends z.ZodType, T extends object>(
   needs: { area: Area; level: Level },
   schema: S,
   run: (input: z.infer<S>, ctx: Context) => Promise<T>,
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
-    const session = await getCurrentSession();
+    const session = await getSignedInSession();
     if (!session) return { ok: false, error: SESSION_ENDED };
+    if (!session.emailVerified) return { ok: false, error: CONFIRM_EMAIL_FIRST };
     if (session.mustChangePassword) return { ok: false, error: SET_PASSWORD_FIRST };
     const { actor } = session;
     if (!allows(actor.permissions, needs.area, needs.level)) {
@@ -44,15 +46,17 @@ export function memberAction<S extends z.ZodType, T extends object>(
 
 // The same for what a person does to their own login and sessions (account page,
 // account switcher): a live session, no area permission. `whilePasswordMustChange`
-// lets the one-time-password page use it.
+// lets the one-time-password page use it, `whileEmailUnconfirmed` the "Check your email"
+// page (and nothing else).
 export function sessionAction<S extends z.ZodType, T extends object>(
   schema: S,
   run: (input: z.infer<S>, ctx: Context) => Promise<T>,
-  options: { whilePasswordMustChange?: boolean } = {},
+  options: { whilePasswordMustChange?: boolean; whileEmailUnconfirmed?: boolean } = {},
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
-    const session = await getCurrentSession();
+    const session = await getSignedInSession();
     if (!session) return { ok: false, error: SESSION_ENDED };
+    if (!session.emailVerified && !options.whileEmailUnconfirmed) return { ok: false, error: CONFIRM_EMAIL_FIRST };
     if (session.mustChangePassword && !options.whilePasswordMustChange) {
       return { ok: false, error: SET_PASSWORD_FIRST };
     }

@@ -18,6 +18,7 @@ import {
 } from "@/lib/validations/api-key";
 import { auditEventSchema, auditQuerySchema } from "@/lib/validations/audit";
 import { listQuerySchema, pageOf } from "@/lib/validations/common";
+import { memberSchema } from "@/lib/validations/team";
 import { usageQuerySchema, usageSchema } from "@/lib/validations/usage";
 import {
   groupMemberInputSchema,
@@ -185,6 +186,17 @@ export const ENDPOINTS: Endpoint[] = [
       { ...common, method: "DELETE", path: `${base}/{id}`, summary: `Delete a ${resource.singular}`, status: 204 },
     ];
   }),
+  {
+    method: "POST",
+    path: "/api/v1/team/{id}/invitation",
+    area: "team",
+    tag: "team",
+    summary:
+      "Send an invited member a new invitation link (in this response only) and mail; the old link stops working. " +
+      "At most 3 per member per 15 minutes. Revoke an invitation with DELETE /api/v1/team/{id}.",
+    status: 200,
+    response: memberSchema,
+  },
   {
     method: "POST",
     path: "/api/v1/groups/{id}/users",

@@ -1,27 +1,45 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/actor";
+import { landingPath } from "@/lib/portal/landing";
 import { auth } from "./index";
 import { loadSession, type CurrentSession } from "./sessions";
 
 // The signed-in person as the database has it now: an ended session, a removed member,
 // or one whose role changed, is seen as such on the very next request, whatever the
 // session cookie says.
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+
+// Any live session, including one whose login has not confirmed its email yet: only for
+// the pages that send such a login where it belongs ("Check your email").
+export const getSignedInSession = cache(async (): Promise<CurrentSession | null> => {
   const session = await auth();
   return loadSession(session?.sessionId);
 });
+
+// The session of a login that may act: null without one, and for an unconfirmed email
+// (which may do nothing but confirm it), so every caller fails closed.
+export async function getCurrentSession(): Promise<CurrentSession | null> {
+  const session = await getSignedInSession();
+  return session?.emailVerified ? session : null;
+}
 
 export async function getCurrentMember(): Promise<Actor | null> {
   return (await getCurrentSession())?.actor ?? null;
 }
 
+// Where a signed-in person goes when no page was asked for.
+export function homePath(session: CurrentSession): string {
+  return session.emailVerified ? landingPath(session.actor.permissions) : "/verify-email";
+}
+
 // For portal pages: the member, or a redirect to sign-in that comes back to `returnTo`
-// afterwards; a member with a one-time password sets their own first.
+// afterwards; a login that hasn't confirmed its email does that first, and a member with
+// a one-time password sets their own.
 export async function requireSession(returnTo?: string): Promise<CurrentSession> {
-  const session = await getCurrentSession();
+  const session = await getSignedInSession();
   const next = returnTo ? `?next=${encodeURIComponent(returnTo)}` : "";
   if (!session) redirect(`/sign-in${next}`);
+  if (!session.emailVerified) redirect(`/verify-email${next}`);
   if (session.mustChangePassword) redirect(`/set-password${next}`);
   return session;
 }

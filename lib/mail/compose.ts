@@ -10,9 +10,17 @@ export function formatUtc(at: Date): string {
   return `${utc.format(at)} UTC`;
 }
 
-// An HTML body from paragraphs of escaped text and one button.
-export function htmlBody(paragraphs: string[], button: { label: string; url: string }, after: string[] = []): string {
-  const p = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
+// A paragraph is text (escaped here) or, for a mail's own markup, HTML already escaped.
+export type Paragraph = string | { html: string };
+
+// An HTML body from paragraphs and one button.
+export function htmlBody(
+  paragraphs: Paragraph[],
+  button: { label: string; url: string },
+  after: Paragraph[] = [],
+): string {
+  const p = (text: Paragraph) =>
+    typeof text === "string" ? `<p style="margin:0 0 16px">${escapeHtml(text)}</p>` : text.html;
   const url = escapeHtml(button.url);
   return [
     `<!doctype html><html><body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#111">`,

@@ -19,6 +19,13 @@ export function messageIdDomain(): string {
   return /@([^<>@\s]+)>?\s*$/.exec(mailFrom())?.[1] ?? appHost();
 }
 
+// Where links in mail point: APP_URL, else this server on localhost. Never a request's
+// Host, which the person asking could choose (to have the addressee send them a link's
+// token); a notice may come from no request at all (the expiry scan).
+export function portalOrigin(): string {
+  return config.appUrl ? new URL(config.appUrl).origin : `http://localhost:${config.port}`;
+}
+
 function appHost(): string {
   try {
     return new URL(config.appUrl).hostname || "localhost";

@@ -32,7 +32,10 @@ export function safeNextPath(value: unknown): string | null {
   // browser reads as another host.
   if (url.origin !== "http://portal.invalid" || url.pathname.startsWith("//") || url.pathname.includes("\\"))
     return null;
-  if (/^\/(sign-in|sign-up|set-password|invite)(\/|$)/.test(url.pathname) || url.pathname.startsWith("/api/")) {
+  if (
+    /^\/(sign-in|sign-up|set-password|invite|verify-email)(\/|$)/.test(url.pathname) ||
+    url.pathname.startsWith("/api/")
+  ) {
     return null;
   }
   return url.pathname + url.search;

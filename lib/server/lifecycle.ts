@@ -12,6 +12,7 @@ import { deliverMail } from "@/lib/mail/deliver";
 import { MAIL_CHANNEL } from "@/lib/mail/queue";
 import { byChannel } from "@/lib/outbox/engine";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
+import { startNoticeScan, stopNoticeScan } from "@/lib/notices/scan";
 import { connectRateLimitStore, closeRateLimitStore } from "@/lib/rate-limit/store";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
@@ -39,6 +40,7 @@ export async function startServer(): Promise<void> {
     await startCacheCoordinator();
     await connectRateLimitStore();
     startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail }));
+    startNoticeScan();
     hooks.refuseAtTheDoor = refuseAtTheDoor;
     hooks.started?.();
   } catch (error) {
@@ -108,6 +110,7 @@ export async function stopServer(): Promise<void> {
   stopping = true;
   try {
     await stopCacheCoordinator();
+    await stopNoticeScan();
     await stopOutboxWorker();
     closeRateLimitStore();
     await flushLastUsed();

@@ -43,3 +43,27 @@ export const acceptInvitationSchema = z.strictObject({
   // Absent when the person is already signed in with the invited email.
   password: z.string().min(1, "Enter a password.").max(200, "Use at most 200 characters for the password.").optional(),
 });
+
+// The code from the verification mail: 6 digits, spaces and dashes (as the mail groups
+// them, or a paste) ignored.
+export const emailCodeSchema = z.strictObject({
+  code: z
+    .string()
+    .max(40)
+    .transform((value) => value.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6 digits from the mail.")),
+  // Where to go once confirmed (the page that sent the person here).
+  next: z.string().max(2000).optional(),
+});
+
+export const emailLinkSchema = z.strictObject({ token: z.string().max(100) });
+export const resendVerificationSchema = z.strictObject({});
+
+// "Forgot password?": the email to send the link to.
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+// The page of the mailed link: its token and the new password (strength checked on the server).
+export const resetPasswordSchema = z.object({
+  token: z.string().max(100),
+  password: passwordSchema,
+});

@@ -8,13 +8,15 @@ export const memberSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: z.object({ id: z.uuid(), name: z.string() }),
-  status: z.enum(["active", "invited"]).meta({ description: "invited: the invitation link was not accepted yet." }),
+  status: z.enum(["active", "unverified", "invited"]).meta({
+    description:
+      "invited: the invitation link was not accepted yet. unverified: accepted with a new login that has not confirmed its email yet (it can't act until it does).",
+  }),
   invitationExpiresAt: isoDate.nullable().meta({ description: "When an invited member's link stops working." }),
   createdAt: isoDate,
-  invitationUrl: z
-    .string()
-    .optional()
-    .meta({ description: "Only in the response that invites the member; shown once. Single use, 7 days." }),
+  invitationUrl: z.string().optional().meta({
+    description: "Only in the response that invites the member or sends a new link; shown once. Single use, 7 days.",
+  }),
 });
 export type MemberJson = z.infer<typeof memberSchema>;
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newAccount, roleNamed, unique } from "../helpers/account";
-import { actionJson, callAction } from "../helpers/portal";
+import { actionJson, callAction, signUp } from "../helpers/portal";
 import { ROOT, spawnServer, startServer, stopProcess, type RunningServer } from "../helpers/server";
 import { header, readable } from "../helpers/smtp";
 
@@ -46,6 +46,23 @@ describe("mail without SMTP_URL", () => {
     expect(header(raw, "To")).toBe(email);
     expect(header(raw, "Message-ID")).toBe(`<${path.basename(file, ".eml")}@localhost>`);
     expect(readable(raw)).toContain(result.invitationUrl);
+  });
+});
+
+describe("a new login's confirmation mail without SMTP_URL", () => {
+  it("is saved and its link logged, and Check your email says where it went", async () => {
+    const session = await signUp(plain.url, "Offline Signup Org", { confirm: false });
+    const page = await fetch(`${plain.url}/verify-email`, { headers: { Cookie: session.cookie } });
+    expect(await page.text()).toContain("Email isn&#x27;t set up on this server, so the mail did not leave it");
+    const line = await waitForLogLine(plain, session.email);
+    expect(line).toMatch(/^Mail not sent \(SMTP_URL is not set\): "Confirm your email address for Wisp Portal"/);
+    // Without APP_URL the link is this server on localhost, whatever Host the sign-up came with.
+    const link = /Links: (http:\/\/localhost:\d+\/verify-email\/([\w-]{43}))$/.exec(line)!;
+    expect(link[1]).toContain(`localhost:${new URL(plain.url).port}`);
+    const confirmed = await callAction(plain.url, "confirmEmailLinkAction", [{ token: link[2] }], session.cookie);
+    expect(confirmed.headers.get("x-action-redirect")).toContain("/api-keys");
+    await confirmed.text();
+    expect((await fetch(`${plain.url}/api-keys`, { headers: { Cookie: session.cookie } })).status).toBe(200);
   });
 });
 

@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { actionJson, api, callAction, createKeyInPortal, sessionCookie, signUp, type Session } from "./portal";
+import {
+  actionJson,
+  api,
+  callAction,
+  confirmEmailIfAsked,
+  createKeyInPortal,
+  sessionCookie,
+  signUp,
+  type Session,
+} from "./portal";
 
 export type Call = ReturnType<typeof api>;
 export type TestAccount = { session: Session; owner: Call; ownerKey: { keyId: string; secret: string } };
@@ -60,8 +69,15 @@ export async function invite(owner: Call, roleId: string, email = `${unique("m")
 }
 
 // Opens an invitation link as its person would and accepts it with `password` (a new
-// login's password, or the existing login's); returns the signed-in session cookie.
-export async function acceptInvitation(baseUrl: string, invitationUrl: string, password: string, cookie = "") {
+// login's password, or the existing login's); returns the signed-in session cookie. A new
+// login confirms its email from the mail, unless `confirm` is false.
+export async function acceptInvitation(
+  baseUrl: string,
+  invitationUrl: string,
+  password: string,
+  cookie = "",
+  { confirm = true } = {},
+) {
   const token = new URL(invitationUrl).pathname.split("/").pop()!;
   const response = await callAction(
     baseUrl,
@@ -73,6 +89,7 @@ export async function acceptInvitation(baseUrl: string, invitationUrl: string, p
   const signedIn = sessionCookie(response);
   if (signedIn || response.headers.get("x-action-redirect")) {
     await response.text(); // read to the end: see signUp in portal.ts
+    if (signedIn && confirm) await confirmEmailIfAsked(baseUrl, response, signedIn);
     return { cookie: signedIn ?? cookie, response };
   }
   return {

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { appendFileSync } from "node:fs";
 import { actionResult, findProp } from "./flight";
+import { codeIn, linkTokenIn, waitForVerificationMail } from "./verification-mail";
 
 // Every key secret and one-time password the server hands the tests is written down, so
 // the suite's teardown can prove none of them ever reached the server's log.
@@ -13,10 +14,11 @@ const SECRET_PATTERNS = [/wisp_[0-9A-Za-z]{38}/g, /"initialPassword":"([^"]+)"/g
 // nothing to record, and vitest can't be loaded there.
 const injected = process.env.VITEST ? import("vitest").then((vitest) => vitest.inject) : undefined;
 
-export async function rememberSecrets(text: string): Promise<void> {
+export async function rememberSecrets(text: string, extra: string[] = []): Promise<void> {
   const file = injected && (await injected)("secretsFile");
   if (!file) return;
   const found = SECRET_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? match[0]));
+  found.push(...extra);
   if (found.length > 0) appendFileSync(file, found.join("\n") + "\n");
 }
 
@@ -65,10 +67,15 @@ export async function actionJson<T>(response: Response): Promise<T> {
 
 export type Session = { cookie: string; email: string; password: string };
 
-// A new account through the sign-up form's own server action; returns its session.
-export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID().slice(0, 6)}`): Promise<Session> {
-  const email = `owner-${randomUUID()}@example.com`;
-  const password = TEST_PASSWORD;
+// A new account through the sign-up form's own server action; returns its session, whose
+// new login has confirmed its email from the mail (unless `confirm: false`).
+export async function signUp(
+  baseUrl: string,
+  accountName = `Acme ${randomUUID().slice(0, 6)}`,
+  options: { confirm?: boolean; email?: string; password?: string } = {},
+): Promise<Session> {
+  const email = options.email ?? `owner-${randomUUID()}@example.com`;
+  const password = options.password ?? TEST_PASSWORD;
   const form = new FormData();
   form.set("accountName", accountName);
   form.set("name", "Ada Owner");
@@ -81,7 +88,40 @@ export async function signUp(baseUrl: string, accountName = `Acme ${randomUUID()
   // unread body would leave that render (and its "last seen" write) running later.
   const body = await response.text();
   if (!cookie) throw new Error(`sign-up failed: ${response.status} ${body.slice(0, 300)}`);
+  if (options.confirm !== false) await confirmEmailIfAsked(baseUrl, response, cookie, email);
   return { cookie, email, password };
+}
+
+// A new login lands on "Check your email": it confirms the way a person does, with the
+// code from the mail the server sent (wherever it went: verification-mail.ts).
+export async function confirmEmailIfAsked(baseUrl: string, response: Response, cookie: string, email?: string) {
+  if (!response.headers.get("x-action-redirect")?.includes("/verify-email")) return;
+  await confirmEmail(baseUrl, cookie, email);
+}
+
+// `seen`: Message-IDs of older verification mails to the same address (another claim's).
+export async function confirmEmail(baseUrl: string, cookie: string, email?: string, seen: string[] = []) {
+  const address = email ?? (await signedInEmail(baseUrl, cookie));
+  const mail = await waitForVerificationMail(address, seen);
+  await rememberSecrets("", [linkTokenIn(mail)]);
+  const response = await callAction(
+    baseUrl,
+    "verifyEmailCodeAction",
+    [{ code: codeIn(mail) }],
+    cookie,
+    "/verify-email",
+  );
+  const body = await response.text();
+  if (!response.headers.get("x-action-redirect"))
+    throw new Error(`confirming ${address} failed: ${body.slice(0, 300)}`);
+}
+
+// The email of a session on "Check your email", as that page shows it.
+async function signedInEmail(baseUrl: string, cookie: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/verify-email`, { headers: { Cookie: cookie, RSC: "1" } });
+  const email = findProp<string>(await response.text(), "email");
+  if (!email) throw new Error("no email on the verify-email page");
+  return email;
 }
 
 export const TEST_PASSWORD = "correct horse battery staple";

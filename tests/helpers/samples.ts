@@ -111,6 +111,7 @@ const SAMPLES: Record<string, Sample> = {
     path: `/api/v1/team/${(await newMember(a)).id}`,
     body: { name: "Renamed" },
   }),
+  "POST /api/v1/team/{id}/invitation": async (a) => ({ path: `/api/v1/team/${(await newMember(a)).id}/invitation` }),
   "GET /api/v1/audit-log": async () => ({ path: "/api/v1/audit-log" }),
 };
 

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { addMailSource } from "./mail-sources";
+import { mailsIn } from "./smtp";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -32,11 +34,15 @@ export function spawnServer(
 ): ServerProcess {
   const port = testPort(basePort);
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wisp-test-"));
+  // Without SMTP_URL the server saves its mail in DATA_DIR/mail: signing up reads it there.
+  if (!env.SMTP_URL) addMailSource(() => mailsIn(path.join(dataDir, "mail")), dataDir);
   const child = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     env: { ...serverEnv(), NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  liveChildren.add(child);
+  child.once("exit", () => liveChildren.delete(child));
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -47,6 +53,13 @@ export function spawnServer(
   );
   return { child, url: `http://127.0.0.1:${port}`, port, dataDir, output: () => output, exited };
 }
+
+// Servers still running when the test process ends (a hook that timed out before it could
+// hand them to afterAll) are killed with it, not left behind holding ports and CPU.
+const liveChildren = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of liveChildren) child.kill("SIGKILL");
+});
 
 // Waits until GET /api/ready answers 200: migrations applied, database reachable.
 export async function waitUntilReady(server: ServerProcess, timeoutMs = 60_000): Promise<void> {

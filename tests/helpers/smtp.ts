@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { addMailSource } from "./mail-sources";
 
 // A real SMTP server on a free loopback port that keeps what arrives: in memory, and (with
 // `dir`) as one .eml file per message, for tests running in other processes than the one
@@ -58,12 +59,19 @@ export async function startTestSmtp(options: {
           user: String(session.user ?? ""),
         };
         received.push(mail);
-        if (options.dir) writeFileSync(path.join(options.dir, `${String(received.length).padStart(5, "0")}.eml`), raw);
+        // Written whole, then renamed: a reader in another process never sees half a message.
+        if (options.dir) {
+          const file = path.join(options.dir, `${String(received.length).padStart(5, "0")}.eml`);
+          writeFileSync(`${file}.tmp`, raw);
+          renameSync(`${file}.tmp`, file);
+        }
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  // Signing up in this process reads the verification code from here (mail-sources.ts).
+  addMailSource(() => received);
   const { port } = server.server.address() as AddressInfo;
   const credentials = `${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}`;
   return {
@@ -95,7 +103,10 @@ export function readable(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-// The messages saved in `dir` (by a test SMTP server in another process) so far.
+// The messages saved in `dir` (by a test SMTP server in another process, or by a server
+// without SMTP_URL) so far, in the order of their file names. Each file is read once.
+const readFiles = new Map<string, ReceivedMail>();
+
 export function mailsIn(dir: string): ReceivedMail[] {
   let files: string[] = [];
   try {
@@ -104,13 +115,18 @@ export function mailsIn(dir: string): ReceivedMail[] {
     return [];
   }
   return files.sort().map((file) => {
-    const raw = readFileSync(path.join(dir, file), "utf8");
-    return {
+    const full = path.join(dir, file);
+    const known = readFiles.get(full);
+    if (known) return known;
+    const raw = readFileSync(full, "utf8");
+    const mail = {
       raw,
       messageId: header(raw, "Message-ID"),
       subject: header(raw, "Subject"),
       to: [header(raw, "To")],
       user: "",
     };
+    readFiles.set(full, mail);
+    return mail;
   });
 }
