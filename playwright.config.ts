@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, type Project } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3411 + Number(process.env.TEST_PORT_OFFSET ?? 0));
+const port = Number(process.env.E2E_PORT ?? 3391 + Number(process.env.TEST_PORT_OFFSET ?? 0));
 // The same specs against a server on a fresh PostgreSQL database (see e2e/postgres-server.mts).
 const postgresPort = port + 1;
 const postgresURL = `http://127.0.0.1:${postgresPort}`;
@@ -49,7 +49,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (every action with the page's DOM) and a screenshot; the
+    // trace's film strip of screenshots is left out: it cost a fifth of the browser's CPU.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: chromium
       ? {

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { axeViolations } from "./axe";
 import { api, mainNav } from "./helpers";
 import { confirmEmail } from "./mail";
 import { sizeOf } from "./owner";
@@ -23,9 +23,10 @@ async function check(page: Page, testInfo: TestInfo, findings: Finding[], state:
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
     // All rules in light; in dark only colours change, so only contrast is checked again.
     // Toasts come and go while a state is checked; one is checked on its own below.
-    let axe = new AxeBuilder({ page }).exclude("[data-sonner-toaster]");
-    if (theme === "dark") axe = axe.withRules(["color-contrast"]);
-    const { violations } = await axe.analyze();
+    const violations = await axeViolations(page, {
+      exclude: "[data-sonner-toaster]",
+      rules: theme === "dark" ? ["color-contrast"] : undefined,
+    });
     for (const violation of violations) {
       findings.push({
         state,
@@ -153,7 +154,7 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
-    const { violations } = await new AxeBuilder({ page }).include("[data-sonner-toaster]").analyze();
+    const violations = await axeViolations(page, { include: "[data-sonner-toaster]" });
     for (const { id, impact, nodes } of violations)
       findings.push({
         state: "toast",

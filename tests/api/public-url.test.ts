@@ -142,6 +142,7 @@ describe("the public URL", () => {
       await (await fetch(`${behindProxy.url}/api/ready`, { headers: { "X-Forwarded-For": "203.0.113.9" } })).json(),
     ).toEqual({
       status: "ready",
+      rateLimitStore: { kind: "memory" },
     });
     await fetch(`${plain.url}/api/health`, { headers: { "X-Forwarded-For": "203.0.113.9" } });
     const ready = await (await fetch(`${plain.url}/api/ready`)).json();
