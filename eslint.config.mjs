@@ -37,7 +37,7 @@ const LAYERS = [
   ["lib/lists", "lib/rate-limit", "lib/key-cache", "lib/portal", "lib/outbox"],
   ["lib/audit", "lib/usage", "lib/mail"],
   ["lib/records"],
-  ["lib/roles"],
+  ["lib/roles", "lib/notices"],
   ["lib/team", "lib/api-keys"],
   ["lib/auth", "lib/wifi"],
   ["lib/accounts"],

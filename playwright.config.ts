@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, type Project } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3411 + Number(process.env.TEST_PORT_OFFSET ?? 0));
+const port = Number(process.env.E2E_PORT ?? 3391 + Number(process.env.TEST_PORT_OFFSET ?? 0));
 // The same specs against a server on a fresh PostgreSQL database (see e2e/postgres-server.mts).
 const postgresPort = port + 1;
 const postgresURL = `http://127.0.0.1:${postgresPort}`;
@@ -16,7 +16,8 @@ const smtpUser = "wisp-e2e";
 const smtpPassword = "e2e-only-loopback-password";
 process.env.E2E_MAIL_DIR ??= path.join(tmpdir(), `wisp-e2e-mail-${port}`);
 const mailDir = process.env.E2E_MAIL_DIR;
-// The test clock lets the lifecycle specs see keys expire without waiting.
+// The test clock lets the lifecycle specs see keys expire without waiting. Each server's
+// APP_URL is its own address, as in production (mailed reset links are built from it).
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",
@@ -48,7 +49,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (every action with the page's DOM) and a screenshot; the
+    // trace's film strip of screenshots is left out: it cost a fifth of the browser's CPU.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: chromium
       ? {

@@ -47,7 +47,10 @@ function serverProject(name: string, include: string) {
       include: [include],
       // The public-URL and mail-setup tests start servers of their own on the embedded
       // database: once is enough.
-      exclude: name.endsWith("-postgres") ? ["tests/api/public-url.test.ts", "tests/api/mail-setup.test.ts"] : [],
+      // (An `exclude` of its own replaces the command line's --exclude: set it only where needed.)
+      ...(name.endsWith("-postgres")
+        ? { exclude: ["tests/api/public-url.test.ts", "tests/api/mail-setup.test.ts"] }
+        : {}),
       // One production server (next start) on a fresh database for the whole project.
       globalSetup: ["tests/api/global-setup.ts"],
       testTimeout: name.startsWith("security") ? 600_000 : 30_000,

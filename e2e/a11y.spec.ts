@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { axeViolations } from "./axe";
 import { api, mainNav } from "./helpers";
 import { confirmEmail } from "./mail";
 import { sizeOf } from "./owner";
@@ -23,9 +23,10 @@ async function check(page: Page, testInfo: TestInfo, findings: Finding[], state:
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
     // All rules in light; in dark only colours change, so only contrast is checked again.
     // Toasts come and go while a state is checked; one is checked on its own below.
-    let axe = new AxeBuilder({ page }).exclude("[data-sonner-toaster]");
-    if (theme === "dark") axe = axe.withRules(["color-contrast"]);
-    const { violations } = await axe.analyze();
+    const violations = await axeViolations(page, {
+      exclude: "[data-sonner-toaster]",
+      rules: theme === "dark" ? ["color-contrast"] : undefined,
+    });
     for (const violation of violations) {
       findings.push({
         state,
@@ -58,6 +59,13 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await page.goto("/sign-up");
   await expect(page).toHaveTitle("Create your account · Wisp Portal");
   await see("sign-up");
+  await page.goto("/forgot-password");
+  await expect(page).toHaveTitle("Forgot password · Wisp Portal");
+  await see("forgot-password");
+  await page.goto("/reset-password/not-a-link-that-works");
+  await expect(page.getByText(/^This link to choose a new password doesn't work any more/)).toBeVisible();
+  await see("reset-password-invalid");
+  await page.goto("/sign-up");
 
   await page.getByLabel("Organisation").fill("Axe & Contrast Ltd");
   await page.getByLabel("Your name").fill("Alex Checker");
@@ -146,7 +154,7 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
-    const { violations } = await new AxeBuilder({ page }).include("[data-sonner-toaster]").analyze();
+    const violations = await axeViolations(page, { include: "[data-sonner-toaster]" });
     for (const { id, impact, nodes } of violations)
       findings.push({
         state: "toast",
@@ -203,6 +211,15 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
     .click();
   await see("audit-log");
 
+  // The account's mail (the invitations above), and the person's own page with its switches.
+  await page.goto("/notifications");
+  await expect(page).toHaveTitle("Notifications · Wisp Portal");
+  await expect(page.getByRole("region", { name: "Mail of this account" })).toBeVisible();
+  await see("notifications");
+  await page.goto("/account");
+  await expect(page.getByRole("switch", { name: "Key expiry" })).toBeVisible();
+  await see("account");
+
   for (const title of ["Users", "Groups", "Networks", "Vouchers"]) {
     await page.goto(`/${title.toLowerCase()}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -256,7 +273,18 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   // The narrowest phones: every page still fits the screen's width.
   if (size === "phone") {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ["api-keys", "roles", "team", "audit-log", "users", "groups", "networks", "vouchers"]) {
+    for (const path of [
+      "api-keys",
+      "roles",
+      "team",
+      "audit-log",
+      "notifications",
+      "account",
+      "users",
+      "groups",
+      "networks",
+      "vouchers",
+    ]) {
       await page.goto(`/${path}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

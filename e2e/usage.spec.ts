@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { axeViolations } from "./axe";
 import { createKeyInUi } from "./helpers";
 import { sizeOf } from "./owner";
 
@@ -66,7 +66,7 @@ test("the keys page charts the account's usage, with tables, in light and dark",
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
-    const { violations } = await new AxeBuilder({ page }).include("#usage").analyze();
+    const violations = await axeViolations(page, { include: "#usage" });
     expect(violations.filter((v) => v.impact === "critical" || v.impact === "serious")).toEqual([]);
     await page.mouse.move(0, 0);
     await usage.screenshot({ path: `${SCREENSHOTS}/${sizeOf(testInfo)}-${theme}-usage.png` });
@@ -124,7 +124,7 @@ test("a key's limits are set in the dialogs, and its page shows the quota left a
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const violations = await axeViolations(page);
     expect(violations.filter((v) => v.impact === "critical" || v.impact === "serious")).toEqual([]);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `${SCREENSHOTS}/${sizeOf(testInfo)}-${theme}-key-usage.png`, fullPage: true });

@@ -88,6 +88,9 @@ const schema = z.object({
     .describe("a redis:// or rediss:// URL"),
   // Prefix of every Redis key, so several deployments (or test runs) can share one server.
   REDIS_KEY_PREFIX: z.string().default("wisp:").describe("any text"),
+  // A Redis command not answered within this counts as Redis being down: the counters go to
+  // this instance's memory until Redis answers again (lib/rate-limit/redis.ts).
+  REDIS_COMMAND_TIMEOUT_MS: integer(1, 60_000).default(100).describe("a whole number of milliseconds from 1 to 60000"),
   // Mail goes through this SMTP server (smtp://user:password@host:587 with STARTTLS when
   // offered, smtps://…:465 with TLS); unset: no mail leaves the machine, each one is saved
   // in DATA_DIR/mail/ and its links printed to the log.
@@ -128,6 +131,7 @@ const toConfig = (env) => ({
   apiKeyFailureHoldMs: env.API_KEY_FAILURE_HOLD_MS,
   redisUrl: env.REDIS_URL ?? "",
   redisKeyPrefix: env.REDIS_KEY_PREFIX,
+  redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
   keyCache: env.KEY_CACHE === "on",
   smtpUrl: env.SMTP_URL ?? "",
   mailFrom: env.MAIL_FROM ?? "",

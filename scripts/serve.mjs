@@ -5,9 +5,11 @@
 //   lib/server/lifecycle.ts); GET /api/health (liveness) answers 200 all along, and
 //   GET /api/ready only once it can serve. The URL is printed then.
 // - A start that can't succeed (the data directory is open in another process) exits 1.
-// - SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish (at
-//   most SHUTDOWN_TIMEOUT_MS), write buffered "last used" times, close the database,
-//   exit 0. Once, however many signals arrive.
+// - SIGTERM or SIGINT: /api/ready answers 503 at once, and every request that reaches the
+//   server is still answered, with Connection: close, until none has come in for a
+//   moment (the drain); then stop accepting connections, let in-flight requests finish
+//   (all of it within SHUTDOWN_TIMEOUT_MS), write buffered "last used" times, close the
+//   database, exit 0. Once, however many signals arrive.
 // Run by `npm start` (scripts/start.mjs), or directly: node scripts/serve.mjs
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -48,6 +50,11 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 let phase = "starting"; // → "ready" → "stopping"
 let handle;
 const inFlight = new Set();
+let lastRequestAt = 0;
+// The drain after a signal ends once no request has come in for QUIET_MS, at most
+// DRAIN_MAX_MS after it (and within SHUTDOWN_TIMEOUT_MS).
+const QUIET_MS = 250;
+const DRAIN_MAX_MS = 5000;
 // lib/server/lifecycle.ts (inside Next's bundle) reports through this object.
 const lifecycle = (globalThis[Symbol.for("wisp.lifecycle")] ??= {});
 const started = new Promise((resolve) => (lifecycle.started = resolve));
@@ -65,6 +72,7 @@ const server = http.createServer((req, res) => {
     delete req.headers["x-forwarded-proto"];
     if (req.headers["x-forwarded-for"] !== undefined) warnUntrustedForwarder(req.socket.remoteAddress ?? "");
   }
+  lastRequestAt = Date.now();
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
   if (servedOverHttps(req, fromProxy)) res.setHeader("Strict-Transport-Security", HSTS);
@@ -89,9 +97,14 @@ const server = http.createServer((req, res) => {
       return sendJson(res, 400, { error: { code: "bad_request", message: "The Origin header is not a URL." } });
     }
   }
-  // Next answers a malformed percent-encoding in an API path with a plain-text 500.
-  if (pathname.startsWith("/api/") && !decodable(pathname)) {
-    return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
+  // Next answers a malformed percent-encoding in a path (/api-keys/%ff) with a plain-text
+  // 500: an API path gets the API's JSON 404, a page the portal's 404 page (Next's own
+  // not-found route, so it gets its Content-Security-Policy like every page).
+  if (!decodable(pathname)) {
+    if (pathname.startsWith("/api/")) {
+      return sendJson(res, 404, { error: { code: "not_found", message: "There is no API endpoint at this path." } });
+    }
+    req.url = "/_not-found";
   }
   // Made-up keys are refused before Next, with the answer Next would give; for any other
   // key the door hands its hash on to the route, which then doesn't hash it again.
@@ -186,11 +199,13 @@ async function stop(reason) {
   if (phase === "stopping") return;
   const wasReady = phase === "ready";
   phase = "stopping";
+  const deadline = Date.now() + shutdownTimeoutMs;
   console.log(`${reason}: stopping; ${inFlight.size} request(s) in flight.`);
+  // Answers from now on close their connection (also those of requests in flight).
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+  await drain(deadline);
   // No new connections; idle keep-alive ones are closed, busy ones after their answer.
   server.close();
-  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
-  const deadline = Date.now() + shutdownTimeoutMs;
   while (inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
   if (inFlight.size > 0)
     console.error(`${inFlight.size} request(s) still running after ${shutdownTimeoutMs} ms; cut off.`);
@@ -198,6 +213,22 @@ async function stop(reason) {
   await lifecycle.stop?.();
   console.log(wasReady ? "Stopped." : "Stopped before start-up had finished.");
   process.exit(0);
+}
+
+// Closing the listener at once would reset the connections the kernel has accepted that
+// this process has not taken yet, and closing idle keep-alive connections would drop
+// requests already in their buffers that a busy event loop has not read yet: both were
+// sent before the signal. So the listener stays open and every request is answered until
+// none has come in for QUIET_MS, judged after the event loop has read its sockets once
+// more (setImmediate runs after the poll phase).
+async function drain(deadline) {
+  const until = Math.min(deadline, Date.now() + DRAIN_MAX_MS);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = Date.now();
+    if (now >= until || now - lastRequestAt >= QUIET_MS) return;
+  }
 }
 
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));

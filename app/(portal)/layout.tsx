@@ -23,6 +23,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       }}
       permissions={member.permissions}
       accounts={{ current: member.accountId, all: accounts }}
+      owner={session.owner}
     />
   );
   return (

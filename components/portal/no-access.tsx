@@ -11,3 +11,15 @@ export function NoAccess({ area }: { area: Area }) {
     </div>
   );
 }
+
+// A page only the account's Owners may see (the built-in Owner role, not a permission).
+export function OwnersOnly({ what }: { what: string }) {
+  return (
+    <div className="rounded-lg border border-border bg-card px-6 py-12 text-center">
+      <Lock className="mx-auto h-8 w-8 text-muted-foreground" aria-hidden />
+      <p className="mt-3 text-sm text-muted-foreground">
+        {`Only Owners of this account can see ${what}. Ask an Owner of this account if you need it.`}
+      </p>
+    </div>
+  );
+}

@@ -12,10 +12,13 @@ export function SidebarContent({
   member,
   permissions,
   accounts,
+  owner = false,
 }: {
   member: MemberSummary;
   permissions: Permissions;
   accounts: AccountChoice;
+  // Owners also see the account's Notifications (its recent mail).
+  owner?: boolean;
 }) {
   return (
     <>
@@ -36,6 +39,7 @@ export function SidebarContent({
             {AREAS[area].label}
           </NavLink>
         ))}
+        {owner ? <NavLink href="/notifications">Notifications</NavLink> : null}
         <a
           href="/api/reference"
           className="flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground"

@@ -1,5 +1,7 @@
 import { diff } from "@/lib/audit/diff";
 import { now } from "@/lib/clock";
+import { queueLeakNotices } from "@/lib/notices/leaks";
+import { wakeOutbox } from "@/lib/outbox/worker";
 import { recordAnonymousChanges } from "@/lib/records/write";
 import { hashSecret, isWellFormed } from "./format";
 import { apiKeyKind, dropCachedKeys } from "./kind";
@@ -11,11 +13,13 @@ import { apiKeySelect } from "./view";
 // an api_key.leak_reported event in its own account, and is dropped from every
 // instance's cache before the call returns. The caller learns nothing either way: the
 // answer does not depend on what matched (a finder who wants to know if a secret is live
-// could call whoami with it anyway, so the timing tells nothing new).
+// could call whoami with it anyway, so the timing tells nothing new). The keys' creators and
+// their accounts' Owners are mailed (lib/notices/leaks.ts), in the same transaction.
 export async function reportLeakedSecrets(secrets: string[], source: string): Promise<void> {
   const hashes = [...new Set(secrets.filter(isWellFormed).map(hashSecret))];
   if (hashes.length === 0) return;
   let matched: string[] = [];
+  let noticed = 0;
   await recordAnonymousChanges(
     apiKeyKind,
     async (tx) => {
@@ -35,6 +39,13 @@ export async function reportLeakedSecrets(secrets: string[], source: string): Pr
         where: { id: { in: keys.map((key) => key.id) } },
         data: { enabled: false, leakReportedAt: at, leakSource: source },
       });
+      // A security notice, once per report of a key (a repeated report of a key still
+      // disabled by an earlier one mails nobody).
+      noticed = await queueLeakNotices(
+        tx,
+        keys.filter((key) => key.leakReportedAt === null),
+        at,
+      );
       const events = keys.map((key) => ({
         actor: { kind: "anonymous" as const, accountId: key.accountId, label: `Leak report: ${source}` },
         event: {
@@ -48,6 +59,11 @@ export async function reportLeakedSecrets(secrets: string[], source: string): Pr
       }));
       return { result: undefined, events };
     },
-    { afterCommit: () => (matched.length > 0 ? dropCachedKeys(matched) : Promise.resolve()) },
+    {
+      afterCommit: async () => {
+        if (noticed > 0) wakeOutbox();
+        if (matched.length > 0) await dropCachedKeys(matched);
+      },
+    },
   );
 }

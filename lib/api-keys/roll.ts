@@ -22,14 +22,22 @@ export async function rollApiKey(actor: Actor, keyId: string, gracePeriod: Grace
     keyId,
     async (tx, before) => {
       keyRowId = before.id;
+      // The key's row first: this update locks it until the transaction ends, so two rolls
+      // of one key run one after the other, and the later one (whose statements from here
+      // on see what the earlier one committed) ends the earlier one's secret too. Exactly
+      // one secret is current. Whether it was reported leaked is read under the lock too.
+      const { leakReportedAt } = await tx.apiKey.update({
+        where: { id: before.id, accountId: actor.accountId },
+        data: { start },
+        select: { leakReportedAt: true },
+      });
       const at = now();
-      const graceEnd = new Date(at.getTime() + (before.leakReportedAt ? 0 : GRACE_PERIODS[gracePeriod] * 1000));
+      const graceEnd = new Date(at.getTime() + (leakReportedAt ? 0 : GRACE_PERIODS[gracePeriod] * 1000));
       await tx.apiKeySecret.updateMany({
         where: { apiKeyId: before.id, OR: [{ validUntil: null }, { validUntil: { gt: graceEnd } }] },
         data: { validUntil: graceEnd },
       });
       await tx.apiKeySecret.create({ data: { apiKeyId: before.id, hash, start, createdAt: at } });
-      await tx.apiKey.update({ where: { id: before.id, accountId: actor.accountId }, data: { start } });
     },
     {
       action: "api_key.roll",

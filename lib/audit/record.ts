@@ -26,9 +26,11 @@ export async function recordEvent(
 }
 
 // Several events in one statement (a batch touching many records, each its own event).
+// `at`: when it happened, for an event written after the fact (else the insert's time).
 export async function recordEvents(
   tx: Prisma.TransactionClient,
   events: { actor: Actor | AnonymousActor; event: AuditEventInput }[],
+  at?: Date,
 ): Promise<void> {
   if (events.length === 0) return;
   const request = currentRequest();
@@ -46,6 +48,7 @@ export async function recordEvents(
       clientAddress: request?.clientAddress ?? null,
       userAgent: request?.userAgent ?? null,
       requestId: request?.requestId ?? null,
+      ...(at ? { createdAt: at } : {}),
     })),
   });
 }

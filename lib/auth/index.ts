@@ -5,6 +5,7 @@ import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { TooManySignInAttempts } from "@/lib/rate-limit/sign-in";
 import { signInSchema } from "@/lib/validations/auth";
 import { OneTimePasswordRefused, verifyCredentials } from "./credentials";
+import { deviceOfSignIn } from "./devices";
 import { getAuthSecret } from "./secret";
 import { defaultMembership, endSignedOutSession, loadSession, startSession } from "./sessions";
 
@@ -74,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           // A login whose memberships were all removed has nowhere to go.
           const member = await defaultMembership(identity.id, identity.lastAccountId);
           if (!member) return null;
-          const sessionId = await startSession(identity, member);
+          const sessionId = await startSession(identity, member, await deviceOfSignIn(request.headers));
           return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });
       },

@@ -13,7 +13,8 @@ import { endOtherSessionsIn, sessionKind, type CurrentSession } from "./sessions
 
 // A person changes their own password (also how a one-time password is replaced): the
 // current one is asked for again, so a borrowed session can't take over the login; every
-// other session of the login ends. Recorded as "member.password_change".
+// other session of the login ends, and so do its "Forgot password?" links. Recorded as
+// "member.password_change".
 export async function changeOwnPassword(
   session: CurrentSession,
   input: { currentPassword: string; newPassword: string },
@@ -35,6 +36,8 @@ export async function changeOwnPassword(
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now() },
     });
     const { count } = await endOtherSessionsIn(tx, session.identityId, session.sessionId);
+    // A "Forgot password?" link mailed earlier must not undo this.
+    await tx.passwordReset.deleteMany({ where: { identityId: session.identityId } });
     return {
       result: undefined,
       event: {
@@ -47,9 +50,10 @@ export async function changeOwnPassword(
 }
 
 // An Owner (or Team: Full, within the access rule) gives a member a new one-time
-// password, shown once; the member's sessions end and they must choose their own at the
-// next sign-in. Recorded as "member.password_reset". A login that is also used in
-// another account is refused: this account's admins must not gain a way into the others.
+// password, shown once; the member's sessions and "Forgot password?" links end and they
+// must choose their own at the next sign-in. Recorded as "member.password_reset". A login
+// that is also used in another account is refused: this account's admins must not gain a
+// way into the others.
 export async function resetMemberPassword(actor: Actor, memberId: string): Promise<{ oneTimePassword: string }> {
   if (actor.kind === "member" && actor.id === memberId) {
     throw new AppError("conflict", "Change your own password on your account page.");
@@ -81,6 +85,7 @@ export async function resetMemberPassword(actor: Actor, memberId: string): Promi
         data: { passwordHash, mustChangePassword: true, passwordChangedAt: now(), oneTimeUsedAt: null },
       });
       await endOtherSessionsIn(tx, member.identityId, null);
+      await tx.passwordReset.deleteMany({ where: { identityId: member.identityId } });
     },
     { action: "member.password_reset" },
   );

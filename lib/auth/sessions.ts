@@ -9,6 +9,8 @@ import { toPermissions } from "@/lib/permissions";
 import type { Tx } from "@/lib/records/kind";
 import { recordChange } from "@/lib/records/write";
 import { memberActor, type Actor } from "@/lib/actor";
+import { wakeOutbox } from "@/lib/outbox/worker";
+import { rememberDevice } from "./devices";
 
 // Server-side sessions. The session cookie (a next-auth JWT) carries only a row id of
 // `sessions`; the row decides, on every request: gone (signed out, ended from the account
@@ -24,7 +26,7 @@ export const memberSelect = {
   id: true,
   name: true,
   account: { select: { id: true, name: true } },
-  role: { select: { id: true, name: true, permissions: { select: { area: true, level: true } } } },
+  role: { select: { id: true, name: true, builtIn: true, permissions: { select: { area: true, level: true } } } },
 } satisfies Prisma.MemberSelect;
 
 type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
@@ -44,6 +46,8 @@ export type CurrentSession = {
   // ask for a new mail or sign out (lib/auth/current-member.ts, lib/actions/safe-action.ts).
   emailVerified: boolean;
   actor: Actor;
+  // Holds the account's built-in Owner role (Owner-only pages: Notifications).
+  owner: boolean;
 };
 
 // Loads and checks a session once per request (React's cache: the JWT callback and the
@@ -79,6 +83,7 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
     mustChangePassword: row.identity.mustChangePassword,
     emailVerified: row.identity.emailVerifiedAt !== null,
     actor: actorOf(row.member, row.identity.email),
+    owner: row.member.role.builtIn === "OWNER",
   };
 });
 
@@ -93,13 +98,25 @@ export async function defaultMembership(identityId: string, preferredAccountId: 
 }
 
 // A new session in the member's account, recorded as that account's "member.sign_in".
-export async function startSession(identity: { id: string; email: string }, member: MemberRow): Promise<string> {
+// `device`: the signing-in browser (devices.ts), remembered, and noticed when new.
+export async function startSession(
+  identity: { id: string; email: string },
+  member: MemberRow,
+  device?: { hash: string },
+): Promise<string> {
   const actor = actorOf(member, identity.email);
-  return recordChange(actor, sessionKind, async (tx) => {
-    const id = await insertSession(tx, identity.id, member.id);
-    await tx.identity.update({ where: { id: identity.id }, data: { lastAccountId: member.account.id } });
-    return { result: id, event: signInEvent(actor) };
-  });
+  let noticed = false;
+  return recordChange(
+    actor,
+    sessionKind,
+    async (tx) => {
+      const id = await insertSession(tx, identity.id, member.id);
+      await tx.identity.update({ where: { id: identity.id }, data: { lastAccountId: member.account.id } });
+      if (device) noticed = await rememberDevice(tx, { identityId: identity.id, hash: device.hash, at: now(), member });
+      return { result: id, event: signInEvent(actor) };
+    },
+    { afterCommit: async () => (noticed ? wakeOutbox() : undefined) },
+  );
 }
 
 export function signInEvent(actor: Actor) {

@@ -21,6 +21,7 @@ const ACCOUNT_OWNED = new Set([
   "Network",
   "Voucher",
   "OutboxMessage",
+  "SentNotice",
 ]);
 
 export class UnscopedQueryError extends Error {

@@ -19,6 +19,14 @@ import { secretFilter } from "./secret-filter";
 // when every instance with a live lease has acknowledged evicting it, or its lease has
 // run out (after which that instance no longer trusts its memory). A new secret (a key
 // created or rolled) travels the same way into every instance's filter of live secrets.
+//
+// An instance whose connection broke may miss notifications while its lease still runs;
+// it reconnects within about a second and renews that lease, so a writer waiting for it
+// would wait until its deadline. So, once LISTENing again, and before it trusts its
+// memory, it acknowledges every change committed before then at once ("*"), and starts
+// from an empty cache. A writer takes that as an acknowledgement of its changes whose own
+// notification it received before this one (notifications arrive in commit order): those
+// committed later reach the reconnected instance and are acknowledged one by one.
 const LEASE_MS = 3000;
 const HEARTBEAT_MS = 1000;
 const MARGIN_MS = 500;
@@ -28,7 +36,8 @@ const DEAD_LEASE_CLEANUP_EVERY = 60;
 const CHANNEL = "wisp_key_cache";
 const ACK_CHANNEL = "wisp_key_cache_ack";
 
-type Pending = { waiting: Set<string>; done: () => void };
+// `echoed`: this instance received its own notification back (it was committed).
+type Pending = { waiting: Set<string>; done: () => void; echoed: boolean };
 type State = {
   instanceId: string;
   client?: Client;
@@ -99,7 +108,9 @@ async function connect(): Promise<void> {
   await client.connect();
   await client.query(`LISTEN ${CHANNEL}`);
   await client.query(`LISTEN ${ACK_CHANNEL}`);
-  // Notifications missed while disconnected are covered by starting empty.
+  // Notifications missed while disconnected are covered by starting empty (nothing was
+  // cached meanwhile: the cache is not used while this instance's lease is not trusted).
+  await client.query("SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${EVERYTHING_BEFORE}:${state.instanceId}`]);
   keyCache.clear();
   state.client = client;
   await renewLease();
@@ -143,18 +154,29 @@ function apply(change: KeyChange): void {
 }
 
 // "<invalidation id>:<instance id>:<change as JSON>"; an acknowledgement has no change.
+// An acknowledgement of every change committed before it, sent by a reconnected instance.
+const EVERYTHING_BEFORE = "*";
+
 function onNotification(client: Client, channel: string, payload: string): void {
   const [invalidationId, from] = payload.split(":", 2);
   if (channel === CHANNEL) {
-    if (from === state.instanceId) return;
+    if (from === state.instanceId) {
+      const own = state.pending.get(invalidationId);
+      if (own) own.echoed = true;
+      return;
+    }
     applyReceived(payload.slice(invalidationId.length + from.length + 2));
     client.query("SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${invalidationId}:${state.instanceId}`]).catch(() => {});
     return;
   }
-  const pending = state.pending.get(invalidationId);
-  if (!pending) return;
-  pending.waiting.delete(from);
-  if (pending.waiting.size === 0) pending.done();
+  const acknowledged =
+    invalidationId === EVERYTHING_BEFORE
+      ? [...state.pending.values()].filter((pending) => pending.echoed)
+      : [state.pending.get(invalidationId)].filter((pending) => pending !== undefined);
+  for (const pending of acknowledged) {
+    pending.waiting.delete(from);
+    if (pending.waiting.size === 0) pending.done();
+  }
 }
 
 // A message that can't be read is taken as the largest change: evict everything, and
@@ -187,7 +209,9 @@ export async function publishKeyChange(change: KeyChange): Promise<void> {
   if (rows.length === 0) return;
   const invalidationId = randomUUID();
   const waiting = new Set(rows.map((row) => row.id));
-  const acknowledged = new Promise<void>((resolve) => state.pending.set(invalidationId, { waiting, done: resolve }));
+  const acknowledged = new Promise<void>((resolve) =>
+    state.pending.set(invalidationId, { waiting, done: resolve, echoed: false }),
+  );
   try {
     const full = JSON.stringify(change);
     const sent = full.length <= MAX_PAYLOAD_BYTES ? full : JSON.stringify({ ...change, evict: "all" });

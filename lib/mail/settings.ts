@@ -19,9 +19,9 @@ export function messageIdDomain(): string {
   return /@([^<>@\s]+)>?\s*$/.exec(mailFrom())?.[1] ?? appHost();
 }
 
-// Where links in mail point when no administrator asked for the mail (a new login's
-// verification): APP_URL, else this server on localhost. Never a request's Host, which the
-// person asking could choose, to have the addressee send them the link's token.
+// Where links in mail point: APP_URL, else this server on localhost. Never a request's
+// Host, which the person asking could choose (to have the addressee send them a link's
+// token); a notice may come from no request at all (the expiry scan).
 export function portalOrigin(): string {
   return config.appUrl ? new URL(config.appUrl).origin : `http://localhost:${config.port}`;
 }

@@ -4,9 +4,10 @@ import { AppError } from "@/lib/errors";
 import { describeWait } from "./failures";
 import type { KeyLimits } from "@/lib/key-limits";
 import { takeFromWindow, type WindowResult } from "./per-key";
-import { takeFromQuota } from "./quota";
+import { takeFromQuota, type QuotaState } from "./quota";
 
-export type Admission = { headers: Record<string, string>; refusal: AppError | null };
+// `quota`: the key's quota after this request (null: the key has none, or it wasn't reached).
+export type Admission = { headers: Record<string, string>; refusal: AppError | null; quota: QuotaState | null };
 
 // Checks a key's own rate limits, then its quota, for one request. The answer carries the
 // IETF draft's RateLimit-Limit, -Remaining and -Reset (of the limit nearest to refusing)
@@ -25,21 +26,26 @@ export async function admitKeyRequest(keyRowId: string, limits: KeyLimits): Prom
     if (refused.length > 0) {
       const waitMs = Math.max(...refused.map((window) => window.retryAfterMs));
       const limit = refused.map((window) => `${window.limit} per ${window.windowSeconds === 1 ? "second" : "minute"}`);
-      return { headers, refusal: tooMany(`This key's rate limit (${limit.join(", ")}) is reached`, waitMs) };
+      return {
+        headers,
+        refusal: tooMany(`This key's rate limit (${limit.join(", ")}) is reached`, waitMs),
+        quota: null,
+      };
     }
-    if (!limits.quota) return { headers, refusal: null };
+    if (!limits.quota) return { headers, refusal: null, quota: null };
     const quota = await takeFromQuota(keyRowId, limits.quota, at);
-    if (quota.admitted) return { headers, refusal: null };
+    if (quota.admitted) return { headers, refusal: null, quota };
     const waitMs = quota.resetsAt.getTime() - at.getTime();
     return {
       headers,
       refusal: tooMany(`This key's quota of ${quota.limit} requests per ${quota.period} is used up`, waitMs, {
         quota: { limit: quota.limit, period: quota.period, remaining: 0, resetsAt: quota.resetsAt.toISOString() },
       }),
+      quota,
     };
   } catch (error) {
     console.error("key limits unavailable:", error instanceof Error ? error.name : "unknown error");
-    return { headers: {}, refusal: null };
+    return { headers: {}, refusal: null, quota: null };
   }
 }
 

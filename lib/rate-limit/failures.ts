@@ -3,7 +3,7 @@ import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexib
 import { hash } from "node:crypto";
 import { remembered } from "@/lib/remembered";
 import { BatchedCounter } from "./batched-counter";
-import { createLimiter, type LimiterOptions } from "./store";
+import { countsInMemoryNow, createLimiter, type LimiterOptions } from "./store";
 
 // Counts failures (wrong passwords, unknown API keys) per key in a fixed window. After
 // `points` failures a key is refused until its window ends. Successes are never counted.
@@ -27,7 +27,8 @@ export class FailureLimiter {
     const hashed = hashKey(key);
     if (!(store instanceof RateLimiterMemory)) {
       const local = "getInMemoryBlockMsBeforeExpire" in store ? blockedInMemory(store, store.getKey(hashed)) : 0;
-      if (local > 0 || memoryOnly) return local;
+      // While the store is down, its counts are in this instance's memory: read them there.
+      if (local > 0 || (memoryOnly && !countsInMemoryNow(store))) return local;
     }
     const result = await store.get(hashed).catch(() => null);
     return result && result.consumedPoints >= this.options.points ? Math.max(result.msBeforeNext, 1) : 0;

@@ -12,12 +12,17 @@ import { FailureLimiter } from "./failures";
 // client address per minute, every call counted, shared by all instances. Email
 // verification: 10 wrong codes per login per hour (each code also dies after 5 tries), and
 // 3 new verification mails per login per 15 minutes. Invitations: 3 new links (and mails)
-// per invited member per 15 minutes.
+// per invited member per 15 minutes. "Forgot password?" mails: RESET_MAILS_PER_EMAIL per
+// email and RESET_MAILS_PER_ADDRESS per client address in an hour, every request counted,
+// known email or not (lib/rate-limit/password-reset.ts).
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const LEAK_REPORTS_PER_MINUTE = 10;
+export const FAILED_SIGN_IN_EVENT_WINDOW_SECONDS = 15 * 60;
 export const WRONG_EMAIL_CODES_PER_HOUR = 10;
 export const RESENDS_PER_15_MINUTES = 3;
+export const RESET_MAILS_PER_EMAIL = 3;
+export const RESET_MAILS_PER_ADDRESS = 10;
 
 export function limits() {
   return processSingleton("limits", () => ({
@@ -31,6 +36,12 @@ export function limits() {
       keyPrefix: "api-key-failures",
       points: config.apiKeyFailuresPerMinute,
       durationSeconds: 60,
+    }),
+    // One audit event per email per window for failed sign-ins (lib/auth/session-events.ts).
+    failedSignInEvents: new FailureLimiter({
+      keyPrefix: "sign-in-failed-events",
+      points: 1,
+      durationSeconds: FAILED_SIGN_IN_EVENT_WINDOW_SECONDS,
     }),
     leakReports: new FailureLimiter({
       keyPrefix: "leak-reports",
@@ -51,6 +62,16 @@ export function limits() {
       keyPrefix: "invitation-mails",
       points: RESENDS_PER_15_MINUTES,
       durationSeconds: 15 * 60,
+    }),
+    resetMailsByEmail: new FailureLimiter({
+      keyPrefix: "reset-mails-email",
+      points: RESET_MAILS_PER_EMAIL,
+      durationSeconds: 60 * 60,
+    }),
+    resetMailsByAddress: new FailureLimiter({
+      keyPrefix: "reset-mails-address",
+      points: RESET_MAILS_PER_ADDRESS,
+      durationSeconds: 60 * 60,
     }),
   }));
 }

@@ -129,6 +129,22 @@ export async function recordFounding<T>(
   });
 }
 
+// A change to a login, which belongs to no account (its password, chosen through a
+// "Forgot password?" link): recorded in every account the login is a member of, each event
+// by that account's member. The transaction, the error mapping and the events are the
+// same as above.
+export async function recordLoginChange<T>(
+  kind: Messages,
+  run: (tx: Tx) => Promise<{ result: T; events: { actor: Actor; event: AuditEventInput }[] }>,
+  options: Pick<Options, "afterCommit"> = {},
+): Promise<T> {
+  return write(kind, options, async (tx) => {
+    const { result, events } = await run(tx);
+    await recordEvents(tx, events);
+    return result;
+  });
+}
+
 // Changes made on nobody's behalf, each in the account of the record it touches: a leak
 // report (whoever holds a key's secret may have the key disabled; holding it is the
 // authority, so the access rule has no actor to apply to). The transaction, the error

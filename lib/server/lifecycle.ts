@@ -1,4 +1,5 @@
 import { refuseAtTheDoor, type DoorRequest } from "@/lib/api/front-door";
+import { loadSharedAuthSecret } from "@/lib/auth/secret";
 import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { processSingleton } from "@/lib/process-singleton";
@@ -11,6 +12,8 @@ import { deliverMail } from "@/lib/mail/deliver";
 import { MAIL_CHANNEL } from "@/lib/mail/queue";
 import { byChannel } from "@/lib/outbox/engine";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
+import { startNoticeScan, stopNoticeScan } from "@/lib/notices/scan";
+import { connectRateLimitStore, closeRateLimitStore } from "@/lib/rate-limit/store";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
 // scripts/serve.mjs answers 503 until startServer() reports `started`, and on SIGTERM
@@ -35,7 +38,9 @@ export async function startServer(): Promise<void> {
     if (stopping) return;
     await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
+    await connectRateLimitStore();
     startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail }));
+    startNoticeScan();
     hooks.refuseAtTheDoor = refuseAtTheDoor;
     hooks.started?.();
   } catch (error) {
@@ -46,7 +51,8 @@ export async function startServer(): Promise<void> {
   }
 }
 
-// Retries with backoff while the database can't be reached, saying why.
+// Migrations, then the shared auth secret; retried with backoff while the database can't
+// be reached, saying why.
 async function migrateWhenReachable(): Promise<void> {
   let delay = RETRY_FIRST_MS;
   let failingSince = 0;
@@ -55,6 +61,7 @@ async function migrateWhenReachable(): Promise<void> {
     try {
       const applied = await migrate(getConnection());
       if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+      await loadSharedAuthSecret();
       if (failingSince) console.log("The database is reachable again.");
       return;
     } catch (error) {
@@ -103,7 +110,9 @@ export async function stopServer(): Promise<void> {
   stopping = true;
   try {
     await stopCacheCoordinator();
+    await stopNoticeScan();
     await stopOutboxWorker();
+    closeRateLimitStore();
     await flushLastUsed();
     await flushUsage();
     await stopEmbeddedMaintenance();

@@ -12,6 +12,7 @@ import { roleOfAccount } from "@/lib/roles/queries";
 import { createMemberSchema, memberSchema, updateMemberSchema, type MemberJson } from "@/lib/validations/team";
 import { invitationMail } from "@/lib/mail/invitation";
 import { queueMail } from "@/lib/mail/queue";
+import { queueRoleChangedNotice } from "@/lib/notices/role-changed";
 import { wakeOutbox } from "@/lib/outbox/worker";
 import { describeWait } from "@/lib/rate-limit/failures";
 import { limits, RESENDS_PER_15_MINUTES } from "@/lib/rate-limit/limits";
@@ -212,17 +213,35 @@ export const team = defineResource({
     );
     return { ...toOutput(member), invitationUrl: url };
   },
+  // A new role is mailed to its member (lib/notices/), in the same transaction.
   async update(actor, id, input) {
-    const member = await updateRecord(actor, memberKind, id, async (tx, before) => {
-      const role = input.roleId ? await roleOfAccount(tx, actor.accountId, input.roleId) : undefined;
-      await tx.member.update({
-        where: { id, accountId: actor.accountId },
-        data: { name: input.name, roleId: role?.id },
-      });
-      if (before.role.builtIn === "OWNER" && role && role.builtIn !== "OWNER") {
-        await assertOwnerRemains(tx, actor.accountId, "given another role");
-      }
-    });
+    let noticed = false;
+    const member = await updateRecord(
+      actor,
+      memberKind,
+      id,
+      async (tx, before) => {
+        const role = input.roleId ? await roleOfAccount(tx, actor.accountId, input.roleId) : undefined;
+        await tx.member.update({
+          where: { id, accountId: actor.accountId },
+          data: { name: input.name, roleId: role?.id },
+        });
+        if (before.role.builtIn === "OWNER" && role && role.builtIn !== "OWNER") {
+          await assertOwnerRemains(tx, actor.accountId, "given another role");
+        }
+        if (role && role.id !== before.role.id && !(actor.kind === "member" && actor.id === id)) {
+          noticed = await queueRoleChangedNotice(tx, {
+            accountId: actor.accountId,
+            accountName: actor.accountName,
+            memberId: id,
+            from: before.role.name,
+            toRoleId: role.id,
+            by: actor.kind === "member" ? actor.name : `The API key “${actor.name}”`,
+          });
+        }
+      },
+      { afterCommit: async () => (noticed ? wakeOutbox() : undefined) },
+    );
     return toOutput(member);
   },
   // Removing an invited member revokes the invitation ("invitation.revoke"): its link

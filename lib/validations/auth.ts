@@ -58,3 +58,12 @@ export const emailCodeSchema = z.strictObject({
 
 export const emailLinkSchema = z.strictObject({ token: z.string().max(100) });
 export const resendVerificationSchema = z.strictObject({});
+
+// "Forgot password?": the email to send the link to.
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+// The page of the mailed link: its token and the new password (strength checked on the server).
+export const resetPasswordSchema = z.object({
+  token: z.string().max(100),
+  password: passwordSchema,
+});

@@ -192,6 +192,10 @@ describe("the audit log", () => {
     );
     expect(refused.ok).toBe(false);
     expected.push({ action: "member.sign_in_failed", by: "anonymous", target: session.email });
+    // Written after the answer (lib/auth/session-events.ts), dated when it happened.
+    await expect
+      .poll(async () => (await (await owner("/api/v1/audit-log?action=member.sign_in_failed")).json()).items.length)
+      .toBe(1);
     const { cookie } = await signIn(baseUrl, session.email, session.password);
     expected.push({ action: "member.sign_in", by: "member", target: session.email });
     await (await callAction(baseUrl, "signOutAction", [], cookie!)).text();

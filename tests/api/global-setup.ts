@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../helpers/postgres";
-import { startServer } from "../helpers/server";
+import { startServer, testPort } from "../helpers/server";
 import { startTestSmtp } from "../helpers/smtp";
 
 declare module "vitest" {
@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
     // The security suite refuses keys by the thousand on purpose, from one address.
     ...(project.name.startsWith("security") ? { API_KEY_FAILURES_PER_MINUTE: "1000000" } : {}),
     ...(database ? { DATABASE_URL: database.url } : {}),
+    // Its public origin, as in production: links anyone may have mailed are built from it alone.
+    APP_URL: `http://127.0.0.1:${testPort(PORTS[project.name])}`,
     SMTP_URL: smtp.url,
     MAIL_FROM: "Wisp Portal <portal@example.test>",
   };

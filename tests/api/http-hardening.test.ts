@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { api, createKeyInPortal, signUp } from "../helpers/portal";
+import { api, createKeyInPortal, signUp, type Session } from "../helpers/portal";
 
 const baseUrl = inject("baseUrl");
 let secret: string;
+let owner: Session;
 let cookie: string;
 
 beforeAll(async () => {
-  const owner = await signUp(baseUrl);
+  owner = await signUp(baseUrl);
   cookie = owner.cookie;
   secret = (await createKeyInPortal(baseUrl, owner.cookie, "hardening")).secret;
 });
@@ -33,6 +34,22 @@ describe("paths and methods the API doesn't have", () => {
   it("answers a malformed percent-encoding in an API path with a JSON 404, not a plain-text 500", async () => {
     for (const path of ["/api/v1/api-keys/%ff", "/api/v1/users/%E0%A4%A", "/api/v1/nope/%ff"]) {
       await expectJsonError(await api(baseUrl, secret)(path), 404, "not_found");
+    }
+  });
+
+  it("answers a malformed percent-encoding in a page path with the portal's 404 page, signed in or not", async () => {
+    const notFound = "This page could not be found.";
+    const unknown = await fetch(`${baseUrl}/no-such-page`, { headers: { Cookie: owner.cookie } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain(notFound);
+    for (const path of ["/api-keys/%ff", "/invite/%ff", "/api-keys/%E0%A4%A", "/%ff", "/users/%E0%A4%A?page=2"]) {
+      for (const cookie of [owner.cookie, ""]) {
+        const response = await fetch(baseUrl + path, { headers: { Cookie: cookie }, redirect: "manual" });
+        expect(response.status, path).toBe(404);
+        expect(response.headers.get("content-type"), path).toMatch(/^text\/html/);
+        expect(response.headers.get("content-security-policy"), path).toMatch(/script-src[^;]*'nonce-/);
+        expect(await response.text(), path).toContain(notFound);
+      }
     }
   });
 

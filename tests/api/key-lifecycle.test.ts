@@ -283,6 +283,34 @@ describe("roll", () => {
     expect(second.secrets.map((secret) => secret.state)).toEqual(["current", "ended", "ended"]);
   });
 
+  it("leaves exactly one current secret when one key is rolled twice at once (20 keys)", async () => {
+    const keys = await Promise.all(Array.from({ length: 20 }, () => createKey()));
+    const roll = async (keyId: string) =>
+      expectJson<KeyJson & { secret: string }>(
+        await account.owner(`/api/v1/api-keys/${keyId}/roll`, { method: "POST", json: { gracePeriod: "now" } }),
+        200,
+      );
+    const pairs = await Promise.all(keys.map((key) => Promise.all([roll(key.keyId), roll(key.keyId)])));
+    // Per key: its secrets' states, and how many of the two secrets handed out are the
+    // current one (the one that works).
+    const outcomes = await Promise.all(
+      keys.map(async (key, index) => {
+        const { secrets } = await getKey(key.keyId);
+        const current = secrets.find((secret) => secret.state === "current")?.start ?? "-";
+        return {
+          states: secrets.map((secret) => secret.state).sort(),
+          currentHandedOut: pairs[index].filter(({ secret }) => secret.startsWith(current)).length,
+        };
+      }),
+    );
+    expect(outcomes).toEqual(keys.map(() => ({ states: ["current", "ended", "ended"], currentHandedOut: 1 })));
+    // The current one works (the other, ended, one would be a failed check against the brake).
+    const { secrets } = await getKey(keys[0].keyId);
+    const start = secrets.find((secret) => secret.state === "current")!.start;
+    const current = pairs[0].find(({ secret }) => secret.startsWith(start))!;
+    expect(await whoamiStatus(api(baseUrl, current.secret))).toBe(200);
+  }, 60_000);
+
   it("refuses an unknown grace period and another account's key", async () => {
     const key = await createKey();
     const bad = await account.owner(`/api/v1/api-keys/${key.keyId}/roll`, {

@@ -1,13 +1,13 @@
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newAccount, roleNamed } from "../helpers/account";
-import { callAction, signIn, signUp } from "../helpers/portal";
+import { callAction, signIn, signUp, TEST_PASSWORD } from "../helpers/portal";
 import { startServer, type RunningServer } from "../helpers/server";
 
 // Every absolute URL the portal hands out is on its public origin: APP_URL when set,
 // else (local use) the origin the request was sent to, never Next's own localhost:<port>,
-// and never a host named in X-Forwarded-Host by anyone but a trusted proxy.
-const baseUrl = inject("baseUrl");
+// and never a host named in X-Forwarded-Host by anyone but a trusted proxy. A password
+// reset link, which anyone may have mailed to someone else, comes from APP_URL alone.
 const APP_URL = "https://portal.example.com";
 let withAppUrl: RunningServer;
 let behindProxy: RunningServer;
@@ -69,10 +69,10 @@ describe("the public URL", () => {
 
   it("is the request's own origin without APP_URL, for next-auth and the curl example", async () => {
     const host = "portal.local:1234";
-    const providers = JSON.parse(await getWithHost(`${baseUrl}/api/auth/providers`, host));
+    const providers = JSON.parse(await getWithHost(`${plain.url}/api/auth/providers`, host));
     expect(providers.credentials.signinUrl).toBe(`http://${host}/api/auth/signin/credentials`);
-    const { cookie } = await signUp(baseUrl);
-    expect(await getWithHost(`${baseUrl}/api-keys`, host, cookie)).toContain(`http://${host}/api/v1/whoami`);
+    const { cookie } = await signUp(plain.url);
+    expect(await getWithHost(`${plain.url}/api-keys`, host, cookie)).toContain(`http://${host}/api/v1/whoami`);
   });
 
   it("ignores X-Forwarded-Host and -Proto from a peer that is not a trusted proxy", async () => {
@@ -107,6 +107,34 @@ describe("the public URL", () => {
     }
   });
 
+  it('builds a "Forgot password?" link from APP_URL alone, never from a Host a trusted proxy passes on', async () => {
+    const askForLink = async (server: RunningServer, headers: Record<string, string> = {}) => {
+      // A login through the sign-up form (its session cookie is not needed: on an https
+      // APP_URL it is a __Secure- cookie, which signUp() doesn't look for).
+      const email = `forgetful-${Date.now()}@example.com`;
+      const signUpForm = new FormData();
+      for (const [name, value] of Object.entries({
+        accountName: "Forgetful",
+        name: "Fay",
+        email,
+        password: TEST_PASSWORD,
+      }))
+        signUpForm.set(name, value);
+      await (await callAction(server.url, "signUpAction", [null, signUpForm], "", "/sign-up")).text();
+      const form = new FormData();
+      form.set("email", email);
+      await callAction(server.url, "requestPasswordResetAction", [null, form], "", "/forgot-password", headers);
+    };
+    // Without SMTP_URL each link is in the log (and DATA_DIR/mail/), the point of that mode.
+    const link = /Links: (\S+)\/reset-password\/[\w-]{43}/;
+    await askForLink(withAppUrl);
+    await expect.poll(() => link.exec(withAppUrl.output())?.[1], { timeout: 15_000 }).toBe(APP_URL);
+    // Without APP_URL: the address the server gives when it is ready, not the proxy's host.
+    await askForLink(behindProxy, { "X-Forwarded-Host": "portal.example.org", Origin: "http://portal.example.org" });
+    const port = new URL(behindProxy.url).port;
+    await expect.poll(() => link.exec(behindProxy.output())?.[1], { timeout: 15_000 }).toBe(`http://localhost:${port}`);
+  });
+
   it("warns loudly when a peer outside TRUSTED_PROXIES forwards clients (a proxy left unlisted), in the log and on /api/ready", async () => {
     expect(withAppUrl.output()).toContain("WARNING: APP_URL is https but TRUSTED_PROXIES is empty");
     expect(plain.output()).not.toContain("APP_URL is https");
@@ -114,6 +142,7 @@ describe("the public URL", () => {
       await (await fetch(`${behindProxy.url}/api/ready`, { headers: { "X-Forwarded-For": "203.0.113.9" } })).json(),
     ).toEqual({
       status: "ready",
+      rateLimitStore: { kind: "memory" },
     });
     await fetch(`${plain.url}/api/health`, { headers: { "X-Forwarded-For": "203.0.113.9" } });
     const ready = await (await fetch(`${plain.url}/api/ready`)).json();

@@ -57,6 +57,17 @@ describe("two instances on one PostgreSQL database", () => {
     expect(rows.every((row) => row.n === 1)).toBe(true);
   });
 
+  it("accepts a session signed in through A on B: without AUTH_SECRET they share one generated secret", async () => {
+    // Each instance has a data directory of its own (as on two hosts) and no AUTH_SECRET.
+    for (const server of [a, b]) {
+      const page = await fetch(`${server.url}/api-keys`, {
+        headers: { Cookie: account.session.cookie },
+        redirect: "manual",
+      });
+      expect(page.status, server.url).toBe(200);
+    }
+  });
+
   it("refuses a key deleted through A on the very next request to B, 200 rounds in a row", async () => {
     const roleId = await readOnlyRole(account.owner);
     const failures: string[] = [];
@@ -263,15 +274,20 @@ describe("key lifecycle on two instances", () => {
 });
 
 describe("an instance that loses its database", () => {
-  it("refuses keys instead of answering from memory, never serves a key deleted meanwhile, and recovers", async () => {
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  let c: RunningServer;
+
+  beforeAll(async () => {
     const target = new URL(database.url);
-    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     stopLater.push(() => proxy.close());
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
-    const c = await startServer(3324, env(viaProxy.toString()));
+    c = await startServer(3324, env(viaProxy.toString()));
     stopLater.push(() => c.stop());
+  }, 120_000);
 
+  it("refuses keys instead of answering from memory, never serves a key deleted meanwhile, and recovers", async () => {
     const roleId = await readOnlyRole(account.owner);
     const doomed = await createKeyWithRole(a.url, account.owner, roleId, "doomed");
     const survivor = await createKeyWithRole(a.url, account.owner, roleId, "survivor");
@@ -308,4 +324,41 @@ describe("an instance that loses its database", () => {
     expect((await api(c.url, doomed.secret)("/api/v1/whoami")).status).toBe(401);
     expect((await api(c.url, createdMeanwhile.secret)("/api/v1/whoami")).status).toBe(200);
   }, 90_000);
+
+  it("acknowledges what it missed while its connections were reset: a delete elsewhere waits for its reconnection, not for the lease deadline", async () => {
+    const roleId = await readOnlyRole(account.owner);
+    const survivor = await createKeyWithRole(a.url, account.owner, roleId, "survivor");
+    const lookupsOnC = async () =>
+      (await expectJson<{ lookups: number }>(await fetch(`${c.url}/api/test/key-cache`), 200)).lookups;
+    const durations: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const doomed = await createKeyWithRole(a.url, account.owner, roleId, `doomed ${round}`);
+      // Until C answers it from memory (its lease is live): a call that costs no lookup.
+      await expect
+        .poll(
+          async () => {
+            const before = await lookupsOnC();
+            const status = (await api(c.url, doomed.secret)("/api/v1/whoami")).status;
+            return status === 200 && (await lookupsOnC()) === before;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      // Every connection of C reset at once; it reconnects by itself about a second later,
+      // while its lease is still live: A's delete must wait for it, and only for it.
+      proxy.cut();
+      proxy.restore();
+      const started = Date.now();
+      expect((await account.owner(`/api/v1/api-keys/${doomed.keyId}`, { method: "DELETE" })).status).toBe(204);
+      durations.push(Date.now() - started);
+      const status = (await api(c.url, doomed.secret)("/api/v1/whoami")).status;
+      expect([401, 503]).toContain(status);
+      await expect
+        .poll(async () => (await api(c.url, survivor.secret)("/api/v1/whoami")).status, { timeout: 15_000 })
+        .toBe(200);
+      expect((await api(c.url, doomed.secret)("/api/v1/whoami")).status).toBe(401);
+    }
+    console.log(`a delete right after another instance's connections reset took ${durations.join(", ")} ms`);
+    expect(Math.max(...durations)).toBeLessThan(3000);
+  }, 120_000);
 });

@@ -41,6 +41,8 @@ export function spawnServer(
     env: { ...serverEnv(), NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  liveChildren.add(child);
+  child.once("exit", () => liveChildren.delete(child));
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -51,6 +53,13 @@ export function spawnServer(
   );
   return { child, url: `http://127.0.0.1:${port}`, port, dataDir, output: () => output, exited };
 }
+
+// Servers still running when the test process ends (a hook that timed out before it could
+// hand them to afterAll) are killed with it, not left behind holding ports and CPU.
+const liveChildren = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of liveChildren) child.kill("SIGKILL");
+});
 
 // Waits until GET /api/ready answers 200: migrations applied, database reachable.
 export async function waitUntilReady(server: ServerProcess, timeoutMs = 60_000): Promise<void> {

@@ -5,11 +5,18 @@ import { spawnServer } from "../helpers/server";
 // with what it accepts (lib/settings.mjs), whether started directly or by `npm start`.
 describe("a bad setting", () => {
   it("stops node scripts/serve.mjs with exit 1, naming the variable, before it listens", async () => {
-    const server = spawnServer(3354, { DB_POOL_SIZE: "abc", SHUTDOWN_TIMEOUT_MS: "soon" });
+    const server = spawnServer(3354, {
+      DB_POOL_SIZE: "abc",
+      SHUTDOWN_TIMEOUT_MS: "soon",
+      REDIS_COMMAND_TIMEOUT_MS: "0",
+    });
     const { code } = await server.exited;
     expect(code).toBe(1);
     expect(server.output()).toContain('Invalid configuration: DB_POOL_SIZE must be a positive integer (got "abc").');
     expect(server.output()).toContain("Invalid configuration: SHUTDOWN_TIMEOUT_MS must be");
+    expect(server.output()).toContain(
+      'Invalid configuration: REDIS_COMMAND_TIMEOUT_MS must be a whole number of milliseconds from 1 to 60000 (got "0").',
+    );
     expect(server.output()).not.toContain("Starting Wisp Portal");
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
   });

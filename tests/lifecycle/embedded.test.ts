@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import readline from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectJson, newAccount, roleNamed } from "../helpers/account";
 import { api } from "../helpers/portal";
@@ -36,28 +37,33 @@ describe("the data-directory lock", () => {
   });
 
   it("is taken by exactly one of two processes that try at the same moment, 10 times in a row", async () => {
+    // Two processes, each trying the ten directories' locks at the same ten moments.
     const script = path.join(ROOT, "tests/lifecycle/take-lock.mts");
-    const winners: number[] = [];
-    for (let round = 0; round < 10; round++) {
-      const dataDir = freshDataDir();
-      const goAt = String(Date.now() + 1200);
-      const results = await Promise.all(
-        [0, 1].map(
-          () =>
-            new Promise<string>((resolve) => {
-              const child = spawn(process.execPath, ["--import", "tsx", script, dataDir, goAt], { cwd: ROOT });
-              let out = "";
-              child.stdout.on("data", (chunk) => (out += chunk));
-              child.on("exit", () => resolve(out.trim()));
-            }),
-        ),
-      );
-      winners.push(results.filter((result) => result === "locked").length);
-      expect(
-        results.every((result) => result === "locked" || result === "refused"),
-        results.join(),
-      ).toBe(true);
-    }
+    const dataDirs = Array.from({ length: 10 }, freshDataDir);
+    const children = [0, 1].map(() => {
+      const child = spawn(process.execPath, ["--import", "tsx", script, ...dataDirs], { cwd: ROOT });
+      const lines: string[] = [];
+      readline.createInterface({ input: child.stdout }).on("line", (line) => lines.push(line));
+      return { child, lines, exited: new Promise((resolve) => child.on("exit", resolve)) };
+    });
+    const allSaid = (count: number) =>
+      expect.poll(() => children.every(({ lines }) => lines.length >= count), { timeout: 60_000, interval: 50 });
+    await allSaid(1).toBe(true);
+    expect(children.map(({ lines }) => lines[0])).toEqual(["ready", "ready"]);
+    const goAt = Date.now() + 300;
+    for (const { child } of children) child.stdin.write(`${goAt}\n`);
+    await allSaid(1 + dataDirs.length).toBe(true);
+    for (const { child } of children) child.stdin.end();
+    await Promise.all(children.map(({ exited }) => exited));
+
+    const answers = dataDirs.map((_, round) => children.map(({ lines }) => lines[1 + round]));
+    expect(
+      answers.every((pair, round) =>
+        pair.every((answer) => answer === `${round} locked` || answer === `${round} refused`),
+      ),
+      answers.join(),
+    ).toBe(true);
+    const winners = answers.map((pair) => pair.filter((answer) => answer.endsWith(" locked")).length);
     expect(winners).toEqual(Array(10).fill(1));
   });
 

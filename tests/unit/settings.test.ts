@@ -20,6 +20,7 @@ describe("the settings (lib/settings.mjs)", () => {
       sessionMaxAgeSeconds: 12 * 60 * 60,
       keyCache: true,
       testClock: false,
+      redisCommandTimeoutMs: 100,
     });
     expect(parseSettings({ DB_POOL_SIZE: "", PORT: "" })).toEqual(defaults);
   });
@@ -59,12 +60,14 @@ describe("the settings (lib/settings.mjs)", () => {
         TRUSTED_PROXIES: "10.0.0.1,proxy.internal",
         SESSION_MAX_AGE: "-1",
         KEY_CACHE: "false",
+        REDIS_COMMAND_TIMEOUT_MS: "soon",
       }),
     ).toEqual([
       'PORT must be a port number from 1 to 65535 (got "70000").',
       'APP_URL must be an http:// or https:// URL (got "portal.example.com").',
       'TRUSTED_PROXIES must be IP addresses or CIDR ranges separated by commas (got "10.0.0.1,proxy.internal").',
       'SESSION_MAX_AGE must be a positive number of seconds (got "-1").',
+      'REDIS_COMMAND_TIMEOUT_MS must be a whole number of milliseconds from 1 to 60000 (got "soon").',
       'KEY_CACHE must be "on" or "off" (got "false").',
     ]);
   });

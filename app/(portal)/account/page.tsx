@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { NoticeSettings } from "@/components/account/notice-settings";
 import { SessionsList } from "@/components/account/sessions-list";
 import { PageHeader } from "@/components/portal/page-header";
 import { requireSession } from "@/lib/auth/current-member";
 import { listSessions } from "@/lib/auth/manage-sessions";
+import { noticeSettings } from "@/lib/notices/settings";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const session = await requireSession("/account");
-  const sessions = await listSessions(session);
+  const [sessions, notices] = await Promise.all([listSessions(session), noticeSettings(session.identityId)]);
   return (
     <>
-      <PageHeader title="Your account" description="Your login, your password, and where you are signed in." />
+      <PageHeader
+        title="Your account"
+        description="Your login, your password, the mail you get, and where you are signed in."
+      />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="profile-heading" className="rounded-lg border border-border bg-card p-6">
           <h2 id="profile-heading" className="text-base font-semibold text-foreground">
@@ -43,6 +48,15 @@ export default async function AccountPage() {
           </div>
         </section>
       </div>
+      <section aria-labelledby="notices-heading" className="mt-8 rounded-lg border border-border bg-card p-6">
+        <h2 id="notices-heading" className="text-base font-semibold text-foreground">
+          Notifications
+        </h2>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Mail to {session.email} when something needs your attention, in any of your accounts.
+        </p>
+        <NoticeSettings settings={notices} />
+      </section>
       <section aria-labelledby="sessions-heading" className="mt-8">
         <SessionsList sessions={sessions} />
       </section>
