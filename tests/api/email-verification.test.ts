@@ -63,7 +63,7 @@ async function linkPage(token: string): Promise<string> {
   return (await fetch(`${baseUrl}/verify-email/${token}`)).text();
 }
 
-describe("a new login's email", () => {
+describe("a new login's email", { timeout: 90_000 }, () => {
   it("gets a code and a link by mail; until confirmed the login reaches no page, action or key; wrong codes and new mails are limited; the link confirms", async () => {
     const session = await signUp(baseUrl, `Unconfirmed ${unique("o")}`, { confirm: false });
     const first = await waitForVerificationMail(session.email);
@@ -188,7 +188,7 @@ describe("a new login's email", () => {
   });
 });
 
-describe("an unconfirmed claim", () => {
+describe("an unconfirmed claim", { timeout: 90_000 }, () => {
   it("never blocks the address's real owner: a fresh sign-up or acceptance ends it, and whoever confirms owns the address", async () => {
     const email = `${unique("claimed")}@example.com`;
     const [inviter, ownersOrg] = await Promise.all([
@@ -306,7 +306,7 @@ describe("an unconfirmed claim", () => {
   });
 });
 
-describe("invitations sent again and revoked", () => {
+describe("invitations sent again and revoked", { timeout: 90_000 }, () => {
   it("kill the old link, mail the new one, follow the access rule and are limited", async () => {
     const account = await newAccount(baseUrl, "Resend Org");
     const ownerRole = await roleNamed(account.owner, "Owner");

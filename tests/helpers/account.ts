@@ -70,13 +70,14 @@ export async function invite(owner: Call, roleId: string, email = `${unique("m")
 
 // Opens an invitation link as its person would and accepts it with `password` (a new
 // login's password, or the existing login's); returns the signed-in session cookie. A new
-// login confirms its email from the mail, unless `confirm` is false.
+// login confirms its email from the mail, unless `confirm` is false (`email`, the invited
+// address, saves looking it up).
 export async function acceptInvitation(
   baseUrl: string,
   invitationUrl: string,
   password: string,
   cookie = "",
-  { confirm = true } = {},
+  { confirm = true, email }: { confirm?: boolean; email?: string } = {},
 ) {
   const token = new URL(invitationUrl).pathname.split("/").pop()!;
   const response = await callAction(
@@ -89,7 +90,7 @@ export async function acceptInvitation(
   const signedIn = sessionCookie(response);
   if (signedIn || response.headers.get("x-action-redirect")) {
     await response.text(); // read to the end: see signUp in portal.ts
-    if (signedIn && confirm) await confirmEmailIfAsked(baseUrl, response, signedIn);
+    if (signedIn && confirm) await confirmEmailIfAsked(baseUrl, response, signedIn, email);
     return { cookie: signedIn ?? cookie, response };
   }
   return {
@@ -102,7 +103,7 @@ export async function acceptInvitation(
 export async function addMember(baseUrl: string, owner: Call, roleId: string, name = "Member"): Promise<JoinedMember> {
   const invited = await invite(owner, roleId, undefined, name);
   const password = `violet kettle ${randomUUID().slice(0, 8)} marmalade`;
-  const accepted = await acceptInvitation(baseUrl, invited.invitationUrl, password);
+  const accepted = await acceptInvitation(baseUrl, invited.invitationUrl, password, "", { email: invited.email });
   if (!accepted.cookie) throw new Error(`accepting the invitation failed: ${JSON.stringify(accepted)}`);
   return { ...invited, password, cookie: accepted.cookie };
 }
