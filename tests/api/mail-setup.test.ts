@@ -59,7 +59,13 @@ describe("a new login's confirmation mail without SMTP_URL", () => {
     // Without APP_URL the link is this server on localhost, whatever Host the sign-up came with.
     const link = /Links: (http:\/\/localhost:\d+\/verify-email\/([\w-]{43}))$/.exec(line)!;
     expect(link[1]).toContain(`localhost:${new URL(plain.url).port}`);
-    const confirmed = await callAction(plain.url, "confirmEmailLinkAction", [{ token: link[2] }], session.cookie);
+    const confirmed = await callAction(
+      plain.url,
+      "confirmEmailLinkAction",
+      [{ token: link[2] }],
+      session.cookie,
+      `/verify-email/${link[2]}`,
+    );
     expect(confirmed.headers.get("x-action-redirect")).toContain("/api-keys");
     await confirmed.text();
     expect((await fetch(`${plain.url}/api-keys`, { headers: { Cookie: session.cookie } })).status).toBe(200);
