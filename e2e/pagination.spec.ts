@@ -17,6 +17,9 @@ async function looksDisabled(page: Page, name: string) {
 }
 
 test("out-of-range pages are clamped, and emptying the last page goes back one", async ({ page, request }) => {
+  // 41 keys made through the API first: on a busy 2-core machine that alone can take half
+  // of Playwright's default 30 s.
+  test.setTimeout(60_000);
   await page.goto("/api-keys");
   const secret = await createKeyInUi(page, "pagination seeder");
   const rest = api(request, secret);
