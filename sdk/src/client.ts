@@ -1,0 +1,44 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "./generated/schema.js";
+import { WispApiError, WispNetworkError } from "./errors.js";
+
+export type WispClient = Client<paths>;
+
+export type WispClientOptions = {
+  // The portal's origin, e.g. https://portal.example.com (paths start with /api/v1).
+  baseUrl: string;
+  // An API key, sent as Authorization: Bearer; leave it out for the public endpoints.
+  apiKey?: string;
+  // Another fetch (a test's, a proxy agent's); default: the global one.
+  fetch?: (request: Request) => Promise<Response>;
+  headers?: Record<string, string>;
+};
+
+// A typed client of the portal's API (openapi-fetch over the generated schema): each call
+// answers { data } or { error, response }; `ok()` turns that into the data or a thrown
+// WispApiError. A request that gets no answer throws WispNetworkError.
+export function createWispClient(options: WispClientOptions): WispClient {
+  if (options.apiKey !== undefined && !/^\S+$/.test(options.apiKey)) {
+    throw new TypeError("The API key is empty or contains spaces or line breaks.");
+  }
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    fetch: options.fetch,
+    headers: {
+      ...options.headers,
+      ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}),
+    },
+  });
+  client.use({ onError: ({ request, error }) => new WispNetworkError(new URL(request.url).origin, error) });
+  return client;
+}
+
+type Answer = { data?: unknown; error?: unknown; response: Response };
+
+// The data of a successful call, or the call's error as a thrown WispApiError.
+//   const key = await ok(wisp.POST("/api/v1/api-keys", { body: { name, roleId } }));
+export async function ok<A extends Answer>(call: Promise<A>): Promise<Extract<A, { error?: never }>["data"]> {
+  const answer = await call;
+  if (!answer.response.ok) throw new WispApiError(answer.response, answer.error);
+  return answer.data as Extract<A, { error?: never }>["data"];
+}
