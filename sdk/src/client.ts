@@ -12,6 +12,8 @@ export type WispClientOptions = {
   // Another fetch (a test's, a proxy agent's); default: the global one.
   fetch?: (request: Request) => Promise<Response>;
   headers?: Record<string, string>;
+  // Give up on a call unanswered this long (WispNetworkError); default: wait.
+  timeoutMs?: number;
 };
 
 // A typed client of the portal's API (openapi-fetch over the generated schema): each call
@@ -21,9 +23,14 @@ export function createWispClient(options: WispClientOptions): WispClient {
   if (options.apiKey !== undefined && !/^\S+$/.test(options.apiKey)) {
     throw new TypeError("The API key is empty or contains spaces or line breaks.");
   }
+  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const { timeoutMs } = options;
   const client = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    fetch: options.fetch,
+    fetch:
+      timeoutMs === undefined
+        ? send
+        : (request) => send(new Request(request, { signal: AbortSignal.timeout(timeoutMs) })),
     headers: {
       ...options.headers,
       ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}),

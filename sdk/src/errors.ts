@@ -35,11 +35,25 @@ export class WispNetworkError extends Error {
     readonly url: string,
     cause: unknown,
   ) {
-    const reason = (cause as { cause?: { code?: string; message?: string } })?.cause;
-    super(`Could not reach ${url}: ${reason?.code ?? reason?.message ?? (cause as Error)?.message ?? String(cause)}.`, {
-      cause,
-    });
+    super(`Could not reach ${url}: ${reasonOf(cause)}.`, { cause });
   }
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: "the connection was refused",
+  ECONNRESET: "the connection was reset",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the host name could not be looked up",
+  ETIMEDOUT: "the connection timed out",
+  EHOSTUNREACH: "the host is unreachable",
+  TimeoutError: "no answer in time",
+};
+
+// undici's "fetch failed" names the reason in its cause's code.
+function reasonOf(error: unknown): string {
+  const { name, message, cause } = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };
+  const code = cause?.code ?? name ?? "";
+  return REASONS[code] ?? cause?.code ?? message ?? String(error);
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {
