@@ -22,10 +22,10 @@ const prettier = { name: "prettier", command: [bin("prettier"), "--check", "--ca
 const eslint = { name: "eslint", command: [bin("eslint"), "--cache", "--cache-location", eslintCache, "."] };
 const types = { name: "types (tsc)", command: [bin("tsc"), "--noEmit"] };
 const build = { name: "build", command: [process.execPath, "scripts/build-if-needed.mjs"] };
-// The SDK's generated types against the API they were generated from (sdk/scripts/generate.mts).
+// The SDK's generated types against the API they were generated from (sdk/scripts/generate.ts).
 const sdkTypes = {
   name: "sdk types current",
-  command: [bin("tsx"), "--conditions=react-server", "sdk/scripts/generate.mts", "--check"],
+  command: [bin("tsx"), "--conditions=react-server", "sdk/scripts/generate.ts", "--check"],
 };
 const vitest = (...projects) => ({
   name: `vitest ${projects.join(", ")}`,

@@ -51,9 +51,13 @@ const REASONS: Record<string, string> = {
 
 // undici's "fetch failed" names the reason in its cause's code.
 function reasonOf(error: unknown): string {
-  const { name, message, cause } = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };
+  const { name, message, cause } = (error ?? {}) as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
   const code = cause?.code ?? name ?? "";
-  return REASONS[code] ?? cause?.code ?? message ?? String(error);
+  return REASONS[code] ?? cause?.code ?? cause?.message ?? message ?? String(error);
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {

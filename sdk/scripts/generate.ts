@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openApiDocument } from "../../lib/api/openapi";
-import { schemaTypes } from "./schema-types.mts";
+import { schemaTypes } from "./schema-types.js";
 
 const file = path.resolve(import.meta.dirname, "../src/generated/schema.ts");
 const types = await schemaTypes(openApiDocument());
