@@ -27,10 +27,7 @@ export function createWispClient(options: WispClientOptions): WispClient {
   const { timeoutMs } = options;
   const client = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    fetch:
-      timeoutMs === undefined
-        ? send
-        : (request) => send(new Request(request, { signal: AbortSignal.timeout(timeoutMs) })),
+    fetch: timeoutMs === undefined ? send : (request) => withTimeout(send, request, timeoutMs),
     headers: {
       ...options.headers,
       ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}),
@@ -48,4 +45,29 @@ export async function ok<A extends Answer>(call: Promise<A>): Promise<Extract<A,
   const answer = await call;
   if (!answer.response.ok) throw new WispApiError(answer.response, answer.error);
   return answer.data as Extract<A, { error?: never }>["data"];
+}
+
+// Gives up after timeoutMs, however the request fares: undici (Node's fetch) follows a
+// Request's signal only through weak references, and an abort was seen lost when the
+// request copy that carried it had been garbage-collected (AbortSignal.timeout alike).
+// So the call races a timer, and the copy is held (inFlight) until the call settles.
+const inFlight = new Set<Request>();
+async function withTimeout(send: (request: Request) => Promise<Response>, request: Request, timeoutMs: number) {
+  const controller = new AbortController();
+  const timedOut = new DOMException(`No answer within ${timeoutMs} ms.`, "TimeoutError");
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(timedOut);
+      reject(timedOut);
+    }, timeoutMs);
+  });
+  const timed = new Request(request, { signal: controller.signal });
+  inFlight.add(timed);
+  try {
+    return await Promise.race([send(timed), expiry]);
+  } finally {
+    clearTimeout(timer);
+    inFlight.delete(timed);
+  }
 }
