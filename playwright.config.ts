@@ -21,6 +21,8 @@ const mailDir = process.env.E2E_MAIL_DIR;
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",
+  // The specs sign up a dozen accounts from one browser on loopback.
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: "1000",
   SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,
 };
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).

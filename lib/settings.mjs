@@ -78,6 +78,8 @@ const schema = z.object({
   SESSION_IDLE_TIMEOUT: positiveSeconds(2 * 60 * 60),
   // Failed API-key checks allowed per client address per minute before 429.
   API_KEY_FAILURES_PER_MINUTE: positiveInteger(30),
+  // New accounts (sign-ups) allowed per client address (an IPv6 one by its /64) per hour.
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: positiveInteger(10),
   // How long each 429 to an address blocked for failed key checks is held back (0: none).
   API_KEY_FAILURE_HOLD_MS: milliseconds(1000),
   // Rate-limit counters in Redis (redis://…), shared by instances on a PostgreSQL server;
@@ -129,6 +131,7 @@ const toConfig = (env) => ({
   sessionIdleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT,
   apiKeyFailuresPerMinute: env.API_KEY_FAILURES_PER_MINUTE,
   apiKeyFailureHoldMs: env.API_KEY_FAILURE_HOLD_MS,
+  signUpsPerAddressPerHour: env.SIGN_UPS_PER_ADDRESS_PER_HOUR,
   redisUrl: env.REDIS_URL ?? "",
   redisKeyPrefix: env.REDIS_KEY_PREFIX,
   redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
