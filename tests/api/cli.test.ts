@@ -92,6 +92,9 @@ describe("wisp", () => {
     expect(listed.stdout.split("\n")[0]).toMatch(/^KEY ID\s+NAME\s+ROLE\s+STATE\s+EXPIRES\s+LAST USED$/);
     expect(listed.stdout).toMatch(new RegExp(`^${keyId}\\s+human key\\s+Read Only\\s+active\\s+never\\s+never$`, "m"));
 
+    const everyPage = await json<{ items: { keyId: string }[] }>(["keys", "list", "--all", "--limit", "1"]);
+    expect(everyPage.items.map((key) => key.keyId)).toEqual(expect.arrayContaining([keyId, account.ownerKey.keyId]));
+
     const updated = await wisp(["keys", "update", keyId, "--name", "renamed", "--allow-ip", "203.0.113.7"]);
     expect(updated.code).toBe(0);
     expect(updated.stdout).toMatch(/^Name\s+renamed$/m);

@@ -74,7 +74,7 @@ function parse(argv: string[]): { command?: Command; args: string[]; options: Op
   }
   const everyOption = Object.assign({}, GLOBAL_OPTIONS, ...COMMANDS.map((command) => command.options ?? {}));
   const { positionals } = parseArgs({ args: argv, options: everyOption, strict: false, allowPositionals: true });
-  const command = COMMANDS.filter((candidate) => startsWith(positionals, candidate.name.split(" "))).at(0);
+  const command = COMMANDS.find((candidate) => startsWith(positionals, candidate.name.split(" ")));
   if (!command) {
     const { values } = parseArgs({ args: argv, options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
     const group = COMMANDS.some((candidate) => candidate.name.startsWith(`${positionals[0]} `));
