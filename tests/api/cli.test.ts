@@ -160,7 +160,7 @@ describe("wisp's exit codes and errors", () => {
 
   it("5 when the portal can't be reached", async () => {
     const nowhere = await closedPortUrl();
-    const result = await wisp(["whoami", "--url", nowhere]);
+    const result = await wisp(["whoami", "--portal", nowhere]);
     expect(result).toMatchObject({
       code: 5,
       stderr: expect.stringContaining(`Could not reach ${nowhere}: the connection was refused.`),

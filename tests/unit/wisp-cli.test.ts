@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createWispClient, WispApiError, WispNetworkError } from "@wisp-portal/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { describe as describeError, exitCodeOf } from "../../sdk/src/cli/failure";
-import { run } from "../../sdk/src/cli/main";
+import { COMMANDS, GLOBAL_OPTIONS, run } from "../../sdk/src/cli/main";
 
 // The parts of the SDK and the wisp command that need no portal: error mapping, exit
 // codes, argument checks. (tests/api/sdk.test.ts and cli.test.ts run them against one.)
@@ -28,6 +28,14 @@ describe("exit codes by outcome", () => {
     [503, "service_unavailable", 5],
   ])("%i %s → %i", (status, code, exitCode) => {
     expect(exitCodeOf(apiError(status, body(code, "…")))).toBe(exitCode);
+  });
+
+  it("an answer that isn't JSON (WISP_URL names another server) → 5, saying so", () => {
+    const error = new SyntaxError("Unexpected token 'o', \"ok\" is not valid JSON");
+    expect(exitCodeOf(error)).toBe(5);
+    expect(describeError(error, PORTAL)).toBe(
+      `The answer from ${PORTAL} is not the portal's JSON: is WISP_URL (or --portal) the portal's address?`,
+    );
   });
 
   it("a network failure or an unexpected error → 5", () => {
@@ -111,13 +119,21 @@ describe("wisp's arguments, before any request", () => {
     [["keys", "list", "--limit", "0"], 'wisp: --limit must be a whole number from 1 up (got "0").'],
     [["whoami", "extra"], 'wisp: wisp whoami takes no arguments, not "extra".'],
     [
-      ["whoami", "--url", "ftp://portal"],
+      ["whoami", "--portal", "ftp://portal"],
       'wisp: The portal\'s URL must start with http:// or https:// (got "ftp://portal").',
     ],
   ])("%j → 1: %s", async (args, message) => {
     const result = await wisp(args);
     expect(result.code).toBe(1);
     expect(result.stderr.startsWith(message)).toBe(true);
+  });
+
+  it("no command's option shadows an option of every command", () => {
+    for (const command of COMMANDS)
+      expect(
+        Object.keys(command.options ?? {}).filter((name) => name in GLOBAL_OPTIONS),
+        command.name,
+      ).toEqual([]);
   });
 
   it("without a key: 1, saying where a key may come from", async () => {

@@ -39,7 +39,11 @@ export function exitCodeOf(error: unknown): number {
 export function describe(error: unknown, baseUrl: string): string {
   if (error instanceof CliError) return error.message;
   if (error instanceof WispNetworkError) {
-    return `${error.message} Is the portal running there? (Set its address in WISP_URL or --url.)`;
+    return `${error.message} Is the portal running there? (Set its address in WISP_URL or --portal.)`;
+  }
+  // openapi-fetch parses a successful answer as JSON: this one wasn't.
+  if (error instanceof SyntaxError) {
+    return `The answer from ${baseUrl} is not the portal's JSON: is WISP_URL (or --portal) the portal's address?`;
   }
   if (!(error instanceof WispApiError)) return `Something unexpected went wrong: ${(error as Error)?.message ?? error}`;
   const fields = Object.entries(error.fieldErrors).map(([field, messages]) => `\n  ${field}: ${messages.join(" ")}`);

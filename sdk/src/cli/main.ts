@@ -16,16 +16,16 @@ export type Io = {
 
 const DEFAULT_URL = "http://localhost:3000";
 const TIMEOUT_MS = 30_000;
-const COMMANDS: Command[] = [...accountCommands, ...keyCommands];
-const GLOBAL_OPTIONS = {
+export const COMMANDS: Command[] = [...accountCommands, ...keyCommands];
+export const GLOBAL_OPTIONS = {
   json: { type: "boolean" },
-  url: { type: "string" },
+  portal: { type: "string" },
   "api-key-stdin": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 const GLOBAL_HELP = [
   "--json                   print JSON (an error as JSON on standard error)",
-  `--url <url>              the portal (default: WISP_URL, else ${DEFAULT_URL})`,
+  `--portal <url>           the portal's address (default: WISP_URL, else ${DEFAULT_URL})`,
   "--api-key-stdin          read the API key from standard input (default: WISP_API_KEY)",
   "-h, --help               this help; wisp <command> --help shows a command's options",
 ];
@@ -43,7 +43,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       (options.help ? io.stdout : io.stderr).write(`${help(command, args)}\n`);
       return options.help ? EXIT.ok : EXIT.usage;
     }
-    baseUrl = portalUrl(typeof options.url === "string" ? options.url : baseUrl);
+    baseUrl = portalUrl(typeof options.portal === "string" ? options.portal : baseUrl);
     const apiKey = options["api-key-stdin"] ? await keyFrom(io.stdin) : io.env.WISP_API_KEY;
     if (!apiKey) {
       throw new CliError(
@@ -145,7 +145,9 @@ function portalUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new CliError(`"${url}" is not a URL: set WISP_URL (or --url) to the portal's address, e.g. ${DEFAULT_URL}.`);
+    throw new CliError(
+      `"${url}" is not a URL: set WISP_URL (or --portal) to the portal's address, e.g. ${DEFAULT_URL}.`,
+    );
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new CliError(`The portal's URL must start with http:// or https:// (got "${url}").`);
