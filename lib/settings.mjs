@@ -115,6 +115,9 @@ const schema = z.object({
     .describe('an email address, alone or as "Name <address>"'),
   // "off" turns the in-memory cache of verified keys off (every request asks the database).
   KEY_CACHE: onOff(),
+  // "1" lets webhooks go to loopback, private, link-local and unique-local addresses (and
+  // plain http:// to loopback): for tests and private deployments only.
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
   // "1" lets tests move the server's clock (POST /api/test/clock): never in production.
   WISP_TEST_CLOCK: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
 });
@@ -146,6 +149,7 @@ const toConfig = (env) => ({
   keyCache: env.KEY_CACHE === "on",
   smtpUrl: env.SMTP_URL ?? "",
   mailFrom: env.MAIL_FROM ?? "",
+  webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1",
   testClock: env.WISP_TEST_CLOCK === "1",
 });
 
