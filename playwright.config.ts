@@ -25,6 +25,8 @@ const serverEnv = {
   // changes ask for a fresh proof after an hour here, and e2e/two-factor.spec.ts moves the
   // clock past it.
   STEP_UP_WINDOW: "3600",
+  // The specs sign up a dozen accounts from one browser on loopback.
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: "1000",
   SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,
 };
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
