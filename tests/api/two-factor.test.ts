@@ -1,79 +1,21 @@
-import { generate } from "otplib";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { addMember, expectJson, newAccount, roleNamed, unique, type TestAccount } from "../helpers/account";
-import { MINUTE, serverNow, setServerClock } from "../helpers/clock";
-import { actionResult, findProp } from "../helpers/flight";
-import {
-  actionJson,
-  callAction,
-  rememberSecrets,
-  roleId,
-  sessionCookie,
-  signIn,
-  type Session,
-} from "../helpers/portal";
+import { MINUTE, setServerClock } from "../helpers/clock";
+import { findProp } from "../helpers/flight";
+import { rememberSecrets, roleId } from "../helpers/portal";
 import { readable } from "../helpers/smtp";
+import { twoFactorClient } from "../helpers/two-factor";
 import { waitForMailTo } from "../helpers/verification-mail";
 
 // Two-factor sign-in, "Require two-factor" and step-up, through the server actions and
 // next-auth's own door, called raw as an attacker would. Codes are computed here from the
 // secret the setup showed, on the server's (test) clock.
 const baseUrl = inject("baseUrl");
-type Result = { ok: boolean; error?: string; fieldErrors?: Record<string, string[]>; stepUp?: true };
 const PENDING = "wisp-sign-in-pending=";
 
 afterEach(() => setServerClock(baseUrl, 0));
 
-const act = async <T = Result>(name: string, input: unknown, cookie: string, page = "/account") =>
-  actionJson<T & Result>(await callAction(baseUrl, name, [input], cookie, page));
-
-async function codeAt(secret: string, steps = 0): Promise<string> {
-  const at = Math.floor((await serverNow(baseUrl)).getTime() / 1000) + steps * 30;
-  return generate({ secret, epoch: at });
-}
-
-// Sets up an authenticator app for the session's login: returns its secret and recovery codes.
-async function setUpTotp(cookie: string) {
-  const start = await act<{ setup: { secret: string; uri: string } }>("startTotpSetupAction", {}, cookie);
-  expect(start.ok, start.error).toBe(true);
-  const { secret } = start.setup;
-  await rememberSecrets("", [secret]);
-  expect(start.setup.uri).toContain(`secret=${secret}`);
-  const wrong = await act(
-    "confirmTotpSetupAction",
-    { code: "000000" === (await codeAt(secret)) ? "111111" : "000000" },
-    cookie,
-  );
-  expect(wrong).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringContaining("not right")] } });
-  const confirmed = await act<{ recoveryCodes: string[] }>(
-    "confirmTotpSetupAction",
-    { code: await codeAt(secret) },
-    cookie,
-  );
-  expect(confirmed.ok, confirmed.error).toBe(true);
-  await rememberSecrets("", confirmed.recoveryCodes);
-  return { secret, recoveryCodes: confirmed.recoveryCodes };
-}
-
-// The password step: never a session for a login with a second factor, only a pending sign-in.
-async function passwordStep(session: Pick<Session, "email" | "password">) {
-  const { cookie, response } = await signIn(baseUrl, session.email, session.password);
-  const pending = response.headers
-    .getSetCookie()
-    .find((value) => value.startsWith(PENDING))
-    ?.split(";")[0];
-  await response.text();
-  return { cookie, pending: pending ?? null, redirect: response.headers.get("x-action-redirect") };
-}
-
-async function secondStep(pending: string, code: string) {
-  const form = new FormData();
-  form.set("code", code);
-  const response = await callAction(baseUrl, "signInSecondStepAction", [null, form], pending, "/sign-in/two-factor");
-  const cookie = sessionCookie(response);
-  const text = await response.text();
-  return { cookie, result: cookie ? null : actionResult<Result>(text) };
-}
+const { act, codeAt, setUpTotp, passwordStep, secondStep } = twoFactorClient(baseUrl);
 
 const opens = async (cookie: string, path = "/account") =>
   (await fetch(baseUrl + path, { headers: { Cookie: cookie }, redirect: "manual" })).status === 200;
