@@ -7,7 +7,9 @@ import { signInSchema } from "@/lib/validations/auth";
 import { OneTimePasswordRefused, verifyCredentials } from "./credentials";
 import { deviceOfSignIn } from "./devices";
 import { getAuthSecret } from "./secret";
-import { defaultMembership, endSignedOutSession, loadSession, startSession } from "./sessions";
+import { endSignedOutSession, loadSession, startSession } from "./sessions";
+import { redeem } from "./sso-handoff";
+import { passwordMembership, ssoMembership } from "./sso-policy";
 
 declare module "next-auth" {
   interface Session {
@@ -37,6 +39,14 @@ export class SignInRateLimited extends CredentialsSignin {
 export class OneTimeSignInRefused extends CredentialsSignin {
   code = "one_time_password";
   constructor(readonly reason: string) {
+    super();
+  }
+}
+
+// The right password of a member whose accounts all require single sign-on.
+export class SsoSignInRequired extends CredentialsSignin {
+  code = "sso_required";
+  constructor(readonly accountName: string) {
     super();
   }
 }
@@ -73,9 +83,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           }
           if (!identity) return null;
           // A login whose memberships were all removed has nowhere to go.
-          const member = await defaultMembership(identity.id, identity.lastAccountId);
-          if (!member) return null;
+          const choice = await passwordMembership(identity.id, identity.lastAccountId);
+          if (!choice) return null;
+          if (!choice.member) throw new SsoSignInRequired(choice.ssoRequired);
+          const { member } = choice;
           const sessionId = await startSession(identity, member, await deviceOfSignIn(request.headers));
+          return { id: identity.id, email: identity.email, name: member.name, sessionId };
+        });
+      },
+    }),
+    // Single sign-on's last step (lib/auth/sso-handoff.ts): the person the identity provider
+    // verified, handed over inside this process by the callback (app/(auth)/sign-in/sso/callback).
+    Credentials({
+      id: "sso",
+      credentials: { ticket: {} },
+      async authorize(credentials, request) {
+        const handed = redeem(credentials.ticket);
+        if (!handed) return null;
+        return runWithRequest(requestMetaFrom(request.headers), async () => {
+          const member = await ssoMembership(handed.identityId, handed.memberId);
+          if (!member) return null;
+          const identity = { id: handed.identityId, email: handed.email };
+          const device = await deviceOfSignIn(request.headers);
+          const sessionId = await startSession(identity, member, device, { viaSso: true });
           return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });
       },
