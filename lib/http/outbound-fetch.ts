@@ -62,13 +62,17 @@ export function outboundFetch(options: OutboundOptions) {
         (response) => {
           const chunks: Buffer[] = [];
           let size = 0;
+          let tooLarge = false;
           response.on("data", (chunk: Buffer) => {
             size += chunk.length;
-            if (size > maxBytes) request.destroy(new Error(`answer larger than ${maxBytes} bytes`));
-            else chunks.push(chunk);
+            if (size <= maxBytes) return void chunks.push(chunk);
+            tooLarge = true;
+            response.destroy();
+            reject(new Error(`answer larger than ${maxBytes} bytes`));
           });
           response.on("error", reject);
           response.on("end", () => {
+            if (tooLarge) return;
             const answerHeaders = new Headers();
             for (const [name, value] of Object.entries(response.headers)) {
               for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
