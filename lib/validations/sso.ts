@@ -20,8 +20,17 @@ export const allowedDomainsSchema = z
   ])
   .pipe(
     z
-      .array(z.string().regex(DOMAIN, "Enter domains such as example.com, separated by commas."))
-      .max(50, "Use at most 50 domains."),
+      .array(z.string())
+      .max(50, "Use at most 50 domains.")
+      .superRefine((domains, context) => {
+        const bad = domains.find((domain) => !DOMAIN.test(domain));
+        if (bad) {
+          context.addIssue({
+            code: "custom",
+            message: `“${bad.slice(0, 60)}” is not a domain: enter domains such as example.com, separated by commas.`,
+          });
+        }
+      }),
   );
 
 // An account's identity provider as the Owner's form sends it. The client secret is empty

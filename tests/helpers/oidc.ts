@@ -27,6 +27,7 @@ export async function startOidcProvider(port: number, clients: TestClient[]): Pr
       console.error("idp grant.error", error.error_description, error.error_detail),
     );
   const server = http.createServer((request, response) => {
+    if (request.url === "/favicon.ico") return void response.writeHead(204).end();
     if (request.url?.startsWith("/interaction/")) {
       interaction(provider, request, response).catch((error: Error) => {
         response.statusCode = 500;
