@@ -28,6 +28,8 @@ process.env.E2E_OIDC_CLIENT_SECRET = oidcClient.secret;
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",
+  // The specs sign up a dozen accounts from one browser on loopback.
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: "1000",
   SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,
   SSO_ALLOW_PRIVATE_NETWORKS: "1",
 };

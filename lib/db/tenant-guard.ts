@@ -23,6 +23,9 @@ const ACCOUNT_OWNED = new Set([
   "OutboxMessage",
   "SentNotice",
   "SsoConnection",
+  "WebhookEndpoint",
+  "WebhookEvent",
+  "WebhookDelivery",
 ]);
 
 export class UnscopedQueryError extends Error {

@@ -14,7 +14,8 @@ import { FailureLimiter } from "./failures";
 // 3 new verification mails per login per 15 minutes. Invitations: 3 new links (and mails)
 // per invited member per 15 minutes. "Forgot password?" mails: RESET_MAILS_PER_EMAIL per
 // email and RESET_MAILS_PER_ADDRESS per client address in an hour, every request counted,
-// known email or not (lib/rate-limit/password-reset.ts).
+// known email or not (lib/rate-limit/password-reset.ts). Sign-ups: SIGN_UPS_PER_ADDRESS_PER_HOUR
+// (10) new accounts per client address an hour, every attempt counted (lib/rate-limit/sign-up.ts).
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const LEAK_REPORTS_PER_MINUTE = 10;
@@ -66,6 +67,11 @@ export function limits() {
     resetMailsByEmail: new FailureLimiter({
       keyPrefix: "reset-mails-email",
       points: RESET_MAILS_PER_EMAIL,
+      durationSeconds: 60 * 60,
+    }),
+    signUpsByAddress: new FailureLimiter({
+      keyPrefix: "sign-ups-address",
+      points: config.signUpsPerAddressPerHour,
       durationSeconds: 60 * 60,
     }),
     resetMailsByAddress: new FailureLimiter({

@@ -1,5 +1,5 @@
 import "server-only";
-import { seal, unseal } from "@/lib/auth/secret-box";
+import { seal, unseal } from "@/lib/auth/sealed";
 import { now } from "@/lib/clock";
 
 // A sign-in in progress, between "Continue with SSO" and the provider's callback: kept in

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
-import { seal, unseal } from "@/lib/auth/secret-box";
+import { seal, unseal } from "@/lib/auth/sealed";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";

@@ -7,10 +7,10 @@ vi.mock("server-only", () => ({}));
 async function box(secret: string) {
   vi.resetModules();
   vi.stubEnv("AUTH_SECRET", secret);
-  return import("@/lib/auth/secret-box");
+  return import("@/lib/auth/sealed");
 }
 
-describe("secret-box", () => {
+describe("sealed secrets (lib/auth/sealed.ts)", () => {
   it("opens what it sealed, and nothing else: another purpose, another AUTH_SECRET, a changed byte", async () => {
     const { seal, unseal } = await box("first-auth-secret-for-tests");
     const sealed = seal("sso-client-secret", "client-secret-value");
@@ -18,9 +18,10 @@ describe("secret-box", () => {
     expect(seal("sso-client-secret", "client-secret-value")).not.toBe(sealed);
     expect(unseal("sso-client-secret", sealed)).toBe("client-secret-value");
     expect(unseal("sso-flow", sealed)).toBeNull();
-    const raw = Buffer.from(sealed.slice(3), "base64url");
-    raw[20] ^= 1;
-    expect(unseal("sso-client-secret", `v1.${raw.toString("base64url")}`)).toBeNull();
+    const [version, iv, tag, body] = sealed.split(".");
+    const changed = Buffer.from(body, "base64url");
+    changed[0] ^= 1;
+    expect(unseal("sso-client-secret", [version, iv, tag, changed.toString("base64url")].join("."))).toBeNull();
     expect(unseal("sso-client-secret", "v1.short")).toBeNull();
     expect(unseal("sso-client-secret", "plain text")).toBeNull();
 
