@@ -4,11 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { useStepUp } from "@/components/two-factor/step-up";
 import { removeSsoSettingsAction } from "@/lib/actions/save-sso-settings";
 
 export function RemoveSsoButton() {
   const [open, setOpen] = useState(false);
   const router = useRouter();
+  const withStepUp = useStepUp();
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
@@ -21,7 +23,7 @@ export function RemoveSsoButton() {
         description="Members sign in with their passwords again; those who joined through the identity provider set one with “Forgot password?”."
         confirmLabel="Remove"
         pendingLabel="Removing…"
-        action={() => removeSsoSettingsAction({})}
+        action={() => withStepUp(() => removeSsoSettingsAction({}))}
         success="Single sign-on is removed."
         onDone={() => router.refresh()}
       />

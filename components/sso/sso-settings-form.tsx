@@ -11,6 +11,7 @@ import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import type { FieldErrors } from "@/lib/actions/result";
 import { saveSsoSettingsAction } from "@/lib/actions/save-sso-settings";
+import { useStepUp } from "@/components/two-factor/step-up";
 import type { SsoSettingsView } from "@/lib/sso/settings";
 import { RemoveSsoButton } from "./remove-sso-button";
 
@@ -40,19 +41,22 @@ export function SsoSettingsForm({
   const [errors, setErrors] = useState<FieldErrors>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const withStepUp = useStepUp();
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await saveSsoSettingsAction({
-        issuer,
-        clientId,
-        clientSecret,
-        allowedDomains: domains,
-        requireSso,
-        allowJoin,
-        defaultRoleId: roleId === READ_ONLY_DEFAULT ? null : roleId,
-      });
+      const result = await withStepUp(() =>
+        saveSsoSettingsAction({
+          issuer,
+          clientId,
+          clientSecret,
+          allowedDomains: domains,
+          requireSso,
+          allowJoin,
+          defaultRoleId: roleId === READ_ONLY_DEFAULT ? null : roleId,
+        }),
+      );
       if (result.ok) {
         setErrors(undefined);
         setFormError(null);
