@@ -8,7 +8,8 @@ import ipaddr from "ipaddr.js";
 // issuer URL), which must not be aimable at the portal's own network: every address the
 // host resolves to is checked at connection time (so a DNS answer that changes between a
 // check and the connection can't slip through), and a literal IP is checked before the
-// request. Only public unicast addresses pass unless `allowPrivateNetworks`. Answers are
+// request. Only public unicast addresses pass unless `allowPrivateNetworks`; cloud metadata
+// addresses never do. Answers are
 // cut off at `maxBytes`, and the whole request at `timeoutMs`.
 export class OutboundRefused extends Error {
   constructor(host: string) {
@@ -19,20 +20,32 @@ export class OutboundRefused extends Error {
 
 export type OutboundOptions = { allowPrivateNetworks: boolean; timeoutMs?: number; maxBytes?: number };
 
+// Cloud metadata endpoints are refused even where private networks are allowed.
+const METADATA = new Set(["169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254"]);
+
+function parse(address: string) {
+  const parsed = ipaddr.parse(address);
+  return parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (parsed as ipaddr.IPv6).toIPv4Address()
+    : parsed;
+}
+
 export function isPublicAddress(address: string): boolean {
+  return ipaddr.isValid(address) && parse(address).range() === "unicast";
+}
+
+function allowed(address: string, allowPrivate: boolean): boolean {
   if (!ipaddr.isValid(address)) return false;
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  }
-  return parsed.range() === "unicast";
+  const parsed = parse(address);
+  if (METADATA.has(parsed.toNormalizedString()) || METADATA.has(parsed.toString())) return false;
+  return allowPrivate || parsed.range() === "unicast";
 }
 
 function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
-      const refused = !allowPrivate && addresses.some((entry) => !isPublicAddress(entry.address));
+      const refused = addresses.some((entry) => !allowed(entry.address, allowPrivate));
       if (refused) return callback(new OutboundRefused(hostname), "", 0);
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       const [first] = addresses;
@@ -50,7 +63,7 @@ export function outboundFetch(options: OutboundOptions) {
     const url = new URL(input.toString());
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError(`unsupported URL ${url.protocol}`);
     const host = url.hostname.replace(/^\[|\]$/g, "");
-    if (ipaddr.isValid(host) && !allowPrivateNetworks && !isPublicAddress(host)) throw new OutboundRefused(host);
+    if (ipaddr.isValid(host) && !allowed(host, allowPrivateNetworks)) throw new OutboundRefused(host);
     const body =
       init.body === undefined || init.body === null ? undefined : await new Response(init.body as BodyInit).text();
     const headers = Object.fromEntries(new Headers(init.headers).entries());

@@ -40,6 +40,7 @@ describe("outboundFetch", () => {
     await expect(guarded(`file:///etc/passwd`)).rejects.toThrow(/unsupported/);
 
     const allowed = outboundFetch({ allowPrivateNetworks: true });
+    await expect(allowed("http://169.254.169.254/latest/meta-data/")).rejects.toBeInstanceOf(OutboundRefused);
     const response = await allowed(`http://localhost:${port}/token`, { method: "POST", body: "a=1" });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ method: "POST", path: "/token" });
