@@ -9,8 +9,7 @@ import ipaddr from "ipaddr.js";
 // host resolves to is checked at connection time (so a DNS answer that changes between a
 // check and the connection can't slip through), and a literal IP is checked before the
 // request. Only public unicast addresses pass unless `allowPrivateNetworks`; cloud metadata
-// addresses never do. Answers are
-// cut off at `maxBytes`, and the whole request at `timeoutMs`.
+// addresses never do. Answers are cut off at `maxBytes`, and the whole request at `timeoutMs`.
 export class OutboundRefused extends Error {
   constructor(host: string) {
     super(`${host} is on a private, loopback or otherwise reserved network.`);
