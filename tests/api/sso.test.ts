@@ -1,6 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { addMember, createRole, expectJson, invite, newAccount, unique, type TestAccount } from "../helpers/account";
+import {
+  acceptInvitation,
+  addMember,
+  createRole,
+  expectJson,
+  invite,
+  newAccount,
+  unique,
+  type TestAccount,
+} from "../helpers/account";
 import { findProp } from "../helpers/flight";
 import { startOidcProvider, type TestIdp } from "../helpers/oidc";
 import { actionJson, callAction, rememberSecrets, signIn } from "../helpers/portal";
@@ -155,6 +164,38 @@ describe("signing in through the provider", () => {
   it("refuses an address the provider has not verified", async () => {
     const email = `unverified-${unique("x")}@${domain}`;
     expect(await ssoSignIn(baseUrl, email)).toMatchObject({ cookie: null, error: "email_unverified" });
+  });
+});
+
+describe("a session single sign-on opened", () => {
+  it("stays in its account: switching to the login's other account is refused", async () => {
+    const email = `${unique("both")}@${domain}`;
+    const first = await invite(account.owner, (await createRole(account.owner, {})).id, email);
+    const joined = await acceptInvitation(baseUrl, first.invitationUrl, "violet kettle orange marmalade", "", {
+      email,
+    });
+    const member = { email, cookie: joined.cookie! };
+    expect(member.cookie).toBeTruthy();
+    const other = await newAccount(baseUrl, "Other Org");
+    const invited = await invite(other.owner, (await createRole(other.owner, {})).id, member.email);
+    expect((await acceptInvitation(baseUrl, invited.invitationUrl, "", member.cookie)).cookie).toBeTruthy();
+    const { account: otherAccount } = await expectJson<{ account: { id: string } }>(
+      await other.owner("/api/v1/whoami"),
+      200,
+    );
+
+    const sso = await ssoSignIn(baseUrl, member.email);
+    expect(sso.cookie).toBeTruthy();
+    const switched = await callAction(baseUrl, "switchAccountAction", [{ accountId: otherAccount.id }], sso.cookie!);
+    expect(switched.headers.get("x-action-redirect")).toBeNull();
+    expect(await actionJson<Result>(switched)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("opens only its own account"),
+    });
+    // The member's password session may switch.
+    const password = await callAction(baseUrl, "switchAccountAction", [{ accountId: otherAccount.id }], member.cookie);
+    await password.text();
+    expect(password.headers.get("x-action-redirect")).toBeTruthy();
   });
 });
 
