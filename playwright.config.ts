@@ -22,6 +22,8 @@ const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",
   SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,
+  // The webhooks spec's receiver listens on loopback.
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
 };
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
