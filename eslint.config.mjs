@@ -76,6 +76,7 @@ const config = [
   {
     ignores: [
       "lib/generated/**",
+      "sdk/src/generated/**",
       ".next/**",
       "node_modules/**",
       "test-results/**",

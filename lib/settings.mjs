@@ -59,6 +59,13 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//)
     .optional()
     .describe("a postgres:// or postgresql:// URL"),
+  // A PostgreSQL role that owns the tables and applies the migrations; DATABASE_URL's role
+  // then gets only the rights the app needs (none to rewrite or erase the audit trail).
+  // Unset: DATABASE_URL's role migrates and owns everything.
+  DATABASE_MIGRATION_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe("a postgres:// or postgresql:// URL"),
   // Connections each instance keeps to the PostgreSQL server.
   DB_POOL_SIZE: positiveInteger(10),
   // The server cancels a statement running longer than this (0: no limit).
@@ -76,8 +83,12 @@ const schema = z.object({
   SESSION_MAX_AGE: positiveSeconds(12 * 60 * 60),
   // …or after this long without a request.
   SESSION_IDLE_TIMEOUT: positiveSeconds(2 * 60 * 60),
+  // How long a proof of identity (sign-in, step-up) allows dangerous changes without asking again.
+  STEP_UP_WINDOW: positiveSeconds(10 * 60),
   // Failed API-key checks allowed per client address per minute before 429.
   API_KEY_FAILURES_PER_MINUTE: positiveInteger(30),
+  // New accounts (sign-ups) allowed per client address (an IPv6 one by its /64) per hour.
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: positiveInteger(10),
   // How long each 429 to an address blocked for failed key checks is held back (0: none).
   API_KEY_FAILURE_HOLD_MS: milliseconds(1000),
   // Rate-limit counters in Redis (redis://…), shared by instances on a PostgreSQL server;
@@ -122,6 +133,7 @@ const toConfig = (env) => ({
   authSecret: env.AUTH_SECRET ?? "",
   dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR),
   databaseUrl: env.DATABASE_URL ?? "",
+  databaseMigrationUrl: env.DATABASE_MIGRATION_URL ?? "",
   dbPoolSize: env.DB_POOL_SIZE,
   dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   dbQueryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
@@ -130,8 +142,10 @@ const toConfig = (env) => ({
   migrationLockTimeoutMs: env.MIGRATION_LOCK_TIMEOUT_MS,
   sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
   sessionIdleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT,
+  stepUpWindowSeconds: env.STEP_UP_WINDOW,
   apiKeyFailuresPerMinute: env.API_KEY_FAILURES_PER_MINUTE,
   apiKeyFailureHoldMs: env.API_KEY_FAILURE_HOLD_MS,
+  signUpsPerAddressPerHour: env.SIGN_UPS_PER_ADDRESS_PER_HOUR,
   redisUrl: env.REDIS_URL ?? "",
   redisKeyPrefix: env.REDIS_KEY_PREFIX,
   redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
@@ -143,7 +157,7 @@ const toConfig = (env) => ({
 });
 
 // Values that may hold a password are never printed.
-const SECRET_BEARING = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL", "SMTP_URL"]);
+const SECRET_BEARING = new Set(["AUTH_SECRET", "DATABASE_URL", "DATABASE_MIGRATION_URL", "REDIS_URL", "SMTP_URL"]);
 
 /**
  * The settings in `env`, or one line per bad variable naming what it accepts.

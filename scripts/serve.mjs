@@ -11,6 +11,7 @@
 //   (all of it within SHUTDOWN_TIMEOUT_MS), write buffered "last used" times, close the
 //   database, exit 0. Once, however many signals arrive.
 // Run by `npm start` (scripts/start.mjs), or directly: node scripts/serve.mjs
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -49,6 +50,8 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 let phase = "starting"; // → "ready" → "stopping"
 let handle;
+// The build's server action ids (read once it is loaded): any other id is a 404 at the door.
+let actionIds = null;
 const inFlight = new Set();
 let lastRequestAt = 0;
 // The drain after a signal ends once no request has come in for QUIET_MS, at most
@@ -85,16 +88,28 @@ const server = http.createServer((req, res) => {
     if (pathname === "/api/health") return sendJson(res, 200, { status: "ok" });
     return unavailable(res, "The portal is starting; try again in a moment.");
   }
-  // Server actions: Next answers a body over its limit (next.config.js, 64 KiB) and an
-  // unparsable Origin with a 500 and a stack trace in the log; these are the client's errors.
+  // Server actions: Next answers a body over its limit (next.config.js, 64 KiB), sent whole
+  // or chunked, and an unparsable Origin with a 500, and an unknown action id with a 409,
+  // each with a stack trace in the log; these are the client's errors.
   if (req.headers["next-action"]) {
-    if (Number(req.headers["content-length"] ?? 0) > SERVER_ACTION_BODY_LIMIT) {
-      return sendJson(res, 413, {
-        error: { code: "payload_too_large", message: "The request body is larger than 64 KiB." },
+    if (actionIds && !actionIds.has(String(req.headers["next-action"]))) {
+      return sendJson(res, 404, {
+        error: { code: "not_found", message: "There is no such server action; reload the page." },
       });
     }
+    if (Number(req.headers["content-length"] ?? 0) > SERVER_ACTION_BODY_LIMIT) return tooLarge(res);
     if (req.headers.origin !== undefined && !parsableUrl(req.headers.origin)) {
       return sendJson(res, 400, { error: { code: "bad_request", message: "The Origin header is not a URL." } });
+    }
+    // A body without a length (chunked) is held here until it is whole, then handed on;
+    // past the limit it is refused before Next sees any of it.
+    if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined) {
+      return holdBody(
+        req,
+        SERVER_ACTION_BODY_LIMIT,
+        () => handle(req, res),
+        () => tooLarge(res),
+      );
     }
   }
   // Next answers a malformed percent-encoding in a path (/api-keys/%ff) with a plain-text
@@ -138,6 +153,47 @@ async function sendAnswer(res, answer) {
   res.statusCode = answer.status;
   res.write(body);
   res.end();
+}
+
+function tooLarge(res) {
+  res.shouldKeepAlive = false;
+  sendJson(res, 413, { error: { code: "payload_too_large", message: "The request body is larger than 64 KiB." } });
+}
+
+// Keeps the request's body from its reader until the whole of it has come (then `whole`), or
+// stops at `limit` bytes (then `over`). The HTTP parser hands each chunk to req.push; the
+// chunks are held and pushed in order at the end, so the request stays the same object.
+function holdBody(req, limit, whole, over) {
+  const push = req.push;
+  const held = [];
+  let size = 0;
+  req.push = (chunk, encoding) => {
+    if (chunk === null) {
+      req.push = push;
+      for (const part of held) push.call(req, part);
+      whole();
+      return push.call(req, null);
+    }
+    size += chunk.length;
+    if (size <= limit) {
+      held.push(encoding ? Buffer.from(chunk, encoding) : chunk);
+      return true;
+    }
+    req.push = () => false;
+    held.length = 0;
+    over();
+    return false;
+  };
+}
+
+// The server actions of this build (by id), or null if the manifest can't be read.
+function readActionIds() {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8"));
+    return new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
+  } catch {
+    return null;
+  }
 }
 
 function parsableUrl(value) {
@@ -264,6 +320,7 @@ try {
 await started;
 if (phase === "starting") {
   handle = app.getRequestHandler();
+  actionIds = readActionIds();
   phase = "ready";
   console.log(`\nWisp Portal is ready: ${appUrl || `http://localhost:${port}`}\n`);
 }

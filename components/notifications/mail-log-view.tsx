@@ -27,12 +27,20 @@ const shortTime = new Intl.DateTimeFormat("en-GB", {
 });
 const short = (iso: string) => `${shortTime.format(new Date(iso))} UTC`;
 
-type Props = { mails: AccountMailJson[]; page: number; pageSize: number; total: number; totalCapped: boolean };
+type Props = {
+  mails: AccountMailJson[];
+  page: number;
+  pageSize: number;
+  total: number;
+  totalCapped: boolean;
+  // Without SMTP_URL a "delivered" mail was saved as a file on the server, not sent.
+  mailIsSetUp: boolean;
+};
 
 // The account's recent mail, newest first: what and to whom, how delivery went, and when.
 // On a phone the first two columns fit the screen (the table scrolls for the time). A
 // retrying or failed mail shows its last error under its row.
-export function MailLogView({ mails, page, pageSize, total, totalCapped }: Props) {
+export function MailLogView({ mails, page, pageSize, total, totalCapped, mailIsSetUp }: Props) {
   const list = useListState({ page, pageSize, q: "", sort: "createdAt", dir: "desc" });
   const columns = useMemo<DataColumn<AccountMailJson>[]>(
     () => [
@@ -60,10 +68,13 @@ export function MailLogView({ mails, page, pageSize, total, totalCapped }: Props
         header: "Status",
         cell: ({ row }) => {
           const mail = row.original;
-          const status = STATUS[mail.status];
+          const status =
+            mail.status === "delivered" && !mailIsSetUp
+              ? { ...STATUS.delivered, label: "Saved to file" }
+              : STATUS[mail.status];
           const detail =
             mail.status === "delivered" && mail.sentAt
-              ? `Sent ${short(mail.sentAt)}`
+              ? `${mailIsSetUp ? "Sent" : "Saved"} ${short(mail.sentAt)}`
               : mail.status === "retrying" && mail.nextAttemptAt
                 ? `Next try ${short(mail.nextAttemptAt)}`
                 : mail.status === "failed"
@@ -88,7 +99,7 @@ export function MailLogView({ mails, page, pageSize, total, totalCapped }: Props
         ),
       },
     ],
-    [],
+    [mailIsSetUp],
   );
   if (total === 0) {
     return (

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { createAccount } from "@/lib/accounts/create-account";
 import { signInWithPassword } from "./sign-in-with-password";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
+import { countSignUp } from "@/lib/rate-limit/sign-up";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 import type { ActionResult } from "./result";
 import { invalid, toActionError } from "./safe-action";
@@ -16,6 +17,7 @@ export async function signUpAction(_previous: ActionResult | null, formData: For
   let verified: boolean;
   try {
     const meta = requestMetaFrom(await headers());
+    await countSignUp(meta.clientAddress);
     ({ verified } = await runWithRequest(meta, () => createAccount(parsed.data, meta.clientAddress)));
   } catch (error) {
     return toActionError(error);

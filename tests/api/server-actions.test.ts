@@ -313,4 +313,43 @@ describe("malformed server action requests", () => {
     const list = await (await api(baseUrl, key.secret)("/api/v1/api-keys")).json();
     expect(list.total).toBe(1);
   });
+
+  // A body sent in chunks has no Content-Length for the door to read: it is counted as it comes.
+  it("answers a chunked body over 64 KiB with 413 and serves a chunked body under it", async () => {
+    const owner = await signUp(baseUrl, "Chunked Org");
+    const role = await roleId(baseUrl, owner.cookie, "Owner");
+    const chunked = (body: string) =>
+      fetch(`${baseUrl}/api-keys`, {
+        method: "POST",
+        headers: {
+          "Next-Action": actionId("createApiKeyAction"),
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+          Cookie: owner.cookie,
+          Origin: baseUrl,
+        },
+        // A stream has no length: fetch sends it with Transfer-Encoding: chunked.
+        body: new Blob([body]).stream(),
+        duplex: "half",
+      } as RequestInit);
+    const tooLarge = await chunked(JSON.stringify([{ name: "x".repeat(70 * 1024), roleId: role }]));
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).error.code).toBe("payload_too_large");
+    const small = await chunked(JSON.stringify([{ name: "chunked key", roleId: role }]));
+    expect(small.status).toBe(200);
+    expect(await actionJson<Result>(small)).toMatchObject({ ok: true });
+    const key = await createKeyInPortal(baseUrl, owner.cookie, "second key");
+    const list = await (await api(baseUrl, key.secret)("/api/v1/api-keys?sort=name")).json();
+    expect(list.items.map((item: { name: string }) => item.name).sort()).toEqual(["chunked key", "second key"]);
+  });
+
+  it("answers an action id the build doesn't have with 404", async () => {
+    const response = await fetch(`${baseUrl}/sign-in`, {
+      method: "POST",
+      headers: { "Next-Action": "7f" + "0".repeat(40), "Content-Type": "text/plain;charset=UTF-8", Origin: baseUrl },
+      body: "[]",
+    });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe("not_found");
+  });
 });

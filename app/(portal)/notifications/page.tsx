@@ -4,6 +4,7 @@ import { OwnersOnly } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { requireSession } from "@/lib/auth/current-member";
+import { mailIsSetUp } from "@/lib/mail/settings";
 import { listAccountMail } from "@/lib/notices/mail-log";
 import { pageQuerySchema } from "@/lib/validations/common";
 
@@ -19,7 +20,11 @@ export default async function NotificationsPage({
   const header = (
     <PageHeader
       title="Notifications"
-      description="The mail this account sent recently: to whom, what, and whether it was delivered. Mail bodies and their links are never shown."
+      description={
+        mailIsSetUp()
+          ? "The mail this account sent recently: to whom, what, and whether it was delivered. Mail bodies and their links are never shown."
+          : "The mail this account would have sent recently. Email isn't set up on this server (SMTP_URL), so each mail was saved as a file in its data directory instead. Mail bodies and their links are never shown."
+      }
     />
   );
   if (!session.owner)
@@ -42,6 +47,7 @@ export default async function NotificationsPage({
         pageSize={query.pageSize}
         total={mails.total}
         totalCapped={mails.totalCapped}
+        mailIsSetUp={mailIsSetUp()}
       />
     </>
   );
