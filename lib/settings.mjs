@@ -59,6 +59,13 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//)
     .optional()
     .describe("a postgres:// or postgresql:// URL"),
+  // A PostgreSQL role that owns the tables and applies the migrations; DATABASE_URL's role
+  // then gets only the rights the app needs (none to rewrite or erase the audit trail).
+  // Unset: DATABASE_URL's role migrates and owns everything.
+  DATABASE_MIGRATION_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe("a postgres:// or postgresql:// URL"),
   // Connections each instance keeps to the PostgreSQL server.
   DB_POOL_SIZE: positiveInteger(10),
   // The server cancels a statement running longer than this (0: no limit).
@@ -108,6 +115,9 @@ const schema = z.object({
     .describe('an email address, alone or as "Name <address>"'),
   // "off" turns the in-memory cache of verified keys off (every request asks the database).
   KEY_CACHE: onOff(),
+  // "1" lets webhooks go to loopback, private, link-local and unique-local addresses (and
+  // plain http:// to loopback): for tests and private deployments only.
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
   // "1" lets tests move the server's clock (POST /api/test/clock): never in production.
   WISP_TEST_CLOCK: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
 });
@@ -121,6 +131,7 @@ const toConfig = (env) => ({
   authSecret: env.AUTH_SECRET ?? "",
   dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR),
   databaseUrl: env.DATABASE_URL ?? "",
+  databaseMigrationUrl: env.DATABASE_MIGRATION_URL ?? "",
   dbPoolSize: env.DB_POOL_SIZE,
   dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   dbQueryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
@@ -138,11 +149,12 @@ const toConfig = (env) => ({
   keyCache: env.KEY_CACHE === "on",
   smtpUrl: env.SMTP_URL ?? "",
   mailFrom: env.MAIL_FROM ?? "",
+  webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1",
   testClock: env.WISP_TEST_CLOCK === "1",
 });
 
 // Values that may hold a password are never printed.
-const SECRET_BEARING = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL", "SMTP_URL"]);
+const SECRET_BEARING = new Set(["AUTH_SECRET", "DATABASE_URL", "DATABASE_MIGRATION_URL", "REDIS_URL", "SMTP_URL"]);
 
 /**
  * The settings in `env`, or one line per bad variable naming what it accepts.

@@ -34,9 +34,22 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export async function migrate(connection: Connection): Promise<string[]> {
+// With a migration role (DATABASE_MIGRATION_URL, or `migrationUrl`), migrations run as that
+// role, and the runtime role (DATABASE_URL's) is then granted what the app needs: rows of
+// every table, but on the audit trail only SELECT and INSERT, and no table of its own, so
+// it can't ALTER, DISABLE TRIGGER, DROP, UPDATE, DELETE or TRUNCATE its way past it.
+export async function migrate(
+  connection: Connection,
+  migrationUrl = connection.kind === "pg" ? config.databaseMigrationUrl : "",
+): Promise<string[]> {
   const migrations = await readMigrations();
-  return withSession(connection, async (session) => {
+  const runtimeRole =
+    connection.kind === "pg" && migrationUrl
+      ? (await connection.pool.query<{ role: string }>("SELECT current_user AS role")).rows[0].role
+      : null;
+  const target: Connection =
+    connection.kind === "pg" && migrationUrl ? { ...connection, url: migrationUrl } : connection;
+  return withSession(target, async (session) => {
     await takeMigrationLock(session);
     try {
       await session.exec(CREATE_TABLE);
@@ -65,9 +78,30 @@ export async function migrate(connection: Connection): Promise<string[]> {
         });
         names.push(migration.name);
       }
+      if (runtimeRole) await grantRuntimeRole(session, runtimeRole);
       return names;
     } finally {
       await session.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
+    }
+  });
+}
+
+// Tables appended to only: the runtime role may read and add rows, nothing else.
+const APPEND_ONLY_TABLES = ["audit_events"];
+
+// Run after every start's migrations (new tables included); a no-op when the migration
+// role is the runtime role itself.
+async function grantRuntimeRole(session: Session, role: string): Promise<void> {
+  const [{ owner }] = await session.query<{ owner: string }>("SELECT current_user AS owner");
+  if (owner === role) return;
+  const grantee = `"${role.replaceAll('"', '""')}"`;
+  await session.transaction(async (tx) => {
+    await tx.exec(`GRANT USAGE ON SCHEMA public TO ${grantee}`);
+    await tx.exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${grantee}`);
+    await tx.exec(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${grantee}`);
+    await tx.exec(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM ${grantee}`);
+    for (const table of APPEND_ONLY_TABLES) {
+      await tx.exec(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "${table}" FROM ${grantee}`);
     }
   });
 }

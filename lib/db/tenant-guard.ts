@@ -22,6 +22,9 @@ const ACCOUNT_OWNED = new Set([
   "Voucher",
   "OutboxMessage",
   "SentNotice",
+  "WebhookEndpoint",
+  "WebhookEvent",
+  "WebhookDelivery",
 ]);
 
 export class UnscopedQueryError extends Error {

@@ -30,6 +30,7 @@ export const MAIL_KIND_LABELS: Record<string, string> = {
   role_changed: "Role changed",
   new_device: "New-device sign-in",
   key_leaked: "Leaked key",
+  webhook_disabled: "Webhook disabled",
 };
 
 export const SECURITY_NOTICE_REFUSAL = "Security notices can't be turned off.";

@@ -51,6 +51,9 @@ export default async function setup(project: TestProject) {
     // Its public origin, as in production: links anyone may have mailed are built from it alone.
     APP_URL: `http://127.0.0.1:${testPort(PORTS[project.name])}`,
     SMTP_URL: smtp.url,
+    // Webhooks to the tests' own receivers on loopback (tests/api/webhooks-ssrf.test.ts
+    // checks a server without it).
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
     MAIL_FROM: "Wisp Portal <portal@example.test>",
   };
   const server = await startServer(PORTS[project.name], env).catch(async (error) => {
