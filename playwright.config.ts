@@ -21,6 +21,10 @@ const mailDir = process.env.E2E_MAIL_DIR;
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",
+  // Each size's shared session lives through the whole run (over 10 minutes): dangerous
+  // changes ask for a fresh proof after an hour here, and e2e/two-factor.spec.ts moves the
+  // clock past it.
+  STEP_UP_WINDOW: "3600",
   // The specs sign up a dozen accounts from one browser on loopback.
   SIGN_UPS_PER_ADDRESS_PER_HOUR: "1000",
   SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,

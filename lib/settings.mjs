@@ -83,6 +83,8 @@ const schema = z.object({
   SESSION_MAX_AGE: positiveSeconds(12 * 60 * 60),
   // …or after this long without a request.
   SESSION_IDLE_TIMEOUT: positiveSeconds(2 * 60 * 60),
+  // How long a proof of identity (sign-in, step-up) allows dangerous changes without asking again.
+  STEP_UP_WINDOW: positiveSeconds(10 * 60),
   // Failed API-key checks allowed per client address per minute before 429.
   API_KEY_FAILURES_PER_MINUTE: positiveInteger(30),
   // New accounts (sign-ups) allowed per client address (an IPv6 one by its /64) per hour.
@@ -140,6 +142,7 @@ const toConfig = (env) => ({
   migrationLockTimeoutMs: env.MIGRATION_LOCK_TIMEOUT_MS,
   sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
   sessionIdleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT,
+  stepUpWindowSeconds: env.STEP_UP_WINDOW,
   apiKeyFailuresPerMinute: env.API_KEY_FAILURES_PER_MINUTE,
   apiKeyFailureHoldMs: env.API_KEY_FAILURE_HOLD_MS,
   signUpsPerAddressPerHour: env.SIGN_UPS_PER_ADDRESS_PER_HOUR,

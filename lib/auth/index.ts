@@ -4,10 +4,15 @@ import { config } from "@/lib/config";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { TooManySignInAttempts } from "@/lib/rate-limit/sign-in";
 import { signInSchema } from "@/lib/validations/auth";
+import { secondStepSchema } from "@/lib/validations/two-factor";
 import { OneTimePasswordRefused, verifyCredentials } from "./credentials";
 import { deviceOfSignIn } from "./devices";
+import { pendingToken, setPendingCookie } from "./pending-sign-in";
+import { hasSecondFactor } from "./second-factor";
+import { completeSecondStep } from "./second-step";
 import { getAuthSecret } from "./secret";
 import { defaultMembership, endSignedOutSession, loadSession, startSession } from "./sessions";
+import { SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
 
 declare module "next-auth" {
   interface Session {
@@ -24,15 +29,6 @@ declare module "@auth/core/jwt" {
   }
 }
 
-// A refused sign-in that says how long to wait (the `code` reaches the sign-in form, and
-// next-auth's callback URL as ?code=too_many_attempts).
-export class SignInRateLimited extends CredentialsSignin {
-  code = "too_many_attempts";
-  constructor(readonly retryAfterMs: number) {
-    super();
-  }
-}
-
 // A right one-time password that is spent or expired: the form shows the reason.
 export class OneTimeSignInRefused extends CredentialsSignin {
   code = "one_time_password";
@@ -40,6 +36,8 @@ export class OneTimeSignInRefused extends CredentialsSignin {
     super();
   }
 }
+
+export { PendingSignInExpired, SecondFactorRefused, SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
 
 // next-auth builds its own absolute URLs (sign-in and sign-out redirects) from AUTH_URL:
 // the portal has one setting for its public origin, APP_URL (lib/http/public-origin.ts).
@@ -58,10 +56,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       // Both doors (the sign-in form's action and POST /api/auth/callback/credentials) end here.
+      // A login with a second factor opens no session with its password: the password step
+      // ends in a pending sign-in (pending-sign-in.ts), and the second step (its token and a
+      // code) opens the session (second-step.ts).
       async authorize(credentials, request) {
+        const meta = requestMetaFrom(request.headers);
+        const secondStep = secondStepSchema.safeParse(credentials);
+        if (secondStep.success) {
+          return runWithRequest(meta, () => completeSecondStep(secondStep.data, request.headers));
+        }
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const meta = requestMetaFrom(request.headers);
         return runWithRequest(meta, async () => {
           let identity;
           try {
@@ -75,6 +80,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           // A login whose memberships were all removed has nowhere to go.
           const member = await defaultMembership(identity.id, identity.lastAccountId);
           if (!member) return null;
+          if (await hasSecondFactor(identity.id)) {
+            await setPendingCookie(request.headers, pendingToken(identity));
+            throw new SecondFactorRequired();
+          }
           const sessionId = await startSession(identity, member, await deviceOfSignIn(request.headers));
           return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });

@@ -52,7 +52,12 @@ export async function deliverWebhook(message: ClaimedMessage): Promise<void> {
   // this is the wall clock, not the server's (test) clock.
   const sentAt = new Date();
   const signature = secrets
-    .map((sealed) => new Webhook(unseal(SECRET_PURPOSE, sealed)).sign(eventId, sentAt, event.body))
+    .map((sealed) => {
+      const secret = unseal(SECRET_PURPOSE, sealed);
+      // Sealed under another AUTH_SECRET: the endpoint needs its secret rolled.
+      if (secret === null) throw new PermanentDeliveryError("The signing secret can't be read; roll it.");
+      return new Webhook(secret).sign(eventId, sentAt, event.body);
+    })
     .join(" ");
   const headers = {
     "webhook-id": eventId,
