@@ -96,6 +96,9 @@ describe("wisp", () => {
     const everyPage = await json<{ items: { keyId: string }[] }>(["keys", "list", "--all", "--limit", "1"]);
     expect(everyPage.items.map((key) => key.keyId)).toEqual(expect.arrayContaining([keyId, account.ownerKey.keyId]));
 
+    const rolled = await wisp(["keys", "roll", keyId, "--grace", "1h"]);
+    expect(rolled.stdout).toMatch(/^The previous secret keeps working until \d{4}-\d\d-\d\dT[\d:.]+Z\.$/m);
+
     const updated = await wisp(["keys", "update", keyId, "--name", "renamed", "--allow-ip", "203.0.113.7"]);
     expect(updated.code).toBe(0);
     expect(updated.stdout).toMatch(/^Name\s+renamed$/m);
