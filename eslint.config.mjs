@@ -40,7 +40,7 @@ const LAYERS = [
   ["lib/roles", "lib/notices"],
   ["lib/team", "lib/api-keys"],
   ["lib/auth", "lib/wifi"],
-  ["lib/accounts", "lib/webhooks"],
+  ["lib/accounts", "lib/webhooks", "lib/sso"],
   ["lib/actions", "lib/api"],
   ["lib/server"],
   ["components"],

@@ -115,6 +115,10 @@ const schema = z.object({
     .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/)
     .optional()
     .describe('an email address, alone or as "Name <address>"'),
+  // "1" lets the portal call identity providers (single sign-on) on private, loopback and
+  // link-local addresses, and over plain http://: for a provider inside your own network,
+  // and for tests. Unset, an issuer on such an address is refused before any request.
+  SSO_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
   // "off" turns the in-memory cache of verified keys off (every request asks the database).
   KEY_CACHE: onOff(),
   // "1" lets webhooks go to loopback, private, link-local and unique-local addresses (and
@@ -154,6 +158,7 @@ const toConfig = (env) => ({
   mailFrom: env.MAIL_FROM ?? "",
   webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1",
   testClock: env.WISP_TEST_CLOCK === "1",
+  ssoAllowPrivateNetworks: env.SSO_ALLOW_PRIVATE_NETWORKS === "1",
 });
 
 // Values that may hold a password are never printed.

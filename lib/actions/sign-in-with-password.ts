@@ -3,7 +3,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "./result";
 import { describeWait } from "@/lib/rate-limit/failures";
-import { OneTimeSignInRefused, SecondFactorRequired, signIn, SignInRateLimited } from "@/lib/auth";
+import { OneTimeSignInRefused, SecondFactorRequired, signIn, SignInRateLimited, SsoSignInRequired } from "@/lib/auth";
 
 // A wrong email and a wrong password get the same message; so does a login that belongs
 // to no account any more. After too many failures the message says how long to wait.
@@ -26,6 +26,12 @@ export async function signInWithPassword(
       return { ok: false, error: `Too many failed sign-ins. Try again in ${describeWait(error.retryAfterMs)}.` };
     }
     if (error instanceof OneTimeSignInRefused) return { ok: false, error: error.reason };
+    if (error instanceof SsoSignInRequired) {
+      return {
+        ok: false,
+        error: `${error.accountName} signs in with single sign-on: use “Continue with SSO” below.`,
+      };
+    }
     if (error instanceof AuthError) return { ok: false, error: "The email or password is wrong." };
     throw error;
   }

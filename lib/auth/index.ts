@@ -11,8 +11,10 @@ import { pendingToken, setPendingCookie } from "./pending-sign-in";
 import { hasSecondFactor } from "./second-factor";
 import { completeSecondStep } from "./second-step";
 import { getAuthSecret } from "./secret";
-import { defaultMembership, endSignedOutSession, loadSession, startSession } from "./sessions";
+import { endSignedOutSession, loadSession, startSession } from "./sessions";
 import { SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
+import { redeem } from "./sso-handoff";
+import { passwordMembership, ssoMembership } from "./sso-policy";
 
 declare module "next-auth" {
   interface Session {
@@ -38,6 +40,14 @@ export class OneTimeSignInRefused extends CredentialsSignin {
 }
 
 export { PendingSignInExpired, SecondFactorRefused, SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
+
+// The right password of a member whose accounts all require single sign-on.
+export class SsoSignInRequired extends CredentialsSignin {
+  code = "sso_required";
+  constructor(readonly accountName: string) {
+    super();
+  }
+}
 
 // next-auth builds its own absolute URLs (sign-in and sign-out redirects) from AUTH_URL:
 // the portal has one setting for its public origin, APP_URL (lib/http/public-origin.ts).
@@ -78,13 +88,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           }
           if (!identity) return null;
           // A login whose memberships were all removed has nowhere to go.
-          const member = await defaultMembership(identity.id, identity.lastAccountId);
-          if (!member) return null;
+          const choice = await passwordMembership(identity.id, identity.lastAccountId);
+          if (!choice) return null;
+          if (!choice.member) throw new SsoSignInRequired(choice.ssoRequired);
+          const { member } = choice;
           if (await hasSecondFactor(identity.id)) {
             await setPendingCookie(request.headers, pendingToken(identity));
             throw new SecondFactorRequired();
           }
           const sessionId = await startSession(identity, member, await deviceOfSignIn(request.headers));
+          return { id: identity.id, email: identity.email, name: member.name, sessionId };
+        });
+      },
+    }),
+    // Single sign-on's last step (lib/auth/sso-handoff.ts): the person the identity provider
+    // verified, handed over inside this process by the callback (app/(auth)/sign-in/sso/callback).
+    Credentials({
+      id: "sso",
+      credentials: { ticket: {} },
+      async authorize(credentials, request) {
+        const handed = redeem(credentials.ticket);
+        if (!handed) return null;
+        return runWithRequest(requestMetaFrom(request.headers), async () => {
+          const member = await ssoMembership(handed.identityId, handed.memberId);
+          if (!member) return null;
+          const identity = { id: handed.identityId, email: handed.email };
+          const device = await deviceOfSignIn(request.headers);
+          const sessionId = await startSession(identity, member, device, { viaSso: true });
           return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });
       },

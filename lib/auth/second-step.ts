@@ -4,8 +4,9 @@ import { AppError } from "@/lib/errors";
 import { deviceOfSignIn } from "./devices";
 import { clearPendingCookie, pendingIdentity } from "./pending-sign-in";
 import { TooManyCodes, verifySecondFactor, type SecondFactorUsed } from "./second-factor";
-import { actorOf, defaultMembership, startSession } from "./sessions";
+import { actorOf, startSession } from "./sessions";
 import { PendingSignInExpired, SecondFactorRefused, SignInRateLimited } from "./sign-in-errors";
+import { passwordMembership } from "./sso-policy";
 import { recordRecoveryCodeUse } from "./two-factor";
 
 // The second step of a sign-in: a valid pending sign-in (its password was right moments
@@ -26,7 +27,9 @@ export async function completeSecondStep(input: { pending: string; code: string 
     where: { id: identityId },
     select: { id: true, email: true, lastAccountId: true },
   });
-  const member = identity ? await defaultMembership(identity.id, identity.lastAccountId) : null;
+  // The password's half of the sign-in: the accounts a password may open (not those that
+  // require single sign-on, Owners excepted; the first step refused a login with none).
+  const member = identity ? (await passwordMembership(identity.id, identity.lastAccountId))?.member : null;
   if (!identity || !member) throw new PendingSignInExpired();
   const sessionId = await startSession(identity, member, await deviceOfSignIn(headers));
   await clearPendingCookie();

@@ -119,10 +119,12 @@ export async function defaultMembership(identityId: string, preferredAccountId: 
 
 // A new session in the member's account, recorded as that account's "member.sign_in".
 // `device`: the signing-in browser (devices.ts), remembered, and noticed when new.
+// `viaSso`: opened by the account's single sign-on (lib/sso/), so it stays in that account.
 export async function startSession(
   identity: { id: string; email: string },
   member: MemberRow,
   device?: { hash: string },
+  options: { viaSso?: boolean } = {},
 ): Promise<string> {
   const actor = actorOf(member, identity.email);
   let noticed = false;
@@ -130,10 +132,14 @@ export async function startSession(
     actor,
     sessionKind,
     async (tx) => {
-      const id = await insertSession(tx, identity.id, member.id);
+      const id = await insertSession(tx, identity.id, member.id, options.viaSso);
       await tx.identity.update({ where: { id: identity.id }, data: { lastAccountId: member.account.id } });
       if (device) noticed = await rememberDevice(tx, { identityId: identity.id, hash: device.hash, at: now(), member });
-      return { result: id, event: signInEvent(actor) };
+      const event = signInEvent(actor);
+      return {
+        result: id,
+        event: options.viaSso ? { ...event, changes: { via: { from: null, to: "single sign-on" } } } : event,
+      };
     },
     { afterCommit: async () => (noticed ? wakeOutbox() : undefined) },
   );
@@ -143,7 +149,7 @@ export function signInEvent(actor: Actor) {
   return { action: "member.sign_in", target: { type: "member", id: actor.id, name: actor.email }, changes: null };
 }
 
-export async function insertSession(tx: Tx, identityId: string, memberId: string): Promise<string> {
+export async function insertSession(tx: Tx, identityId: string, memberId: string, viaSso = false): Promise<string> {
   const at = now();
   const request = currentRequest();
   const session = await tx.session.create({
@@ -156,6 +162,7 @@ export async function insertSession(tx: Tx, identityId: string, memberId: string
       expiresAt: new Date(at.getTime() + config.sessionMaxAgeSeconds * 1000),
       clientAddress: request?.clientAddress ?? null,
       userAgent: request?.userAgent ?? null,
+      viaSso,
     },
     select: { id: true },
   });

@@ -22,6 +22,7 @@ const ACCOUNT_OWNED = new Set([
   "Voucher",
   "OutboxMessage",
   "SentNotice",
+  "SsoConnection",
   "WebhookEndpoint",
   "WebhookEvent",
   "WebhookDelivery",
