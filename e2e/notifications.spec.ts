@@ -37,6 +37,9 @@ test("an Owner sees the account's mail on Notifications and sets which notices t
   const leaked = page.getByRole("switch", { name: "Leaked key" });
   await expect(leaked).toBeChecked();
   await expect(leaked).toBeDisabled();
-  await expect(page.getByText("Security notices can't be turned off. Always on.")).toBeVisible();
+  // Each security notice (a leaked key, a two-factor change) says so beside its switch.
+  await expect(page.locator("#notice-key_leaked-reason")).toHaveText(
+    "Security notices can't be turned off. Always on.",
+  );
   await page.screenshot({ path: testInfo.outputPath("account.png"), fullPage: true });
 });
