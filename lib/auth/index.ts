@@ -41,6 +41,13 @@ export class OneTimeSignInRefused extends CredentialsSignin {
   }
 }
 
+function logAuthError(error: Error) {
+  if (error instanceof SignInRateLimited) return console.warn("Sign-in refused: too many attempts.");
+  if (error instanceof CredentialsSignin) return console.warn("Sign-in refused: wrong email or password.");
+  const cause = error.cause instanceof Error ? ` (${error.cause.name}: ${error.cause.message})` : "";
+  console.error(`auth: ${error.name}: ${error.message}${cause}`);
+}
+
 // next-auth builds its own absolute URLs (sign-in and sign-out redirects) from AUTH_URL:
 // the portal has one setting for its public origin, APP_URL (lib/http/public-origin.ts).
 if (config.appUrl) process.env.AUTH_URL = config.appUrl;
@@ -54,6 +61,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
   pages: { signIn: "/sign-in" },
+  // One line per event: a refused sign-in is the client's mistake, not a server error worth
+  // a stack trace (next-auth's default prints eleven lines for each wrong password).
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
