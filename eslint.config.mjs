@@ -35,12 +35,12 @@ const LAYERS = [
   ["lib/generated"],
   ["lib/db", "lib/validations"],
   ["lib/lists", "lib/rate-limit", "lib/key-cache", "lib/portal", "lib/outbox"],
-  ["lib/audit", "lib/usage", "lib/mail"],
+  ["lib/audit", "lib/usage", "lib/mail", "lib/events"],
   ["lib/records"],
   ["lib/roles", "lib/notices"],
   ["lib/team", "lib/api-keys"],
   ["lib/auth", "lib/wifi"],
-  ["lib/accounts"],
+  ["lib/accounts", "lib/webhooks", "lib/sso"],
   ["lib/actions", "lib/api"],
   ["lib/server"],
   ["components"],
@@ -76,6 +76,7 @@ const config = [
   {
     ignores: [
       "lib/generated/**",
+      "sdk/src/generated/**",
       ".next/**",
       "node_modules/**",
       "test-results/**",

@@ -46,10 +46,18 @@ function serverProject(name: string, include: string) {
       name,
       include: [include],
       // The public-URL and mail-setup tests start servers of their own on the embedded
-      // database: once is enough.
+      // database: once is enough. So are the SDK's and the CLI's, which see only HTTP.
       // (An `exclude` of its own replaces the command line's --exclude: set it only where needed.)
       ...(name.endsWith("-postgres")
-        ? { exclude: ["tests/api/public-url.test.ts", "tests/api/mail-setup.test.ts"] }
+        ? {
+            exclude: [
+              "tests/api/public-url.test.ts",
+              "tests/api/mail-setup.test.ts",
+              "tests/api/sdk.test.ts",
+              "tests/api/cli.test.ts",
+              "tests/api/webhooks-ssrf.test.ts",
+            ],
+          }
         : {}),
       // One production server (next start) on a fresh database for the whole project.
       globalSetup: ["tests/api/global-setup.ts"],

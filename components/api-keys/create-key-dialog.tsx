@@ -13,6 +13,7 @@ import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { NO_LIMITS } from "./limit-fields";
 import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
 import type { RoleChoice } from "@/components/roles/role-options";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 export function CreateKeyDialog({
   roles,
@@ -25,6 +26,7 @@ export function CreateKeyDialog({
   maxLifetimeDays: number | null;
   origin: string;
 }) {
+  const withStepUp = useStepUp();
   const firstGrantable = defaultRole(roles);
   const blank = (): KeyFormValues => ({
     name: "",
@@ -62,7 +64,7 @@ export function CreateKeyDialog({
       return;
     }
     startTransition(async () => {
-      const result = await createApiKeyAction(form.input);
+      const result = await withStepUp(() => createApiKeyAction(form.input));
       if (result.ok) {
         showOnce.show({ keyName: result.key.name, secret: result.secret, rolled: false });
         toast.success(`Key “${result.key.name}” created.`);

@@ -1,16 +1,15 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { UsageBucket } from "@/lib/validations/usage";
-import type { Granularity } from "@/lib/validations/usage";
 import { axisProps, gridProps, tooltipProps } from "./chart-theme";
+import type { ChartPoints } from "./chart-points";
 import { formatBucket, formatPercent } from "./format";
 
 // The share of requests that were not 2xx, per bucket (empty buckets leave a gap).
-export function ErrorRateChart({ series, granularity }: { series: UsageBucket[]; granularity: Granularity }) {
-  const data = series.map((bucket) => ({
-    label: formatBucket(bucket.start, granularity),
-    rate: bucket.requests > 0 ? bucket.errors / bucket.requests : null,
+export function ErrorRateChart({ chart }: { chart: ChartPoints }) {
+  const data = chart.points.map(([start, requests, errors]) => ({
+    label: formatBucket(new Date(start).toISOString(), chart.granularity),
+    rate: requests > 0 ? errors / requests : null,
   }));
   return (
     <div aria-hidden="true" className="h-40 w-full" data-testid="error-rate-chart">

@@ -1,15 +1,18 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { OUTCOMES, type UsageBucket } from "@/lib/validations/usage";
-import type { Granularity } from "@/lib/validations/usage";
+import { OUTCOMES } from "@/lib/validations/usage";
 import { axisProps, gridProps, legendProps, tooltipProps } from "./chart-theme";
+import { outcomeCount, type ChartPoints } from "./chart-points";
 import { formatBucket } from "./format";
 import { OUTCOME_STYLE } from "./outcome-colors";
 
 // Requests over time, stacked by outcome class. The table beside it says the same in text.
-export function RequestsChart({ series, granularity }: { series: UsageBucket[]; granularity: Granularity }) {
-  const data = series.map((bucket) => ({ label: formatBucket(bucket.start, granularity), ...bucket.byOutcome }));
+export function RequestsChart({ chart }: { chart: ChartPoints }) {
+  const data = chart.points.map((point) => ({
+    label: formatBucket(new Date(point[0]).toISOString(), chart.granularity),
+    ...Object.fromEntries(OUTCOMES.map((outcome) => [outcome, outcomeCount(point, outcome)])),
+  }));
   return (
     <div aria-hidden="true" className="h-64 w-full" data-testid="requests-chart">
       <ResponsiveContainer width="100%" height="100%">

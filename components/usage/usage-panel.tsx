@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cn } from "@/lib/cn";
 import { USAGE_PRESETS, type UsagePreset } from "@/lib/usage/presets";
 import type { Usage } from "@/lib/validations/usage";
+import { chartPoints, pointCaption } from "./chart-points";
 import { ErrorRateChart } from "./error-rate-chart";
 import { formatCount, formatPercent } from "./format";
 import { RequestsChart } from "./requests-chart";
@@ -22,7 +23,8 @@ export function UsagePanel({
   title?: string;
 }) {
   const { totals } = usage;
-  const caption = USAGE_PRESETS[preset].caption;
+  const chart = chartPoints(usage.series, usage.granularity);
+  const caption = `${USAGE_PRESETS[preset].period}, ${pointCaption(chart)}`;
   return (
     <section aria-labelledby="usage-heading" className="rounded-lg border border-border bg-card p-4" id="usage">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -58,13 +60,13 @@ export function UsagePanel({
       <div className="mt-4 grid gap-6">
         <figure className="min-w-0">
           <figcaption className="mb-2 text-sm font-medium">Requests by outcome, {caption}</figcaption>
-          <RequestsChart series={usage.series} granularity={usage.granularity} />
+          <RequestsChart chart={chart} />
           <RequestsTable usage={usage} />
         </figure>
         <div className="grid min-w-0 gap-6 lg:grid-cols-2">
           <figure className="min-w-0">
             <figcaption className="mb-2 text-sm font-medium">Error rate (every outcome but 2xx)</figcaption>
-            <ErrorRateChart series={usage.series} granularity={usage.granularity} />
+            <ErrorRateChart chart={chart} />
             <ErrorRateTable usage={usage} />
           </figure>
           <figure className="min-w-0">

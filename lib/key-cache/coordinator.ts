@@ -106,11 +106,11 @@ async function connect(): Promise<void> {
   client.on("end", lost);
   client.on("notification", (message) => onNotification(client, message.channel, message.payload ?? ""));
   await client.connect();
-  await client.query(`LISTEN ${CHANNEL}`);
-  await client.query(`LISTEN ${ACK_CHANNEL}`);
+  await queryOn(client, `LISTEN ${CHANNEL}`);
+  await queryOn(client, `LISTEN ${ACK_CHANNEL}`);
   // Notifications missed while disconnected are covered by starting empty (nothing was
   // cached meanwhile: the cache is not used while this instance's lease is not trusted).
-  await client.query("SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${EVERYTHING_BEFORE}:${state.instanceId}`]);
+  await queryOn(client, "SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${EVERYTHING_BEFORE}:${state.instanceId}`]);
   keyCache.clear();
   state.client = client;
   await renewLease();
@@ -118,6 +118,19 @@ async function connect(): Promise<void> {
   state.timer.unref();
   // Additions missed while disconnected are covered by building afresh.
   await buildSecretFilter().catch(() => client.emit("error", new Error("secret filter build failed")));
+}
+
+// The coordination connection runs one query at a time: acknowledgements (sent from the
+// notification handler) and lease renewals (from a timer) would otherwise overlap, which pg
+// deprecates. Each query waits for the one before it, failed or not.
+const queues = new WeakMap<Client, Promise<unknown>>();
+function queryOn(client: Client, sql: string, params?: unknown[]): Promise<unknown> {
+  const run = (queues.get(client) ?? Promise.resolve()).then(() => client.query(sql, params));
+  queues.set(
+    client,
+    run.catch(() => {}),
+  );
+  return run;
 }
 
 function scheduleReconnect(): void {
@@ -130,7 +143,8 @@ async function renewLease(): Promise<void> {
   if (!client) return;
   const sentAt = Date.now();
   try {
-    await client.query(
+    await queryOn(
+      client,
       `INSERT INTO cache_instances (id, lease_until) VALUES ($1, now() + $2 * interval '1 millisecond')
        ON CONFLICT (id) DO UPDATE SET lease_until = EXCLUDED.lease_until`,
       [state.instanceId, LEASE_MS],
@@ -138,7 +152,7 @@ async function renewLease(): Promise<void> {
     if (state.client === client) state.trustedUntil = sentAt + LEASE_MS - MARGIN_MS;
     state.beats = ((state.beats ?? 0) + 1) % DEAD_LEASE_CLEANUP_EVERY;
     if (state.beats === 1)
-      await client.query("DELETE FROM cache_instances WHERE lease_until < now() - interval '1 minute'");
+      await queryOn(client, "DELETE FROM cache_instances WHERE lease_until < now() - interval '1 minute'");
   } catch {
     state.trustedUntil = 0;
     client.emit("error", new Error("lease renewal failed"));
@@ -166,7 +180,7 @@ function onNotification(client: Client, channel: string, payload: string): void 
       return;
     }
     applyReceived(payload.slice(invalidationId.length + from.length + 2));
-    client.query("SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${invalidationId}:${state.instanceId}`]).catch(() => {});
+    queryOn(client, "SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${invalidationId}:${state.instanceId}`]).catch(() => {});
     return;
   }
   const acknowledged =
@@ -245,6 +259,6 @@ export async function stopCacheCoordinator(): Promise<void> {
   state.client = undefined;
   if (!client) return;
   // Leaving: writers need not wait for this instance any more.
-  await client.query("DELETE FROM cache_instances WHERE id = $1", [state.instanceId]).catch(() => {});
+  await queryOn(client, "DELETE FROM cache_instances WHERE id = $1", [state.instanceId]).catch(() => {});
   await client.end().catch(() => {});
 }

@@ -2,10 +2,10 @@ import type { Granularity } from "@/lib/validations/usage";
 
 // The portal's three views of usage, chosen by ?usage= in the page's address.
 export const USAGE_PRESETS = {
-  "24h": { granularity: "minute", label: "24 hours", caption: "last 24 hours, by minute" },
-  "30d": { granularity: "hour", label: "30 days", caption: "last 30 days, by hour" },
-  "12m": { granularity: "day", label: "12 months", caption: "last 12 months, by day" },
-} as const satisfies Record<string, { granularity: Granularity; label: string; caption: string }>;
+  "24h": { granularity: "minute", label: "24 hours", period: "last 24 hours" },
+  "30d": { granularity: "hour", label: "30 days", period: "last 30 days" },
+  "12m": { granularity: "day", label: "12 months", period: "last 12 months" },
+} as const satisfies Record<string, { granularity: Granularity; label: string; period: string }>;
 
 export type UsagePreset = keyof typeof USAGE_PRESETS;
 

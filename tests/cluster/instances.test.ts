@@ -156,6 +156,12 @@ describe("two instances on one PostgreSQL database", () => {
     expect(failures).toEqual([]);
   }, 120_000);
 
+  // Acknowledgements and lease renewals share the coordination connection one at a time:
+  // pg deprecates overlapping queries on one client (and drops them in pg@9).
+  it("never overlaps queries on its coordination connection", () => {
+    for (const server of [a, b]) expect(server.output()).not.toContain("already executing a query");
+  });
+
   it("records last use within the stated interval, and flushes it on graceful shutdown", async () => {
     const key = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
     const started = Date.now();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { CurlExample } from "@/components/api-keys/curl-example";
 import { ExpiringKeysBanner } from "@/components/api-keys/key-banners";
@@ -6,6 +7,7 @@ import { keyPageContext } from "@/components/api-keys/page-context";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { AccountUsage } from "@/components/usage/account-usage";
+import { UsageSkeleton } from "@/components/usage/usage-skeleton";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
@@ -50,7 +52,10 @@ export default async function ApiKeysPage({
         query={{ ...query, page: page.page, state: query.state ?? "" }}
       />
       <div className="mt-8">
-        <AccountUsage accountId={member.accountId} searchParams={params} />
+        {/* Streamed after the table: the keys don't wait for a day of usage to be read. */}
+        <Suspense fallback={<UsageSkeleton title="Usage of all keys" />}>
+          <AccountUsage accountId={member.accountId} searchParams={params} />
+        </Suspense>
       </div>
       <div className="mt-8">
         <CurlExample origin={context.origin} />
