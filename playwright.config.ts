@@ -35,7 +35,9 @@ const serverEnv = {
   // The specs sign up a dozen accounts from one browser on loopback.
   SIGN_UPS_PER_ADDRESS_PER_HOUR: "1000",
   SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,
+  // The SSO spec's identity provider and the webhooks spec's receiver listen on loopback.
   SSO_ALLOW_PRIVATE_NETWORKS: "1",
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
 };
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);

@@ -116,3 +116,7 @@ export const resendDeliverySchema = z.strictObject({
 });
 
 export const queuedSchema = z.object({ eventId: z.uuid(), queued: z.literal(true) });
+
+// The portal's switch and its delivery log's "Resend".
+export const setWebhookEnabledSchema = z.strictObject({ id: z.uuid(), enabled: z.boolean() });
+export const resendWebhookEventSchema = z.strictObject({ id: z.uuid(), eventId: z.uuid() });

@@ -1,10 +1,11 @@
 import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { newAccount, type TestAccount } from "../helpers/account";
 import { rememberSecrets } from "../helpers/portal";
 import { closedPortUrl, ROOT } from "../helpers/server";
+import { eventsOf, startReceiver, type Receiver } from "../helpers/webhook-receiver";
 
 // The wisp command (sdk/bin/wisp.mjs) as a person or a script runs it, against the
 // running server: a key's life, --json, the key from stdin, and the exit codes.
@@ -95,6 +96,9 @@ describe("wisp", () => {
     const everyPage = await json<{ items: { keyId: string }[] }>(["keys", "list", "--all", "--limit", "1"]);
     expect(everyPage.items.map((key) => key.keyId)).toEqual(expect.arrayContaining([keyId, account.ownerKey.keyId]));
 
+    const rolled = await wisp(["keys", "roll", keyId, "--grace", "1h"]);
+    expect(rolled.stdout).toMatch(/^The previous secret keeps working until \d{4}-\d\d-\d\dT[\d:.]+Z\.$/m);
+
     const updated = await wisp(["keys", "update", keyId, "--name", "renamed", "--allow-ip", "203.0.113.7"]);
     expect(updated.code).toBe(0);
     expect(updated.stdout).toMatch(/^Name\s+renamed$/m);
@@ -165,5 +169,40 @@ describe("wisp's exit codes and errors", () => {
       code: 5,
       stderr: expect.stringContaining(`Could not reach ${nowhere}: the connection was refused.`),
     });
+  });
+});
+
+describe("wisp webhooks", () => {
+  let receiver: Receiver;
+  afterAll(() => receiver?.stop());
+
+  it("adds an endpoint, lists it, and sends it a test event that arrives signed", async () => {
+    receiver = await startReceiver();
+    const created = await json<{ webhook: { id: string }; secret: string }>([
+      ...["webhooks", "create", "--url", receiver.url, "--event", "api_key.rolled", "--event", "api_key.created"],
+    ]);
+    expect(created.secret).toMatch(/^whsec_/);
+    const listed = await wisp(["webhooks", "list"]);
+    expect(listed.stdout).toMatch(
+      new RegExp(
+        `^${created.webhook.id}\\s+${receiver.url}\\s+enabled\\s+api_key\\.created,api_key\\.rolled\\s+-$`,
+        "m",
+      ),
+    );
+
+    const queued = await json<{ eventId: string; queued: boolean }>(["webhooks", "test", created.webhook.id]);
+    expect(queued.queued).toBe(true);
+    const event = await vi.waitFor(
+      () => {
+        const found = eventsOf(receiver, created.secret).find((candidate) => candidate.id === queued.eventId);
+        if (!found) throw new Error("the test event has not arrived yet");
+        return found;
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    expect(event.type).toBe("webhook.test");
+
+    const unknown = await wisp(["webhooks", "test", "00000000-0000-4000-8000-000000000000"]);
+    expect(unknown.code).toBe(3);
   });
 });

@@ -128,7 +128,11 @@ export const keyCommands: Command[] = [
       const rolled = await ok(
         client.POST("/api/v1/api-keys/{keyId}/roll", { ...keyPath(keyId), body: { gracePeriod } }),
       );
-      return { json: rolled, text: secretText(rolled, "Rolled") };
+      const previous = rolled.secrets.find((secret) => secret.state === "grace");
+      const grace = previous
+        ? `The previous secret keeps working until ${previous.validUntil}.`
+        : "The previous secret no longer works.";
+      return { json: rolled, text: `${secretText(rolled, "Rolled")}\n${grace}` };
     },
   },
   ...(["disable", "enable"] as const).map((verb): Command => ({

@@ -6,6 +6,7 @@ import { accountCommands } from "./account.js";
 import type { Command, Options } from "./command.js";
 import { CliError, describe, describeJson, exitCodeOf, EXIT } from "./failure.js";
 import { keyCommands } from "./keys.js";
+import { webhookCommands } from "./webhooks.js";
 
 export type Io = {
   env: Record<string, string | undefined>;
@@ -16,7 +17,7 @@ export type Io = {
 
 const DEFAULT_URL = "http://localhost:3000";
 const TIMEOUT_MS = 30_000;
-export const COMMANDS: Command[] = [...accountCommands, ...keyCommands];
+export const COMMANDS: Command[] = [...accountCommands, ...keyCommands, ...webhookCommands];
 export const GLOBAL_OPTIONS = {
   json: { type: "boolean" },
   portal: { type: "string" },
