@@ -75,3 +75,8 @@ export function allows(permissions: Permissions, area: Area, needed: Level): boo
 export function exceeding(requested: Permissions, own: Permissions): Area[] {
   return AREA_NAMES.filter((area) => RANK[requested[area]] > RANK[own[area]]);
 }
+
+// False for a role with No Access to every area (its key can call nothing but whoami).
+export function hasAnyAccess(permissions: Permissions): boolean {
+  return AREA_NAMES.some((area) => permissions[area] !== "NONE");
+}

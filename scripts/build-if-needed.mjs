@@ -60,6 +60,10 @@ const STEPS = [
   [/Finalizing page optimization/, "finalizing"],
 ];
 const PROGRESS_EVERY_MS = 5000;
+// next.config.js's 64 KiB limit on server action bodies exists only as an experimental
+// setting, which `next build` announces as "Experiments (use with caution)". Only that
+// announcement is left out: any other experiment is still shown.
+const KNOWN_EXPERIMENTS = new Set(["serverActions"]);
 
 // `next build` is silent for long stretches (compiling alone can take a minute on a
 // busy machine): its lines are passed on, and a line every few seconds says which step
@@ -75,10 +79,11 @@ function build() {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     for (const stream of [child.stdout, child.stderr]) {
+      const experiments = experimentsFilter();
       readline.createInterface({ input: stream }).on("line", (line) => {
         step = STEPS.find(([pattern]) => pattern.test(line))?.[1] ?? step;
         lastLineAt = Date.now();
-        console.log(line);
+        for (const shown of experiments(line)) console.log(shown);
       });
     }
     const progress = setInterval(() => {
@@ -98,6 +103,27 @@ function build() {
       process.exit(code || 1);
     });
   });
+}
+
+// Holds back the "Experiments" header and its "· name" lines; lets them through if any
+// experiment is not a known one.
+function experimentsFilter() {
+  let held = null;
+  return (line) => {
+    if (/Experiments \(use with caution\)/.test(line)) {
+      held = [line];
+      return [];
+    }
+    if (held && /^\s+· /.test(line)) {
+      held.push(line);
+      return [];
+    }
+    if (!held) return [line];
+    const names = held.slice(1).map((item) => item.replace(/^\s+· /, "").trim());
+    const shown = names.every((name) => KNOWN_EXPERIMENTS.has(name)) ? [] : held;
+    held = null;
+    return [...shown, line];
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await buildIfNeeded();

@@ -11,6 +11,7 @@
 //   (all of it within SHUTDOWN_TIMEOUT_MS), write buffered "last used" times, close the
 //   database, exit 0. Once, however many signals arrive.
 // Run by `npm start` (scripts/start.mjs), or directly: node scripts/serve.mjs
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -86,6 +87,7 @@ const server = http.createServer((req, res) => {
   }
   if (phase === "starting" || !handle) {
     if (pathname === "/api/health") return sendJson(res, 200, { status: "ok" });
+    if (wantsPage(req, pathname)) return startingPage(res);
     return unavailable(res, "The portal is starting; try again in a moment.");
   }
   // Server actions: Next answers a body over its limit (next.config.js, 64 KiB), sent whole
@@ -240,6 +242,35 @@ function isTrustedProxy(address) {
 function unavailable(res, message) {
   res.setHeader("Retry-After", "2");
   sendJson(res, 503, { error: { code: "service_unavailable", message } });
+}
+
+// A browser loading a page (not the API, not a script's fetch) gets a page, not JSON.
+function wantsPage(req, pathname) {
+  return req.method === "GET" && !pathname.startsWith("/api/") && /\btext\/html\b/.test(req.headers.accept ?? "");
+}
+
+// "Starting…" for a browser while the portal starts: it reloads itself every 2 seconds
+// (no script: the policy below allows none), so the tab comes back by itself.
+const STARTING_STYLE =
+  "body{margin:0;font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:grid;place-items:center;min-height:100vh}" +
+  "main{max-width:28rem;padding:2rem;text-align:center}h1{font-size:1.5rem;margin:0 0 .5rem}p{color:#475569;margin:0}" +
+  "@media (prefers-color-scheme:dark){body{background:#020617;color:#f1f5f9}p{color:#cbd5e1}}";
+const STARTING_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="2"><title>Starting… · Wisp Portal</title><style>${STARTING_STYLE}</style></head>
+<body><main><h1>Starting…</h1><p role="status">Wisp Portal is starting. This page reloads by itself in a moment.</p></main></body></html>
+`;
+const STARTING_CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(STARTING_STYLE).digest("base64")}'; frame-ancestors 'none'`;
+
+function startingPage(res) {
+  res.writeHead(503, {
+    ...Object.fromEntries(NEXT_API_HEADERS.filter(([key]) => key !== "Vary")),
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Retry-After": "2",
+    "Content-Security-Policy": STARTING_CSP,
+  });
+  res.end(STARTING_PAGE);
 }
 
 function sendJson(res, status, body) {

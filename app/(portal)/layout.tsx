@@ -36,7 +36,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         Skip to content
       </a>
       <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-card px-4 md:hidden">
-        <MobileNav>{nav}</MobileNav>
+        <MobileNav accountId={member.accountId}>{nav}</MobileNav>
         <KeyRound className="h-5 w-5 shrink-0 text-link" aria-hidden />
         <span className="truncate font-semibold" title={member.accountName}>
           {member.accountName}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { endOtherSessionsAction, endSessionAction } from "@/lib/actions/end-session";
 import type { SessionView } from "@/lib/auth/manage-sessions";
 import { formatDate, formatRelative } from "@/lib/format-date";
+import { describeUserAgent } from "@/lib/user-agent";
 
 // The person's live sessions in every account, each with "End", and one button for all
 // but this one.
@@ -115,29 +116,10 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
   );
 }
 
-// "Chrome on Linux" from a user agent string, or the string's start.
+// "Safari on iPhone" from a user agent string (lib/user-agent.ts), or the string's start.
 function describeAgent(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Firefox\//.test(userAgent)
-      ? "Firefox"
-      : /Chrom(e|ium)\//.test(userAgent)
-        ? "Chrome"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : null;
-  const system = /Windows/.test(userAgent)
-    ? "Windows"
-    : /Mac OS X|Macintosh/.test(userAgent)
-      ? "macOS"
-      : /Android/.test(userAgent)
-        ? "Android"
-        : /iPhone|iPad/.test(userAgent)
-          ? "iOS"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : null;
+  const { browser, system } = describeUserAgent(userAgent);
   if (browser && system) return `${browser} on ${system}`;
   return userAgent.slice(0, 40);
 }

@@ -61,10 +61,14 @@ export function ApiKeysTable({
         id: "keyId",
         header: "Key ID",
         enableSorting: false,
-        meta: { width: "w-52" },
+        // Narrower than the whole ID, so the name gets the room: the ID may be cut ("…"),
+        // its title and the copy button keep it whole.
+        meta: { width: "w-40" },
         cell: (info) => (
-          <span className="inline-flex items-center gap-1">
-            <code className="font-mono text-xs text-foreground">{info.row.original.keyId}</code>
+          <span className="flex min-w-0 items-center gap-1">
+            <code className="truncate font-mono text-xs text-foreground" title={info.row.original.keyId}>
+              {info.row.original.keyId}
+            </code>
             <CopyButton value={info.row.original.keyId} label={`Copy Key ID of ${info.row.original.name}`} subtle />
           </span>
         ),
@@ -73,28 +77,28 @@ export function ApiKeysTable({
         id: "role",
         header: "Role",
         enableSorting: false,
-        meta: { width: "w-32" },
+        meta: { width: "w-28" },
         cell: (info) => <Badge>{info.row.original.role.name}</Badge>,
       },
       {
         id: "state",
         header: "State",
         enableSorting: false,
-        meta: { width: "w-40" },
+        meta: { width: "w-36" },
         cell: (info) => <KeyStateBadge keyRow={info.row.original} now={info.row.original.now} />,
       },
       {
         id: "createdAt",
         accessorKey: "createdAt",
         header: "Created",
-        meta: { width: "w-30" },
+        meta: { width: "w-28" },
         cell: (info) => <time dateTime={info.row.original.createdAt}>{formatDate(info.row.original.createdAt)}</time>,
       },
       {
         id: "lastUsedAt",
         accessorKey: "lastUsedAt",
         header: "Last used",
-        meta: { width: "w-32" },
+        meta: { width: "w-30" },
         cell: (info) => {
           const at = info.row.original.lastUsedAt;
           return at ? (
@@ -106,7 +110,7 @@ export function ApiKeysTable({
           );
         },
       },
-      actionColumn("w-32", ({ lockedReason, now: _now, ...row }: TableRow) => (
+      actionColumn("w-34", ({ lockedReason, now: _now, ...row }: TableRow) => (
         <RowActions
           name={row.name}
           lockedReason={lockedReason}

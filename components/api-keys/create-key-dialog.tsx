@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import type { FieldErrors } from "@/lib/actions/result";
-import { levelRank } from "@/lib/permissions";
+import { hasAnyAccess, levelRank } from "@/lib/permissions";
 import { defaultExpiry } from "./expiry-field";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { NO_LIMITS } from "./limit-fields";
@@ -27,8 +27,7 @@ export function CreateKeyDialog({
   origin: string;
 }) {
   const withStepUp = useStepUp();
-  // Least privilege by default: the grantable role that allows the least.
-  const firstGrantable = leastPrivileged(roles);
+  const firstGrantable = defaultRole(roles);
   const blank = (): KeyFormValues => ({
     name: "",
     roleId: firstGrantable,
@@ -112,8 +111,14 @@ export function CreateKeyDialog({
   );
 }
 
-function leastPrivileged(roles: RoleChoice[]): string {
+// Read Only by default (Read Access everywhere): a safe start that still works. Without it
+// (a viewer who may grant less), the grantable role that allows the least but something.
+function defaultRole(roles: RoleChoice[]): string {
+  const grantable = roles.filter((role) => role.grantable);
+  const readOnly = grantable.find((role) => Object.values(role.permissions).every((level) => level === "READ"));
+  if (readOnly) return readOnly.id;
   const weight = (role: RoleChoice) =>
     Object.values(role.permissions).reduce((sum, level) => sum + levelRank(level), 0);
-  return [...roles].filter((role) => role.grantable).sort((a, b) => weight(a) - weight(b))[0]?.id ?? "";
+  const useful = grantable.filter((role) => hasAnyAccess(role.permissions));
+  return [...(useful.length > 0 ? useful : grantable)].sort((a, b) => weight(a) - weight(b))[0]?.id ?? "";
 }

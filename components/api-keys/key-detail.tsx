@@ -42,7 +42,8 @@ export function KeyDetail({
         </Link>
         <div className="mt-2 flex flex-wrap items-center justify-between gap-3">
           <div className="flex min-w-0 flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold break-words text-foreground">{key.name}</h1>
+            {/* A one-word name as long as the form allows wraps anywhere rather than widen the page. */}
+            <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere text-foreground">{key.name}</h1>
             <KeyStateBadge keyRow={key} now={page.now} />
           </div>
           <KeyDetailActions row={row} page={page} />

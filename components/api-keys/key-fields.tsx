@@ -1,9 +1,11 @@
 "use client";
 
+import { TriangleAlert } from "lucide-react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/actions/result";
+import { hasAnyAccess } from "@/lib/permissions";
 import type { KeyLimitsInput } from "@/lib/validations/key-limits";
 import { roleOptions } from "@/components/roles/role-options";
 import { RoleSummary } from "@/components/roles/role-summary";
@@ -82,6 +84,12 @@ export function KeyFields({
           options={roleOptions(roles)}
         />
         {role ? <RoleSummary permissions={role.permissions} /> : null}
+        {role && !hasAnyAccess(role.permissions) ? (
+          <p className="mt-2 flex gap-2 rounded-md border border-warning-foreground/30 bg-warning-soft px-3 py-2 text-xs text-warning-foreground">
+            <TriangleAlert className="h-4 w-4 shrink-0" aria-hidden />
+            This role has no access to any area: a key with it can call nothing but whoami.
+          </p>
+        ) : null}
       </Field>
       <ExpiryField
         value={values.expiry}

@@ -7,12 +7,13 @@ import { useState, type ReactNode } from "react";
 
 // Below `md` the navigation is a drawer behind a menu button (a Radix Dialog: focus is
 // trapped inside, Escape closes it and focus returns to the button). Following a link
-// closes it: it is open only on the page where it was opened.
-export function MobileNav({ children }: { children: ReactNode }) {
-  const pathname = usePathname();
+// closes it: it is open only on the page, and in the account, where it was opened (an
+// account switch closes it too, showing the other account's page).
+export function MobileNav({ accountId, children }: { accountId: string; children: ReactNode }) {
+  const where = `${accountId} ${usePathname()}`;
   const [openOn, setOpenOn] = useState<string | null>(null);
   return (
-    <DialogPrimitive.Root open={openOn === pathname} onOpenChange={(open) => setOpenOn(open ? pathname : null)}>
+    <DialogPrimitive.Root open={openOn === where} onOpenChange={(open) => setOpenOn(open ? where : null)}>
       <DialogPrimitive.Trigger
         aria-label="Open menu"
         className="-ml-2 inline-flex h-10 w-10 items-center justify-center rounded-md text-foreground hover:bg-muted"

@@ -72,7 +72,7 @@ export function RolesView({
       },
       { id: "members", header: "Team members", meta: { width: "w-32" }, cell: ({ row }) => row.original.usage.members },
       { id: "keys", header: "API keys", meta: { width: "w-24" }, cell: ({ row }) => row.original.usage.apiKeys },
-      actionColumn("w-32", ({ lockedReason, ...role }) => (
+      actionColumn("w-34", ({ lockedReason, ...role }) => (
         <RowActions
           name={role.name}
           lockedReason={lockedReason}
@@ -105,7 +105,7 @@ export function RolesView({
         columns={columns}
         rows={rows}
         rowId={(role) => role.id}
-        minWidth="min-w-[31rem]"
+        minWidth="min-w-[36rem]"
       />
       <PageLinks {...paging} />
       <RoleFormDialog key={`add-${addRound}`} own={own} open={adding} onOpenChange={setAdding} />

@@ -84,7 +84,8 @@ export function DataTable<Row extends RowData>({
     columnId === firstId
       ? "sticky left-0 z-[1] group-data-overflow/table:shadow-[inset_-1px_0_0_var(--border)]"
       : columnId === "action"
-        ? "sticky right-0 z-[1] text-right group-data-overflow/table:shadow-[inset_1px_0_0_var(--border)]"
+        ? // Buttons, not text: never an ellipsis (its width must hold them: see actionColumn).
+          "sticky right-0 z-[1] text-right text-clip group-data-overflow/table:shadow-[inset_1px_0_0_var(--border)]"
         : undefined;
 
   return (

@@ -22,7 +22,9 @@ export function NameCell({ name, children }: { name: string; children?: ReactNod
   );
 }
 
-// The last column: its header is read out but shown only on wider screens.
+// The last column: its header is read out but shown only on wider screens. `width` must
+// hold the row's buttons: 32 px each, 4 px between, plus 28 px of the cell's padding
+// (three buttons: w-34).
 export function actionColumn<Row extends RowData>(width: string, cell: (row: Row) => ReactNode): DataColumn<Row> {
   return {
     id: "action",

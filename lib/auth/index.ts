@@ -49,6 +49,20 @@ export class SsoSignInRequired extends CredentialsSignin {
   }
 }
 
+// One log line per refused or unfinished sign-in (its code; "credentials" is a wrong email
+// or password), without a stack trace: the client's doing, not a server error.
+function logAuthError(error: Error) {
+  if (error instanceof CredentialsSignin) {
+    return console.warn(
+      error.code === "credentials"
+        ? "Sign-in refused: wrong email or password."
+        : `Sign-in not completed: ${error.code}.`,
+    );
+  }
+  const cause = error.cause instanceof Error ? ` (${error.cause.name}: ${error.cause.message})` : "";
+  console.error(`auth: ${error.name}: ${error.message}${cause}`);
+}
+
 // next-auth builds its own absolute URLs (sign-in and sign-out redirects) from AUTH_URL:
 // the portal has one setting for its public origin, APP_URL (lib/http/public-origin.ts).
 if (config.appUrl) process.env.AUTH_URL = config.appUrl;
@@ -62,6 +76,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
   pages: { signIn: "/sign-in" },
+  // One line per event: a refused sign-in is the client's mistake, not a server error worth
+  // a stack trace (next-auth's default prints eleven lines for each wrong password).
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

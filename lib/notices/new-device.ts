@@ -1,5 +1,6 @@
 import { newDeviceMail } from "@/lib/mail/notices";
 import { queueMail } from "@/lib/mail/queue";
+import { describeUserAgent } from "@/lib/user-agent";
 import type { Tx } from "@/lib/records/kind";
 import { wants } from "./recipients";
 
@@ -37,28 +38,9 @@ export async function queueNewDeviceNotice(
   return true;
 }
 
-// A browser as the mail names it, from fixed words only: a user agent is text the client
-// chose, and a mail must not carry it (it could hold a link).
-const BROWSERS: [RegExp, string][] = [
-  [/Edg\//, "Edge"],
-  [/OPR\/|Opera/, "Opera"],
-  [/Firefox\//, "Firefox"],
-  [/Chrom(e|ium)\//, "Chrome"],
-  [/Safari\//, "Safari"],
-  [/curl\//, "curl"],
-];
-const SYSTEMS: [RegExp, string][] = [
-  [/Android/, "Android"],
-  [/iPhone|iPad|iOS/, "iOS"],
-  [/Windows/, "Windows"],
-  [/Mac OS X|Macintosh/, "macOS"],
-  [/CrOS/, "ChromeOS"],
-  [/Linux/, "Linux"],
-];
-
-export function describeBrowser(userAgent: string | null): string {
-  const ua = userAgent ?? "";
-  const browser = BROWSERS.find(([pattern]) => pattern.test(ua))?.[1] ?? "an unknown browser";
-  const system = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1];
-  return system ? `${browser} on ${system}` : browser;
+// A browser as the mail names it, from fixed words only (lib/user-agent.ts).
+function describeBrowser(userAgent: string | null): string {
+  const { browser, system } = describeUserAgent(userAgent);
+  const name = browser ?? "an unknown browser";
+  return system ? `${name} on ${system}` : name;
 }

@@ -113,8 +113,10 @@ describe("invitations", () => {
     const homeAccountId = (await expectJson<{ account: { id: string } }>(await home.owner("/api/v1/whoami"), 200))
       .account.id;
     expect(items).toHaveLength(1);
-    const switched = await callAction(baseUrl, "switchAccountAction", [{ accountId: homeAccountId }], cookie);
-    expect(switched.headers.get("x-action-redirect")).toContain("/api-keys");
+    const switched = await actionJson<Result>(
+      await callAction(baseUrl, "switchAccountAction", [{ accountId: homeAccountId }], cookie),
+    );
+    expect(switched).toMatchObject({ ok: true, accountName: "Home Org", landing: "/api-keys" });
     expect(await keyNames(cookie)).toEqual(expect.arrayContaining(["home-only key"]));
     expect(await keyNames(cookie)).not.toContain("guest-only key");
 

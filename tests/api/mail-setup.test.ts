@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { newAccount, roleNamed, unique } from "../helpers/account";
-import { actionJson, callAction, signUp } from "../helpers/portal";
+import { actionJson, callAction, signIn, signUp } from "../helpers/portal";
 import { ROOT, spawnServer, startServer, stopProcess, type RunningServer } from "../helpers/server";
 import { header, readable } from "../helpers/smtp";
 
 // Mail settings on servers of their own: without SMTP_URL (the embedded default) nothing
 // leaves the machine and the portal says where the mail went; an SMTP_URL that can't be
 // parsed stops the start. Runs in the embedded-database project only (vitest.config.mts).
+// The same server's log also shows how a refused sign-in is logged.
 let plain: RunningServer;
 
 beforeAll(async () => {
@@ -17,6 +18,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await plain?.stop();
+});
+
+describe("the log", () => {
+  it("says a wrong password in one line, without a stack trace", async () => {
+    const session = await signUp(plain.url, "Log Org");
+    const before = plain.output().length;
+    const refused = await signIn(plain.url, session.email, "not the password at all");
+    expect(refused.cookie).toBeNull();
+    await vi.waitFor(() => expect(plain.output().slice(before)).toContain("Sign-in refused"));
+    const lines = plain.output().slice(before).split("\n").filter(Boolean);
+    expect(lines).toEqual(["Sign-in refused: wrong email or password."]);
+  });
 });
 
 describe("mail without SMTP_URL", () => {

@@ -63,6 +63,17 @@ describe("start-up", () => {
           expect(response.headers.get("retry-after"), path).toBeTruthy();
           expect((await response.json()).error.code).toBe("service_unavailable");
         }
+        // A browser's page load gets a page that reloads itself; the API stays JSON.
+        const html = { headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" }, redirect: "manual" as const };
+        const page = await fetch(`${server.url}/api-keys`, html);
+        expect(page.status).toBe(503);
+        expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+        expect(page.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+        const body = await page.text();
+        expect(body).toContain("<h1>Starting…</h1>");
+        expect(body).toContain('<meta http-equiv="refresh" content="2">');
+        const api = await fetch(`${server.url}/api/v1/whoami`, html);
+        expect(api.headers.get("content-type")).toMatch(/^application\/json/);
         waitingAnswers++;
       } catch (error) {
         if ((error as { cause?: { code?: string } }).cause?.code !== "ECONNREFUSED") throw error;
