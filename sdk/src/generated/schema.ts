@@ -662,6 +662,12 @@ export interface operations {
                             id: string;
                             name: string;
                         };
+                        /** @description The key's notes for people. */
+                        description: string;
+                        /** @description The key's tags, key to value. */
+                        tags: {
+                            [key: string]: string;
+                        };
                         permissions: {
                             [key: string]: "NONE" | "READ" | "FULL";
                         };
@@ -718,6 +724,7 @@ export interface operations {
                 sort?: "name" | "createdAt" | "lastUsedAt";
                 dir?: "asc" | "desc";
                 state?: "active" | "expiring" | "disabled" | "expired";
+                tag?: string;
             };
             header?: never;
             path?: never;
@@ -755,6 +762,19 @@ export interface operations {
                             expiresAt: string | null;
                             /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                             ipAllowlist: string[];
+                            /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                            bindToFirstAddress: boolean;
+                            /** @description Notes for people; "" for none. */
+                            description: string;
+                            /**
+                             * @description Tags, key to value.
+                             * @example {
+                             *       "env": "prod"
+                             *     }
+                             */
+                            tags: {
+                                [key: string]: string;
+                            };
                             /**
                              * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                              * @enum {string}
@@ -863,6 +883,23 @@ export interface operations {
                     enabled?: boolean;
                     /** @description IPv4/IPv6 addresses and CIDR ranges the key may be used from; empty: anywhere. */
                     ipAllowlist?: string[];
+                    /**
+                     * @description Notes for people, at most 500 characters; "" for none.
+                     * @example Nightly export to the billing system; owned by the finance team.
+                     */
+                    description?: string;
+                    /**
+                     * @description Up to 20 tags, key to value; {} for none. A key is 1 to 64 of A-Z a-z 0-9 _ . - /.
+                     * @example {
+                     *       "env": "prod",
+                     *       "team": "billing"
+                     *     }
+                     */
+                    tags?: {
+                        [key: string]: string;
+                    };
+                    /** @description While true and ipAllowlist is empty, the key's first request sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
+                    bindToFirstAddress?: boolean;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
                         /** @default null */
@@ -909,6 +946,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1061,6 +1111,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1231,6 +1294,23 @@ export interface operations {
                     enabled?: boolean;
                     /** @description IPv4/IPv6 addresses and CIDR ranges the key may be used from; empty: anywhere. */
                     ipAllowlist?: string[];
+                    /**
+                     * @description Notes for people, at most 500 characters; "" for none.
+                     * @example Nightly export to the billing system; owned by the finance team.
+                     */
+                    description?: string;
+                    /**
+                     * @description Up to 20 tags, key to value; {} for none. A key is 1 to 64 of A-Z a-z 0-9 _ . - /.
+                     * @example {
+                     *       "env": "prod",
+                     *       "team": "billing"
+                     *     }
+                     */
+                    tags?: {
+                        [key: string]: string;
+                    };
+                    /** @description While true and ipAllowlist is empty, the key's first request sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
+                    bindToFirstAddress?: boolean;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
                         /** @default null */
@@ -1277,6 +1357,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1451,6 +1544,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
