@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 
-// A key's description and tags in the dialogs, the list (tags filter it) and the key's page.
+// A key's description and tags in the dialogs, the list (tags filter it) and the key's page;
+// "Unused for N days" once the test clock has moved on.
+test.afterEach(async ({ request }) => {
+  expect((await request.post("/api/test/clock", { data: { offsetSeconds: 0 } })).status()).toBe(200);
+});
+
 test("describe and tag a key, filter the list by a tag, and edit both", async ({ page }) => {
   const run = randomUUID().slice(0, 8);
   const name = `Tagged ${run}`;
@@ -46,4 +51,13 @@ test("describe and tag a key, filter the list by a tag, and edit both", async ({
   await expect(page.getByText("Nightly export, owned by finance.", { exact: true })).toBeVisible();
   const tags = page.getByRole("list", { name: "Tags" });
   await expect(tags.getByRole("link")).toHaveText([`run=${run}`]);
+
+  await expect(page.getByText("Unused for")).toHaveCount(0);
+
+  // Never used: it counts from its creation, here and in the list.
+  expect((await page.request.post("/api/test/clock", { data: { offsetSeconds: 8 * 86_400 } })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByText("Unused for 8 days")).toBeVisible();
+  await page.goto(`/api-keys?tag=run:${run}`);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Unused for 8 days");
 });

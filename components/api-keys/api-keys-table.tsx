@@ -14,6 +14,7 @@ import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
 import { KeyStateBadge } from "./key-state-badge";
 import { KeyTags } from "./key-tags";
+import { UnusedFor } from "./unused-days";
 import { keyLockedReason } from "./locked-reason";
 import type { KeyPageContext, KeyRow } from "./types";
 
@@ -101,12 +102,17 @@ export function ApiKeysTable({
         meta: { width: "w-32" },
         cell: (info) => {
           const at = info.row.original.lastUsedAt;
-          return at ? (
-            <time dateTime={at} title={formatDate(at, true)}>
-              {formatRelative(at, info.row.original.now)}
-            </time>
-          ) : (
-            <span className="text-muted-foreground">Never</span>
+          return (
+            <>
+              {at ? (
+                <time dateTime={at} title={formatDate(at, true)}>
+                  {formatRelative(at, info.row.original.now)}
+                </time>
+              ) : (
+                <span className="text-muted-foreground">Never</span>
+              )}
+              <UnusedFor keyRow={info.row.original} now={info.row.original.now} />
+            </>
           );
         },
       },

@@ -10,6 +10,7 @@ import type { AuditEventJson } from "@/lib/validations/audit";
 import { formatDate, formatRelative } from "@/lib/format-date";
 import { KeyDetailActions } from "./key-detail-actions";
 import { KeyTags } from "./key-tags";
+import { UnusedFor } from "./unused-days";
 import { KeyStateBadge } from "./key-state-badge";
 import type { KeyPageContext } from "./types";
 import { ReporterNote } from "./reporter-note";
@@ -94,6 +95,7 @@ export function KeyDetail({
             ) : (
               <span className="text-muted-foreground">Never</span>
             )}
+            <UnusedFor keyRow={key} now={page.now} />
           </Item>
           <Item label="Expires">
             {key.expiresAt ? (
