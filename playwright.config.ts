@@ -16,14 +16,26 @@ const smtpUser = "wisp-e2e";
 const smtpPassword = "e2e-only-loopback-password";
 process.env.E2E_MAIL_DIR ??= path.join(tmpdir(), `wisp-e2e-mail-${port}`);
 const mailDir = process.env.E2E_MAIL_DIR;
+// Single sign-on signs in through a real OpenID provider (e2e/oidc-provider.mts) on
+// loopback, which the servers may call with SSO_ALLOW_PRIVATE_NETWORKS=1.
+const oidcPort = port + 5;
+const oidcClient = { id: "wisp-e2e", secret: "e2e-only-loopback-oidc-secret" };
+process.env.E2E_OIDC_ISSUER = `http://127.0.0.1:${oidcPort}`;
+process.env.E2E_OIDC_CLIENT_ID = oidcClient.id;
+process.env.E2E_OIDC_CLIENT_SECRET = oidcClient.secret;
 // The test clock lets the lifecycle specs see keys expire without waiting. Each server's
 // APP_URL is its own address, as in production (mailed reset links are built from it).
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   WISP_TEST_CLOCK: "1",
+  // Each size's shared session lives through the whole run (over 10 minutes): dangerous
+  // changes ask for a fresh proof after an hour here, and e2e/two-factor.spec.ts moves the
+  // clock past it.
+  STEP_UP_WINDOW: "3600",
   // The specs sign up a dozen accounts from one browser on loopback.
   SIGN_UPS_PER_ADDRESS_PER_HOUR: "1000",
   SMTP_URL: `smtp://${smtpUser}:${smtpPassword}@127.0.0.1:${smtpPort}`,
+  SSO_ALLOW_PRIVATE_NETWORKS: "1",
 };
 // Debian's Chromium where Playwright's own browser can't be downloaded (CI here).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -107,6 +119,12 @@ export default defineConfig({
     {
       command: `rm -rf "${mailDir}" && node --import tsx e2e/smtp-server.mts ${smtpPort} "${mailDir}" ${smtpUser} ${smtpPassword}`,
       port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node --import tsx e2e/oidc-provider.mts ${oidcPort} ${oidcClient.id} ${oidcClient.secret} ${[port, port + 1, port + 2].map((callbackPort) => `http://127.0.0.1:${callbackPort}/sign-in/sso/callback`).join(" ")}`,
+      port: oidcPort,
       reuseExistingServer: false,
       timeout: 30_000,
     },

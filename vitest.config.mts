@@ -55,6 +55,7 @@ function serverProject(name: string, include: string) {
               "tests/api/mail-setup.test.ts",
               "tests/api/sdk.test.ts",
               "tests/api/cli.test.ts",
+              "tests/api/webhooks-ssrf.test.ts",
             ],
           }
         : {}),

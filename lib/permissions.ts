@@ -19,6 +19,11 @@ export const AREAS = {
   vouchers: { label: "Vouchers", description: "Guest access codes and their limits.", href: "/vouchers" },
   api_keys: { label: "API Keys", description: "Keys that scripts use to call the API.", href: "/api-keys" },
   roles: { label: "Roles", description: "What each role may do, area by area.", href: "/roles" },
+  webhooks: {
+    label: "Webhooks",
+    description: "Endpoints that receive signed events about keys, members and roles.",
+    href: "/webhooks",
+  },
   team: { label: "Team", description: "Members who sign in to this portal.", href: "/team" },
   audit_log: {
     label: "Audit Log",

@@ -83,6 +83,8 @@ const schema = z.object({
   SESSION_MAX_AGE: positiveSeconds(12 * 60 * 60),
   // …or after this long without a request.
   SESSION_IDLE_TIMEOUT: positiveSeconds(2 * 60 * 60),
+  // How long a proof of identity (sign-in, step-up) allows dangerous changes without asking again.
+  STEP_UP_WINDOW: positiveSeconds(10 * 60),
   // Failed API-key checks allowed per client address per minute before 429.
   API_KEY_FAILURES_PER_MINUTE: positiveInteger(30),
   // New accounts (sign-ups) allowed per client address (an IPv6 one by its /64) per hour.
@@ -113,8 +115,15 @@ const schema = z.object({
     .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/)
     .optional()
     .describe('an email address, alone or as "Name <address>"'),
+  // "1" lets the portal call identity providers (single sign-on) on private, loopback and
+  // link-local addresses, and over plain http://: for a provider inside your own network,
+  // and for tests. Unset, an issuer on such an address is refused before any request.
+  SSO_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
   // "off" turns the in-memory cache of verified keys off (every request asks the database).
   KEY_CACHE: onOff(),
+  // "1" lets webhooks go to loopback, private, link-local and unique-local addresses (and
+  // plain http:// to loopback): for tests and private deployments only.
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
   // "1" lets tests move the server's clock (POST /api/test/clock): never in production.
   WISP_TEST_CLOCK: z.enum(["0", "1"]).default("0").describe('"0" or "1"'),
 });
@@ -137,6 +146,7 @@ const toConfig = (env) => ({
   migrationLockTimeoutMs: env.MIGRATION_LOCK_TIMEOUT_MS,
   sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
   sessionIdleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT,
+  stepUpWindowSeconds: env.STEP_UP_WINDOW,
   apiKeyFailuresPerMinute: env.API_KEY_FAILURES_PER_MINUTE,
   apiKeyFailureHoldMs: env.API_KEY_FAILURE_HOLD_MS,
   signUpsPerAddressPerHour: env.SIGN_UPS_PER_ADDRESS_PER_HOUR,
@@ -146,7 +156,9 @@ const toConfig = (env) => ({
   keyCache: env.KEY_CACHE === "on",
   smtpUrl: env.SMTP_URL ?? "",
   mailFrom: env.MAIL_FROM ?? "",
+  webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1",
   testClock: env.WISP_TEST_CLOCK === "1",
+  ssoAllowPrivateNetworks: env.SSO_ALLOW_PRIVATE_NETWORKS === "1",
 });
 
 // Values that may hold a password are never printed.

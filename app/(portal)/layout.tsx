@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LeakedKeysBanner } from "@/components/api-keys/key-banners";
 import { MobileNav } from "@/components/portal/mobile-nav";
 import { SidebarContent } from "@/components/portal/sidebar";
+import { StepUpProvider } from "@/components/two-factor/step-up";
 import { getCurrentSession } from "@/lib/auth/current-member";
 import { listMemberships } from "@/lib/auth/switch-account";
 
@@ -10,7 +11,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   // Each page checks the session itself (requireMember with its own path, so sign-in can
   // come back to it); without one the page redirects and this chrome is never shown.
   const session = await getCurrentSession();
-  if (!session || session.mustChangePassword) return children;
+  if (!session || session.mustChangePassword || session.mustSetUpTwoFactor) return children;
   const member = session.actor;
   const accounts = await listMemberships(session.identityId);
   const nav = (
@@ -47,7 +48,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8">
         <div className="mx-auto max-w-6xl">
           <LeakedKeysBanner accountId={member.accountId} permissions={member.permissions} />
-          {children}
+          <StepUpProvider twoFactor={session.twoFactor}>{children}</StepUpProvider>
         </div>
       </main>
     </div>

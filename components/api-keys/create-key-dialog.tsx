@@ -14,6 +14,7 @@ import { NO_LIMITS } from "./limit-fields";
 import { NO_NOTES } from "./notes-fields";
 import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
 import type { RoleChoice } from "@/components/roles/role-options";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 export function CreateKeyDialog({
   roles,
@@ -26,6 +27,7 @@ export function CreateKeyDialog({
   maxLifetimeDays: number | null;
   origin: string;
 }) {
+  const withStepUp = useStepUp();
   // Least privilege by default: the grantable role that allows the least.
   const firstGrantable = leastPrivileged(roles);
   const blank = (): KeyFormValues => ({
@@ -65,7 +67,7 @@ export function CreateKeyDialog({
       return;
     }
     startTransition(async () => {
-      const result = await createApiKeyAction(form.input);
+      const result = await withStepUp(() => createApiKeyAction(form.input));
       if (result.ok) {
         showOnce.show({ keyName: result.key.name, secret: result.secret, rolled: false });
         toast.success(`Key “${result.key.name}” created.`);

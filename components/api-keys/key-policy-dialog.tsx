@@ -10,9 +10,11 @@ import { Input } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/actions/result";
 import { setKeyPolicyAction } from "@/lib/actions/set-key-policy";
 import { MAX_LIFETIME_DAYS } from "@/lib/validations/api-key";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 // The account's maximum key lifetime: shown beside Create Key, changed in a small dialog.
 export function KeyPolicyControl({ maxLifetimeDays, canWrite }: { maxLifetimeDays: number | null; canWrite: boolean }) {
+  const withStepUp = useStepUp();
   const [open, setOpen] = useState(false);
   const [limited, setLimited] = useState(maxLifetimeDays !== null);
   const [days, setDays] = useState(String(maxLifetimeDays ?? 90));
@@ -31,7 +33,7 @@ export function KeyPolicyControl({ maxLifetimeDays, canWrite }: { maxLifetimeDay
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await setKeyPolicyAction({ maxKeyLifetimeDays: limited ? Number(days) : null });
+      const result = await withStepUp(() => setKeyPolicyAction({ maxKeyLifetimeDays: limited ? Number(days) : null }));
       if (result.ok) {
         toast.success(
           result.policy.maxKeyLifetimeDays === null

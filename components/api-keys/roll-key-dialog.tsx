@@ -9,6 +9,7 @@ import { cn } from "@/lib/cn";
 import { GRACE_PERIOD_LABELS, type GracePeriod } from "@/lib/validations/api-key";
 import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
 import type { KeyRow } from "./types";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 const HINTS: Record<GracePeriod, string> = {
   now: "Scripts still using the old secret fail from the next request.",
@@ -29,6 +30,7 @@ export function RollKeyDialog({
   onOpenChange: (open: boolean) => void;
   origin: string;
 }) {
+  const withStepUp = useStepUp();
   const leaked = row.leakReport !== null;
   const [grace, setGrace] = useState<GracePeriod>(leaked ? "now" : "24h");
   const showOnce = useShowOnce();
@@ -47,7 +49,7 @@ export function RollKeyDialog({
 
   function roll() {
     startTransition(async () => {
-      const result = await rollApiKeyAction({ keyId: row.keyId, gracePeriod: grace });
+      const result = await withStepUp(() => rollApiKeyAction({ keyId: row.keyId, gracePeriod: grace }));
       if (result.ok) {
         showOnce.show({ keyName: result.key.name, secret: result.secret, rolled: true });
         toast.success(`Key “${result.key.name}” rolled.`);

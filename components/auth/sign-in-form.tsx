@@ -36,6 +36,12 @@ export function SignInForm({ next, notice = null }: { next: string | null; notic
       <Button type="submit" className="w-full justify-center" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <Link
+        href={next ? `/sign-in/sso?next=${encodeURIComponent(next)}` : "/sign-in/sso"}
+        className="flex h-9 w-full items-center justify-center rounded-md border border-input bg-card text-sm font-medium text-foreground shadow-xs hover:bg-muted"
+      >
+        Continue with SSO
+      </Link>
       <p className="text-center text-sm text-muted-foreground">
         New here?{" "}
         <Link href="/sign-up" className="font-medium text-link hover:underline">

@@ -40,6 +40,7 @@ export function SidebarContent({
           </NavLink>
         ))}
         {owner ? <NavLink href="/notifications">Notifications</NavLink> : null}
+        {owner ? <NavLink href="/single-sign-on">Single sign-on</NavLink> : null}
         <a
           href="/api/reference"
           className="flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground"

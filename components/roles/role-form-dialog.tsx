@@ -12,6 +12,7 @@ import { saveRoleAction } from "@/lib/actions/save-role";
 import { allPermissions, AREA_NAMES, maxLevelOf, type Permissions } from "@/lib/permissions";
 import { LevelPicker } from "./level-picker";
 import type { RoleRow } from "./types";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 // Keyed per opening by its caller, so each opening starts from the role as it is now.
 export function RoleFormDialog({
@@ -27,6 +28,7 @@ export function RoleFormDialog({
   onOpenChange: (open: boolean) => void;
   returnFocus?: ReturnFocus;
 }) {
+  const withStepUp = useStepUp();
   const [name, setName] = useState(role?.name ?? "");
   const [permissions, setPermissions] = useState<Permissions>(role?.permissions ?? allPermissions("NONE"));
   const [errors, setErrors] = useState<FieldErrors>();
@@ -35,7 +37,7 @@ export function RoleFormDialog({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await saveRoleAction({ id: role?.id, name, permissions });
+      const result = await withStepUp(() => saveRoleAction({ id: role?.id, name, permissions }));
       if (result.ok) {
         toast.success(`Role “${result.role.name}” saved.`);
         onOpenChange(false);

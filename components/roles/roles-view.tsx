@@ -14,6 +14,7 @@ import { deleteRoleAction } from "@/lib/actions/delete-role";
 import { exceeding, type Permissions } from "@/lib/permissions";
 import { RoleFormDialog } from "./role-form-dialog";
 import type { RoleRow } from "./types";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 type TableRow = RoleRow & { lockedReason?: string };
 
@@ -39,6 +40,7 @@ export function RolesView({
   canReadAudit: boolean;
   paging: Parameters<typeof PageLinks>[0];
 }) {
+  const withStepUp = useStepUp();
   const table = useRef<DataTableHandle>(null);
   const dialogs = useRowDialogs<TableRow, "edit" | "delete">(table);
   const { open } = dialogs;
@@ -116,7 +118,7 @@ export function RolesView({
             title={`Delete “${role.name}”?`}
             description="A role can be deleted only when no team member and no API key uses it."
             confirmLabel="Delete"
-            action={() => deleteRoleAction({ id: role.id })}
+            action={() => withStepUp(() => deleteRoleAction({ id: role.id }))}
             success={`Role “${role.name}” deleted.`}
             prepareRemoval={() => dialogs.prepareRemoval(role.id)}
             closeOnError

@@ -11,6 +11,7 @@ import { roleOptions } from "@/components/roles/role-options";
 import { updateMemberAction } from "@/lib/actions/update-member";
 import type { RoleChoice } from "@/components/roles/role-options";
 import type { MemberRow } from "./types";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 // Changes a member's role. Keyed per opening by its caller, so it starts from the member's
 // role as it is now.
@@ -27,13 +28,14 @@ export function EditMemberDialog({
   onOpenChange: (open: boolean) => void;
   returnFocus?: ReturnFocus;
 }) {
+  const withStepUp = useStepUp();
   const [roleId, setRoleId] = useState(member.role.id);
   const [pending, startTransition] = useTransition();
 
   function save(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await updateMemberAction({ id: member.id, roleId });
+      const result = await withStepUp(() => updateMemberAction({ id: member.id, roleId }));
       if (result.ok) {
         toast.success(`${member.name} now has a new role.`);
         onOpenChange(false);

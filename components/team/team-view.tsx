@@ -18,6 +18,7 @@ import { ResendInvitationDialog } from "./resend-invitation-dialog";
 import { ResetPasswordButton } from "./reset-password-dialog";
 import type { RoleChoice } from "@/components/roles/role-options";
 import type { MemberRow } from "./types";
+import { useStepUp } from "@/components/two-factor/step-up";
 
 export function TeamView({
   members,
@@ -32,6 +33,7 @@ export function TeamView({
   canReadAudit: boolean;
   paging: Parameters<typeof PageLinks>[0];
 }) {
+  const withStepUp = useStepUp();
   const table = useRef<DataTableHandle>(null);
   const dialogs = useRowDialogs<MemberRow, "edit" | "remove" | "resend">(table);
   const { open } = dialogs;
@@ -131,7 +133,7 @@ export function TeamView({
                   description: "They lose access to this portal on their next request.",
                   confirmLabel: "Delete",
                 })}
-            action={() => removeMemberAction({ id: editing.id })}
+            action={() => withStepUp(() => removeMemberAction({ id: editing.id }))}
             success={
               editing.status === "invited"
                 ? `The invitation of ${editing.name} was revoked.`

@@ -9,4 +9,6 @@ export type MemberRow = {
   // unverified: accepted with a new login that hasn't confirmed its email yet.
   status: "active" | "unverified" | "invited";
   invitationExpired: boolean;
+  // Their login has a second factor (shown for active members).
+  twoFactor: boolean;
 };

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { expiresAtOf } from "@/lib/api-keys/policy";
 import { createApiKeyFormSchema } from "@/lib/validations/api-key";
+import { isPowerfulRole } from "./dangerous";
 import { memberAction } from "./safe-action";
 
 export const createApiKeyAction = memberAction(
@@ -24,4 +25,5 @@ export const createApiKeyAction = memberAction(
     revalidatePath("/api-keys", "layout");
     return { key: { keyId: key.keyId, name: key.name }, secret };
   },
+  { stepUp: (input, { actor }) => isPowerfulRole(actor.accountId, input.roleId) },
 );

@@ -13,4 +13,5 @@ export const deleteRoleAction = memberAction(
     revalidatePath("/roles");
     return {};
   },
+  { stepUp: true },
 );

@@ -13,4 +13,5 @@ export const removeMemberAction = memberAction(
     revalidatePath("/team");
     return {};
   },
+  { stepUp: true },
 );

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { rollApiKey } from "@/lib/api-keys/roll";
 import { keyIdSchema, rollApiKeySchema } from "@/lib/validations/api-key";
+import { isPowerfulKey } from "./dangerous";
 import { memberAction } from "./safe-action";
 
 // Returns the new secret once; only its hash is stored.
@@ -14,4 +15,5 @@ export const rollApiKeyAction = memberAction(
     revalidatePath("/api-keys", "layout");
     return { key: { keyId: key.keyId, name: key.name }, secret };
   },
+  { stepUp: ({ keyId }, { actor }) => isPowerfulKey(actor.accountId, keyId) },
 );

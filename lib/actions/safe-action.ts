@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { getSignedInSession } from "@/lib/auth/current-member";
 import type { CurrentSession } from "@/lib/auth/sessions";
+import { assertFreshProof } from "@/lib/auth/step-up";
 import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
@@ -18,6 +19,11 @@ type Context = { actor: Actor; session: CurrentSession };
 const SESSION_ENDED = "Your session has ended. Sign in again.";
 const SET_PASSWORD_FIRST = "Set your own password first: the one-time password can only be replaced.";
 const CONFIRM_EMAIL_FIRST = "Confirm your email address first: enter the code from the mail we sent you.";
+const SET_UP_TWO_FACTOR_FIRST = "Your account requires two-factor: set up a second factor first.";
+
+// A dangerous change asks for a fresh proof of identity (lib/auth/step-up.ts): always
+// (`true`), or when the parsed input makes it dangerous.
+type StepUp<I> = boolean | ((input: I, ctx: Context) => boolean | Promise<boolean>);
 
 // Server actions are public POST endpoints. Every one goes through here: a live session
 // of an existing member whose login has confirmed its email, the permission the action
@@ -27,12 +33,14 @@ export function memberAction<S extends z.ZodType, T extends object>(
   needs: { area: Area; level: Level },
   schema: S,
   run: (input: z.infer<S>, ctx: Context) => Promise<T>,
+  options: { stepUp?: StepUp<z.infer<S>> } = {},
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const session = await getSignedInSession();
     if (!session) return { ok: false, error: SESSION_ENDED };
     if (!session.emailVerified) return { ok: false, error: CONFIRM_EMAIL_FIRST };
     if (session.mustChangePassword) return { ok: false, error: SET_PASSWORD_FIRST };
+    if (session.mustSetUpTwoFactor) return { ok: false, error: SET_UP_TWO_FACTOR_FIRST };
     const { actor } = session;
     if (!allows(actor.permissions, needs.area, needs.level)) {
       return {
@@ -40,18 +48,23 @@ export function memberAction<S extends z.ZodType, T extends object>(
         error: `Your role needs ${LEVEL_LABELS[needs.level]} to ${AREAS[needs.area].label} for this.`,
       };
     }
-    return runParsed(schema, input, () => ({ actor, session }), run);
+    return runParsed(schema, input, () => ({ actor, session }), withStepUp(options.stepUp, run));
   };
 }
 
 // The same for what a person does to their own login and sessions (account page,
 // account switcher): a live session, no area permission. `whilePasswordMustChange`
 // lets the one-time-password page use it, `whileEmailUnconfirmed` the "Check your email"
-// page (and nothing else).
+// page (and nothing else), `whileTwoFactorMissing` the two-factor setup and signing out.
 export function sessionAction<S extends z.ZodType, T extends object>(
   schema: S,
   run: (input: z.infer<S>, ctx: Context) => Promise<T>,
-  options: { whilePasswordMustChange?: boolean; whileEmailUnconfirmed?: boolean } = {},
+  options: {
+    whilePasswordMustChange?: boolean;
+    whileEmailUnconfirmed?: boolean;
+    whileTwoFactorMissing?: boolean;
+    stepUp?: StepUp<z.infer<S>>;
+  } = {},
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const session = await getSignedInSession();
@@ -60,7 +73,18 @@ export function sessionAction<S extends z.ZodType, T extends object>(
     if (session.mustChangePassword && !options.whilePasswordMustChange) {
       return { ok: false, error: SET_PASSWORD_FIRST };
     }
-    return runParsed(schema, input, () => ({ actor: session.actor, session }), run);
+    if (session.mustSetUpTwoFactor && !options.whileTwoFactorMissing && session.emailVerified) {
+      return { ok: false, error: SET_UP_TWO_FACTOR_FIRST };
+    }
+    return runParsed(schema, input, () => ({ actor: session.actor, session }), withStepUp(options.stepUp, run));
+  };
+}
+
+function withStepUp<I, T>(stepUp: StepUp<I> | undefined, run: (input: I, ctx: Context) => Promise<T>) {
+  if (!stepUp) return run;
+  return async (input: I, ctx: Context): Promise<T> => {
+    if (stepUp === true || (await stepUp(input, ctx))) assertFreshProof(ctx.session);
+    return run(input, ctx);
   };
 }
 
@@ -96,6 +120,7 @@ export function toActionError(error: unknown): ActionResult<never> {
   const known = error instanceof AppError ? error : fromDatabaseError(error);
   if (known) {
     const fieldErrors = known.details?.fieldErrors as FieldErrors | undefined;
+    if (known.details?.stepUp) return { ok: false, error: known.message, stepUp: true };
     return { ok: false, error: known.message, fieldErrors };
   }
   console.error("server action failed:", error instanceof Error ? error.name : "unknown error");

@@ -5,7 +5,8 @@ import { roles } from "@/lib/roles/roles";
 import { saveRoleSchema } from "@/lib/validations/role";
 import { memberAction } from "./safe-action";
 
-// Creates a role, or saves one when an id is given.
+// Creates a role, or saves one when an id is given (a change to a role asks for a fresh
+// proof of identity: lib/auth/step-up.ts).
 export const saveRoleAction = memberAction(
   { area: "roles", level: "FULL" },
   saveRoleSchema,
@@ -14,4 +15,5 @@ export const saveRoleAction = memberAction(
     revalidatePath("/roles");
     return { role: { id: role.id, name: role.name } };
   },
+  { stepUp: ({ id }) => Boolean(id) },
 );

@@ -15,4 +15,5 @@ export const setKeyPolicyAction = memberAction(
     revalidatePath("/api-keys", "layout");
     return { policy };
   },
+  { stepUp: true },
 );

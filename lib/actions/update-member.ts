@@ -13,4 +13,5 @@ export const updateMemberAction = memberAction(
     revalidatePath("/team");
     return { member: { id: member.id, name: member.name } };
   },
+  { stepUp: true },
 );

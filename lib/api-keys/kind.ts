@@ -1,7 +1,7 @@
 import { invalidateKeyCache, publishKeyChange } from "@/lib/key-cache/coordinator";
 import { toPermissions } from "@/lib/permissions";
 import { defineKind } from "@/lib/records/kind";
-import { apiKeySelect, type ApiKeyRow } from "./view";
+import { apiKeySelect, toApiKeyJson, type ApiKeyRow } from "@/lib/validations/api-key-view";
 
 // A key as the record writer sees it: addressed by its Key ID (deleted keys are no longer
 // found), and described by the fields its audit events compare: everything a lifecycle
@@ -34,6 +34,7 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
       field: "roleId",
     },
   }),
+  view: (key) => toApiKeyJson(key),
 });
 
 // The limits as the audit log shows them: "10/s, 500/min", "10000/day"; null: none.

@@ -1,11 +1,12 @@
 import { diff } from "@/lib/audit/diff";
 import { now } from "@/lib/clock";
+import { publishEvent } from "@/lib/events/publish";
 import { queueLeakNotices } from "@/lib/notices/leaks";
 import { wakeOutbox } from "@/lib/outbox/worker";
 import { recordAnonymousChanges } from "@/lib/records/write";
 import { hashSecret, isWellFormed } from "./format";
 import { apiKeyKind, dropCachedKeys } from "./kind";
-import { apiKeySelect } from "./view";
+import { apiKeySelect, toApiKeyJson } from "@/lib/validations/api-key-view";
 
 // Leaked-key revocation for anyone who finds a key: holding a secret proves enough to
 // have its key switched off. Every key with a matching secret that still works (the
@@ -46,6 +47,11 @@ export async function reportLeakedSecrets(secrets: string[], source: string): Pr
         keys.filter((key) => key.leakReportedAt === null),
         at,
       );
+      // api_key.leaked for each key newly reported, as the API shows it now (disabled).
+      for (const key of keys.filter((key) => key.leakReportedAt === null)) {
+        const disabled = { ...key, enabled: false, leakReportedAt: at, leakSource: source };
+        if (await publishEvent(tx, key.accountId, "api_key.leaked", toApiKeyJson(disabled, at))) noticed += 1;
+      }
       const events = keys.map((key) => ({
         actor: { kind: "anonymous" as const, accountId: key.accountId, label: `Leak report: ${source}` },
         event: {

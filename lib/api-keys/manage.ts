@@ -19,7 +19,14 @@ import { toStoredTags } from "@/lib/validations/key-notes";
 import { generateKeyId, newSecret } from "./format";
 import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
-import { apiKeySelect, apiKeyViewSelect, secretSelect, toApiKeyJson, toSecretJson, type ApiKeyRow } from "./view";
+import {
+  apiKeySelect,
+  apiKeyViewSelect,
+  secretSelect,
+  toApiKeyJson,
+  toSecretJson,
+  type ApiKeyRow,
+} from "@/lib/validations/api-key-view";
 
 const DAY_MS = 86_400_000;
 

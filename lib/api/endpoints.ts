@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { KEY_FORMAT } from "@/lib/api-keys/format";
 import type { Area } from "@/lib/permissions";
 import { RESOURCES } from "./resources";
@@ -20,6 +20,16 @@ import { auditEventSchema, auditQuerySchema } from "@/lib/validations/audit";
 import { listQuerySchema, pageOf } from "@/lib/validations/common";
 import { memberSchema } from "@/lib/validations/team";
 import { usageQuerySchema, usageSchema } from "@/lib/validations/usage";
+import {
+  createdWebhookSchema,
+  createWebhookSchema,
+  queuedSchema,
+  resendDeliverySchema,
+  updateWebhookSchema,
+  webhookDeliveriesQuerySchema,
+  webhookDeliverySchema,
+  webhookSchema,
+} from "@/lib/validations/webhook";
 import {
   groupMemberInputSchema,
   groupSchema,
@@ -48,6 +58,88 @@ export type Endpoint = {
 };
 
 const ISO_IN_90_DAYS = "2027-03-01T00:00:00Z";
+
+const webhook = { area: "webhooks", tag: "webhooks" } as const;
+const WEBHOOK_ENDPOINTS: Endpoint[] = [
+  {
+    ...webhook,
+    method: "GET",
+    path: "/api/v1/webhooks",
+    summary: "List webhook endpoints",
+    query: listQuerySchema({}),
+    status: 200,
+    response: pageOf(webhookSchema),
+  },
+  {
+    ...webhook,
+    method: "POST",
+    path: "/api/v1/webhooks",
+    summary: "Create a webhook endpoint; its signing secret is in this response only",
+    body: createWebhookSchema,
+    example: { url: "https://example.com/webhooks/wisp", events: ["api_key.created", "api_key.leaked"] },
+    status: 201,
+    response: createdWebhookSchema,
+  },
+  {
+    ...webhook,
+    method: "GET",
+    path: "/api/v1/webhooks/{id}",
+    summary: "Get a webhook endpoint",
+    status: 200,
+    response: webhookSchema,
+  },
+  {
+    ...webhook,
+    method: "PATCH",
+    path: "/api/v1/webhooks/{id}",
+    summary: "Change an endpoint's URL, events or description, or disable/enable it",
+    body: updateWebhookSchema,
+    example: { enabled: false },
+    status: 200,
+    response: webhookSchema,
+  },
+  {
+    ...webhook,
+    method: "DELETE",
+    path: "/api/v1/webhooks/{id}",
+    summary: "Delete a webhook endpoint",
+    status: 204,
+  },
+  {
+    ...webhook,
+    method: "POST",
+    path: "/api/v1/webhooks/{id}/roll-secret",
+    summary: "A new signing secret (in this response only); the old one also signs for 24 hours",
+    status: 200,
+    response: createdWebhookSchema,
+  },
+  {
+    ...webhook,
+    method: "POST",
+    path: "/api/v1/webhooks/{id}/test",
+    summary: "Send a webhook.test event to this endpoint",
+    status: 202,
+    response: queuedSchema,
+  },
+  {
+    ...webhook,
+    method: "GET",
+    path: "/api/v1/webhooks/{id}/deliveries",
+    summary: "The endpoint's delivery log, newest first (kept 30 days)",
+    query: webhookDeliveriesQuerySchema,
+    status: 200,
+    response: z.object({ items: z.array(webhookDeliverySchema) }),
+  },
+  {
+    ...webhook,
+    method: "POST",
+    path: "/api/v1/webhooks/{id}/resend",
+    summary: "Send an event from the delivery log again (same event id)",
+    body: resendDeliverySchema,
+    status: 202,
+    response: queuedSchema,
+  },
+];
 
 export const ENDPOINTS: Endpoint[] = [
   {
@@ -269,6 +361,7 @@ export const ENDPOINTS: Endpoint[] = [
     status: 200,
     response: keyFormatSchema(KEY_FORMAT),
   },
+  ...WEBHOOK_ENDPOINTS,
   {
     method: "GET",
     path: "/api/v1/audit-log",

@@ -2,10 +2,12 @@ import "server-only";
 import { memberActor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { publishEvent } from "@/lib/events/publish";
 import { wakeOutbox } from "@/lib/outbox/worker";
 import { toPermissions } from "@/lib/permissions";
 import { recordChange } from "@/lib/records/write";
 import { INVITATION_INVALID, invitationKind, loadInvitation } from "@/lib/team/invitations";
+import { memberKind, toMemberJson } from "@/lib/team/team";
 import { createLogin, type NewLogin } from "./claims";
 import { issueVerification } from "./email-verification";
 
@@ -16,7 +18,7 @@ export type Acceptor = { identityId: string; email: string; verified: boolean } 
 // Links the invited member to a login and uses up the link, in one transaction, recorded
 // as "invitation.accept" by the new member. A login that has not confirmed its email (a
 // new one, or a claim going on) gets a verification mail in the same transaction, and can
-// act in the account once it has confirmed.
+// act in the account once it has confirmed. The account's webhooks get member.joined.
 export async function acceptInvitation(
   token: string,
   login: Acceptor,
@@ -28,6 +30,7 @@ export async function acceptInvitation(
   const verified = "identityId" in login && login.verified;
   const { member } = invitation;
   const actor = memberActor({ ...member, email }, toPermissions(member.role.permissions));
+  let published = false;
   const accepted = await recordChange(actor, invitationKind, async (tx) => {
     // Single use: of two acceptances at once, or an acceptance and a new link, only one
     // deletes the row with this link's token.
@@ -39,6 +42,8 @@ export async function acceptInvitation(
     await tx.member.update({ where: { id: member.id, accountId: member.account.id }, data: { identityId } });
     await tx.identity.update({ where: { id: identityId }, data: { lastAccountId: member.account.id } });
     if (!verified) await issueVerification(tx, { identityId, email, name: member.name });
+    const joined = await memberKind.load(tx, member.account.id, member.id);
+    published = joined !== null && (await publishEvent(tx, member.account.id, "member.joined", toMemberJson(joined)));
     return {
       result: { memberId: member.id, accountId: member.account.id, identityId, verified },
       event: {
@@ -48,6 +53,6 @@ export async function acceptInvitation(
       },
     };
   });
-  if (!verified) wakeOutbox();
+  if (!verified || published) wakeOutbox();
   return accepted;
 }

@@ -68,5 +68,10 @@ export async function verifyCredentials(
         );
     }
   }
-  return { id: identity.id, email: identity.email, lastAccountId: identity.lastAccountId };
+  return {
+    id: identity.id,
+    email: identity.email,
+    lastAccountId: identity.lastAccountId,
+    passwordChangedAt: identity.passwordChangedAt,
+  };
 }

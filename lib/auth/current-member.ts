@@ -23,24 +23,28 @@ export async function getCurrentSession(): Promise<CurrentSession | null> {
   return session?.emailVerified ? session : null;
 }
 
+// A member held at the two-factor setup (their account requires it) acts nowhere else.
 export async function getCurrentMember(): Promise<Actor | null> {
-  return (await getCurrentSession())?.actor ?? null;
+  const session = await getCurrentSession();
+  return session && !session.mustSetUpTwoFactor ? session.actor : null;
 }
 
 // Where a signed-in person goes when no page was asked for.
 export function homePath(session: CurrentSession): string {
-  return session.emailVerified ? landingPath(session.actor.permissions) : "/verify-email";
+  if (!session.emailVerified) return "/verify-email";
+  return session.mustSetUpTwoFactor ? "/two-factor-setup" : landingPath(session.actor.permissions);
 }
 
 // For portal pages: the member, or a redirect to sign-in that comes back to `returnTo`
-// afterwards; a login that hasn't confirmed its email does that first, and a member with
-// a one-time password sets their own.
+// afterwards; a login that hasn't confirmed its email does that first, a member with
+// a one-time password sets their own, and one whose account requires two-factor sets it up.
 export async function requireSession(returnTo?: string): Promise<CurrentSession> {
   const session = await getSignedInSession();
   const next = returnTo ? `?next=${encodeURIComponent(returnTo)}` : "";
   if (!session) redirect(`/sign-in${next}`);
   if (!session.emailVerified) redirect(`/verify-email${next}`);
   if (session.mustChangePassword) redirect(`/set-password${next}`);
+  if (session.mustSetUpTwoFactor) redirect(`/two-factor-setup${next}`);
   return session;
 }
 

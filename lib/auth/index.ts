@@ -4,10 +4,17 @@ import { config } from "@/lib/config";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { TooManySignInAttempts } from "@/lib/rate-limit/sign-in";
 import { signInSchema } from "@/lib/validations/auth";
+import { secondStepSchema } from "@/lib/validations/two-factor";
 import { OneTimePasswordRefused, verifyCredentials } from "./credentials";
 import { deviceOfSignIn } from "./devices";
+import { pendingToken, setPendingCookie } from "./pending-sign-in";
+import { hasSecondFactor } from "./second-factor";
+import { completeSecondStep } from "./second-step";
 import { getAuthSecret } from "./secret";
-import { defaultMembership, endSignedOutSession, loadSession, startSession } from "./sessions";
+import { endSignedOutSession, loadSession, startSession } from "./sessions";
+import { SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
+import { redeem } from "./sso-handoff";
+import { passwordMembership, ssoMembership } from "./sso-policy";
 
 declare module "next-auth" {
   interface Session {
@@ -24,19 +31,20 @@ declare module "@auth/core/jwt" {
   }
 }
 
-// A refused sign-in that says how long to wait (the `code` reaches the sign-in form, and
-// next-auth's callback URL as ?code=too_many_attempts).
-export class SignInRateLimited extends CredentialsSignin {
-  code = "too_many_attempts";
-  constructor(readonly retryAfterMs: number) {
-    super();
-  }
-}
-
 // A right one-time password that is spent or expired: the form shows the reason.
 export class OneTimeSignInRefused extends CredentialsSignin {
   code = "one_time_password";
   constructor(readonly reason: string) {
+    super();
+  }
+}
+
+export { PendingSignInExpired, SecondFactorRefused, SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
+
+// The right password of a member whose accounts all require single sign-on.
+export class SsoSignInRequired extends CredentialsSignin {
+  code = "sso_required";
+  constructor(readonly accountName: string) {
     super();
   }
 }
@@ -58,10 +66,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       // Both doors (the sign-in form's action and POST /api/auth/callback/credentials) end here.
+      // A login with a second factor opens no session with its password: the password step
+      // ends in a pending sign-in (pending-sign-in.ts), and the second step (its token and a
+      // code) opens the session (second-step.ts).
       async authorize(credentials, request) {
+        const meta = requestMetaFrom(request.headers);
+        const secondStep = secondStepSchema.safeParse(credentials);
+        if (secondStep.success) {
+          return runWithRequest(meta, () => completeSecondStep(secondStep.data, request.headers));
+        }
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const meta = requestMetaFrom(request.headers);
         return runWithRequest(meta, async () => {
           let identity;
           try {
@@ -73,9 +88,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           }
           if (!identity) return null;
           // A login whose memberships were all removed has nowhere to go.
-          const member = await defaultMembership(identity.id, identity.lastAccountId);
-          if (!member) return null;
+          const choice = await passwordMembership(identity.id, identity.lastAccountId);
+          if (!choice) return null;
+          if (!choice.member) throw new SsoSignInRequired(choice.ssoRequired);
+          const { member } = choice;
+          if (await hasSecondFactor(identity.id)) {
+            await setPendingCookie(request.headers, pendingToken(identity));
+            throw new SecondFactorRequired();
+          }
           const sessionId = await startSession(identity, member, await deviceOfSignIn(request.headers));
+          return { id: identity.id, email: identity.email, name: member.name, sessionId };
+        });
+      },
+    }),
+    // Single sign-on's last step (lib/auth/sso-handoff.ts): the person the identity provider
+    // verified, handed over inside this process by the callback (app/(auth)/sign-in/sso/callback).
+    Credentials({
+      id: "sso",
+      credentials: { ticket: {} },
+      async authorize(credentials, request) {
+        const handed = redeem(credentials.ticket);
+        if (!handed) return null;
+        return runWithRequest(requestMetaFrom(request.headers), async () => {
+          const member = await ssoMembership(handed.identityId, handed.memberId);
+          if (!member) return null;
+          const identity = { id: handed.identityId, email: handed.email };
+          const device = await deviceOfSignIn(request.headers);
+          const sessionId = await startSession(identity, member, device, { viaSso: true });
           return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });
       },

@@ -45,6 +45,13 @@ export type CurrentSession = {
   // False until the login proves it controls its email: such a session may only verify,
   // ask for a new mail or sign out (lib/auth/current-member.ts, lib/actions/safe-action.ts).
   emailVerified: boolean;
+  // The login has a second factor (lib/auth/second-factor.ts).
+  twoFactor: boolean;
+  // The account requires two-factor and the login has none: such a session may only set
+  // one up (app/(auth)/two-factor-setup, lib/actions/safe-action.ts).
+  mustSetUpTwoFactor: boolean;
+  // When the person last proved it is them (sign-in or step-up, lib/auth/step-up.ts).
+  provedAt: Date | null;
   actor: Actor;
   // Holds the account's built-in Owner role (Owner-only pages: Notifications).
   owner: boolean;
@@ -62,8 +69,17 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
       id: true,
       lastSeenAt: true,
       expiresAt: true,
-      identity: { select: { id: true, email: true, mustChangePassword: true, emailVerifiedAt: true } },
-      member: { select: memberSelect },
+      provedAt: true,
+      identity: {
+        select: {
+          id: true,
+          email: true,
+          mustChangePassword: true,
+          emailVerifiedAt: true,
+          totp: { select: { confirmedAt: true } },
+        },
+      },
+      member: { select: { ...memberSelect, account: { select: { id: true, name: true, requireTwoFactor: true } } } },
     },
   });
   if (!row) return null;
@@ -76,12 +92,16 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
   if (at.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS) {
     await db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: at } });
   }
+  const twoFactor = Boolean(row.identity.totp?.confirmedAt);
   return {
     sessionId: row.id,
     identityId: row.identity.id,
     email: row.identity.email,
     mustChangePassword: row.identity.mustChangePassword,
     emailVerified: row.identity.emailVerifiedAt !== null,
+    twoFactor,
+    mustSetUpTwoFactor: row.member.account.requireTwoFactor && !twoFactor,
+    provedAt: row.provedAt,
     actor: actorOf(row.member, row.identity.email),
     owner: row.member.role.builtIn === "OWNER",
   };
@@ -99,10 +119,12 @@ export async function defaultMembership(identityId: string, preferredAccountId: 
 
 // A new session in the member's account, recorded as that account's "member.sign_in".
 // `device`: the signing-in browser (devices.ts), remembered, and noticed when new.
+// `viaSso`: opened by the account's single sign-on (lib/sso/), so it stays in that account.
 export async function startSession(
   identity: { id: string; email: string },
   member: MemberRow,
   device?: { hash: string },
+  options: { viaSso?: boolean } = {},
 ): Promise<string> {
   const actor = actorOf(member, identity.email);
   let noticed = false;
@@ -110,10 +132,14 @@ export async function startSession(
     actor,
     sessionKind,
     async (tx) => {
-      const id = await insertSession(tx, identity.id, member.id);
+      const id = await insertSession(tx, identity.id, member.id, options.viaSso);
       await tx.identity.update({ where: { id: identity.id }, data: { lastAccountId: member.account.id } });
       if (device) noticed = await rememberDevice(tx, { identityId: identity.id, hash: device.hash, at: now(), member });
-      return { result: id, event: signInEvent(actor) };
+      const event = signInEvent(actor);
+      return {
+        result: id,
+        event: options.viaSso ? { ...event, changes: { via: { from: null, to: "single sign-on" } } } : event,
+      };
     },
     { afterCommit: async () => (noticed ? wakeOutbox() : undefined) },
   );
@@ -123,7 +149,7 @@ export function signInEvent(actor: Actor) {
   return { action: "member.sign_in", target: { type: "member", id: actor.id, name: actor.email }, changes: null };
 }
 
-export async function insertSession(tx: Tx, identityId: string, memberId: string): Promise<string> {
+export async function insertSession(tx: Tx, identityId: string, memberId: string, viaSso = false): Promise<string> {
   const at = now();
   const request = currentRequest();
   const session = await tx.session.create({
@@ -132,9 +158,11 @@ export async function insertSession(tx: Tx, identityId: string, memberId: string
       memberId,
       createdAt: at,
       lastSeenAt: at,
+      provedAt: at,
       expiresAt: new Date(at.getTime() + config.sessionMaxAgeSeconds * 1000),
       clientAddress: request?.clientAddress ?? null,
       userAgent: request?.userAgent ?? null,
+      viaSso,
     },
     select: { id: true },
   });

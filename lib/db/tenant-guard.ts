@@ -22,6 +22,10 @@ const ACCOUNT_OWNED = new Set([
   "Voucher",
   "OutboxMessage",
   "SentNotice",
+  "SsoConnection",
+  "WebhookEndpoint",
+  "WebhookEvent",
+  "WebhookDelivery",
 ]);
 
 export class UnscopedQueryError extends Error {

@@ -143,3 +143,44 @@ export function newDeviceMail(
     ["You get this because it is your login.", turnOff("new-device notices")],
   );
 }
+
+// A second factor of the login was added or removed, a recovery code was used, or new
+// recovery codes replaced the old ones: a security notice (it can't be turned off).
+export type TwoFactorChange = "totp_added" | "totp_removed" | "recovery_code_used" | "recovery_codes_replaced";
+
+const TWO_FACTOR_CHANGES: Record<TwoFactorChange, { subject: string; what: string }> = {
+  totp_added: {
+    subject: "An authenticator app was added to your login",
+    what: "an authenticator app was added as a second factor of",
+  },
+  totp_removed: {
+    subject: "The authenticator app was removed from your login",
+    what: "the authenticator app was removed from",
+  },
+  recovery_code_used: {
+    subject: "A recovery code was used to sign in",
+    what: "a recovery code was used to sign in to",
+  },
+  recovery_codes_replaced: {
+    subject: "New recovery codes for your login",
+    what: "new recovery codes replaced the old ones of",
+  },
+};
+
+export function twoFactorMail(
+  reader: NoticeReader,
+  notice: { accountName: string; at: Date; change: TwoFactorChange; address: string | null },
+): MailPayload {
+  const { subject, what } = TWO_FACTOR_CHANGES[notice.change];
+  const from = notice.address ? ` from the address ${notice.address}` : "";
+  return mail(
+    reader,
+    subject,
+    [
+      `On ${formatUtc(notice.at)}${from}, ${what} your login ${reader.email} to Wisp Portal (account ${notice.accountName}).`,
+      "If this was you, there is nothing to do. If it wasn't, change your password now, end the sessions you don't know and check your second factors on your account page.",
+    ],
+    { label: "Open your account page", url: `${portalOrigin()}/account` },
+    ["You get this because it is your login.", "This is a security notice: it can't be turned off."],
+  );
+}

@@ -1,8 +1,10 @@
 import { now } from "@/lib/clock";
 import { getDb, getUnscopedDb } from "@/lib/db";
+import { publishEvent } from "@/lib/events/publish";
 import { keyExpiryMail } from "@/lib/mail/notices";
 import { queueMail } from "@/lib/mail/queue";
 import { wakeOutbox } from "@/lib/outbox/worker";
+import { apiKeyViewSelect, toApiKeyJson } from "@/lib/validations/api-key-view";
 import { claimNotice } from "./claim";
 import { creatorMemberId, keyReaders } from "./recipients";
 
@@ -11,6 +13,9 @@ import { creatorMemberId, keyReaders } from "./recipients";
 // notice is claimed and its mails queued in one transaction (claim.ts), so scans of several
 // instances never send one twice, and a key given a new expiry is noticed again for it.
 // A server that was down through the 7-day mark sends only what is still due (1 day).
+// Each notice is also the api_key.expiring webhook event; a key that expired is the
+// api_key.expired event (no mail), claimed the same way, for keys that expired within
+// the last 7 days of accounts with an endpoint that wants it.
 const DAY_MS = 86_400_000;
 const BATCH = 200;
 
@@ -50,8 +55,47 @@ export async function sendDueExpiryNotices(): Promise<number> {
     // Another instance took them all meanwhile, or this was the last batch.
     if (due.length < BATCH || claimed === 0) break;
   }
+  noticed += await publishExpired(db, at);
   if (noticed > 0) wakeOutbox();
   return noticed;
+}
+
+const EXPIRED_LOOKBACK_MS = 7 * DAY_MS;
+
+async function publishExpired(db: ReturnType<typeof getUnscopedDb>, at: Date): Promise<number> {
+  const since = new Date(at.getTime() - EXPIRED_LOOKBACK_MS);
+  let published = 0;
+  for (;;) {
+    const due = await db.$queryRaw<Omit<Due, "lead">[]>`
+      SELECT k.id, k.account_id AS "accountId", k.expires_at AS "expiresAt" FROM api_keys k
+      WHERE k.deleted_at IS NULL AND k.expires_at <= ${at} AND k.expires_at > ${since}
+        AND EXISTS (
+          SELECT 1 FROM webhook_endpoints w
+          WHERE w.account_id = k.account_id AND w.enabled AND 'api_key.expired' = ANY(w.events))
+        AND NOT EXISTS (
+          SELECT 1 FROM sent_notices
+          WHERE key = concat('key_expired:', k.id, ':', (extract(epoch FROM k.expires_at) * 1000)::bigint))
+      ORDER BY k.expires_at, k.id
+      LIMIT ${BATCH}`;
+    let claimed = 0;
+    for (const key of due) if (await publishExpiry(key)) claimed += 1;
+    published += claimed;
+    if (due.length < BATCH || claimed === 0) return published;
+  }
+}
+
+async function publishExpiry(due: Omit<Due, "lead">): Promise<boolean> {
+  const { accountId } = due;
+  return getDb().$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({
+      where: { id: due.id, accountId, deletedAt: null, expiresAt: due.expiresAt },
+      select: apiKeyViewSelect,
+    });
+    if (!key) return false;
+    const claim = { key: `key_expired:${due.id}:${due.expiresAt.getTime()}`, accountId, keepUntil: due.expiresAt };
+    if (!(await claimNotice(tx, claim))) return false;
+    return publishEvent(tx, accountId, "api_key.expired", toApiKeyJson(key));
+  });
 }
 
 async function noticeExpiry(due: Due, at: Date): Promise<boolean> {
@@ -60,10 +104,11 @@ async function noticeExpiry(due: Due, at: Date): Promise<boolean> {
     // As it is now: deleted, disabled or given another expiry since the scan read it.
     const key = await tx.apiKey.findFirst({
       where: { id: due.id, accountId, deletedAt: null, enabled: true, expiresAt: due.expiresAt },
-      select: { keyId: true, name: true, createdById: true, account: { select: { name: true } } },
+      select: { ...apiKeyViewSelect, account: { select: { name: true } } },
     });
     if (!key) return false;
     if (!(await claimNotice(tx, { key: noticeKey(due), accountId, keepUntil: due.expiresAt }))) return false;
+    await publishEvent(tx, accountId, "api_key.expiring", toApiKeyJson(key, at), { lead: due.lead });
     const creator = creatorMemberId(key.createdById);
     for (const reader of await keyReaders(tx, accountId, creator ? [creator] : [], "key_expiry")) {
       await queueMail(tx, {

@@ -1,10 +1,12 @@
 import { getDb } from "@/lib/db";
+import { publishEvent } from "@/lib/events/publish";
 import type { QuotaPeriod } from "@/lib/key-limits";
 import { keyQuotaMail } from "@/lib/mail/notices";
 import { queueMail } from "@/lib/mail/queue";
 import { describeError } from "@/lib/outbox/engine";
 import { wakeOutbox } from "@/lib/outbox/worker";
 import { processSingleton } from "@/lib/process-singleton";
+import { apiKeyViewSelect, toApiKeyJson } from "@/lib/validations/api-key-view";
 import { claimNotice } from "./claim";
 import { creatorMemberId, keyReaders } from "./recipients";
 
@@ -13,7 +15,8 @@ import { creatorMemberId, keyReaders } from "./recipients";
 // count is exact there, on every store): below 80% it costs one comparison; past it, a
 // lookup in this process's memory of notices already claimed. Only the first request past
 // a threshold, per process, goes to the database, after the answer's path (not awaited):
-// the claim (claim.ts) lets one instance queue the mails.
+// the claim (claim.ts) lets one instance queue the mails and the api_key.quota_threshold
+// webhook event.
 export type QuotaUse = { limit: number; period: QuotaPeriod; used: number; resetsAt: Date };
 
 const claimed = processSingleton("quota-notices", () => new Set<string>());
@@ -37,9 +40,14 @@ async function noticeQuota(id: string, key: { rowId: string; accountId: string }
   const queued = await getDb().$transaction(async (tx) => {
     const row = await tx.apiKey.findFirst({
       where: { id: key.rowId, accountId, deletedAt: null },
-      select: { keyId: true, name: true, createdById: true, account: { select: { name: true } } },
+      select: { ...apiKeyViewSelect, account: { select: { name: true } } },
     });
     if (!row || !(await claimNotice(tx, { key: id, accountId, keepUntil: quota.resetsAt }))) return false;
+    const { limit, period, used, resetsAt } = quota;
+    await publishEvent(tx, accountId, "api_key.quota_threshold", toApiKeyJson(row), {
+      percent,
+      quota: { limit, period, used, resetsAt: resetsAt.toISOString() },
+    });
     const creator = creatorMemberId(row.createdById);
     for (const reader of await keyReaders(tx, accountId, creator ? [creator] : [], "key_quota")) {
       await queueMail(tx, {

@@ -16,6 +16,8 @@ import { FailureLimiter } from "./failures";
 // email and RESET_MAILS_PER_ADDRESS per client address in an hour, every request counted,
 // known email or not (lib/rate-limit/password-reset.ts). Sign-ups: SIGN_UPS_PER_ADDRESS_PER_HOUR
 // (10) new accounts per client address an hour, every attempt counted (lib/rate-limit/sign-up.ts).
+// Second factors: 5 wrong codes (authenticator or recovery) per login in 15 minutes, at
+// sign-in and at step-up alike.
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const LEAK_REPORTS_PER_MINUTE = 10;
@@ -24,6 +26,7 @@ export const WRONG_EMAIL_CODES_PER_HOUR = 10;
 export const RESENDS_PER_15_MINUTES = 3;
 export const RESET_MAILS_PER_EMAIL = 3;
 export const RESET_MAILS_PER_ADDRESS = 10;
+export const WRONG_SECOND_FACTORS_PER_15_MINUTES = 5;
 
 export function limits() {
   return processSingleton("limits", () => ({
@@ -73,6 +76,11 @@ export function limits() {
       keyPrefix: "sign-ups-address",
       points: config.signUpsPerAddressPerHour,
       durationSeconds: 60 * 60,
+    }),
+    secondFactors: new FailureLimiter({
+      keyPrefix: "second-factors",
+      points: WRONG_SECOND_FACTORS_PER_15_MINUTES,
+      durationSeconds: 15 * 60,
     }),
     resetMailsByAddress: new FailureLimiter({
       keyPrefix: "reset-mails-address",

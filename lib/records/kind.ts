@@ -19,6 +19,9 @@ export type RecordKind<Row> = {
   // The row with this id in this account, or null. Never another account's row.
   load(tx: Tx, accountId: string, id: string): Promise<Row | null>;
   describe(row: Row): RecordDescription;
+  // The record as the API shows it (never a secret): what its webhook events carry. A kind
+  // without one publishes no events (lib/events/from-audit.ts says which changes are events).
+  view?(row: Row): unknown;
 };
 
 export type RecordDescription = {

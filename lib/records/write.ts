@@ -10,13 +10,17 @@ import {
 import { getDb, getUnscopedDb } from "@/lib/db";
 import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { eventOfAction } from "@/lib/events/from-audit";
+import { publishEvent } from "@/lib/events/publish";
+import { wakeOutbox } from "@/lib/outbox/worker";
 import { assertWithinOwnAccess } from "./hierarchy";
 import type { RecordDescription, RecordKind, Tx } from "./kind";
 
 // The one place every change to an account-owned record goes through. In one
 // transaction it loads the record within the actor's account (else not-found), checks
 // the access rule on the record as it was and as it becomes, makes the change, and
-// writes exactly one audit event with what changed. Unique clashes become a conflict
+// writes exactly one audit event with what changed, and publishes the change's webhook
+// event (if it is one, lib/events/) with the record's API view. Unique clashes become a conflict
 // with the kind's message. `afterCommit` runs once the change is durable (e.g. to drop
 // cached keys on every instance before the caller is told it is done).
 type Options = { action?: string; afterCommit?: () => Promise<void> };
@@ -82,18 +86,22 @@ async function change<Row>(
   run: (tx: Tx, before: Row | null) => Promise<Row | null>,
   options: Options,
 ): Promise<Row> {
-  return write(kind, options, async (tx) => {
+  let published = false;
+  const afterCommit = async () => {
+    if (published) wakeOutbox();
+    await options.afterCommit?.();
+  };
+  return write(kind, { afterCommit }, async (tx) => {
     const before = id === null ? null : await loadOrThrow(tx, actor, kind, id);
     const was = before === null ? null : describeWithinAccess(actor, kind, before);
     const after = await run(tx, before);
     const is = after === null ? null : describeWithinAccess(actor, kind, after);
     const changes = diff(was?.fields ?? null, is?.fields ?? null);
     if (changes || verb !== "update") {
-      await recordEvent(tx, actor, {
-        action: options.action ?? `${kind.type}.${verb}`,
-        target: targetOf(kind, (is ?? was)!),
-        changes,
-      });
+      const action = options.action ?? `${kind.type}.${verb}`;
+      await recordEvent(tx, actor, { action, target: targetOf(kind, (is ?? was)!), changes });
+      const event = eventOfAction(action, changes);
+      if (event && kind.view) published = await publishEvent(tx, actor.accountId, event, kind.view((after ?? before)!));
     }
     return (after ?? before)!;
   });

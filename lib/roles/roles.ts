@@ -53,6 +53,7 @@ export const roleKind = defineKind<Row>({
       access: { permissions, subject: `The role ${role.name}`, field: "permissions" },
     };
   },
+  view: toOutput,
 });
 
 function assertEditable(role: Row): void {

@@ -13,6 +13,9 @@ import { MAIL_CHANNEL } from "@/lib/mail/queue";
 import { byChannel } from "@/lib/outbox/engine";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
 import { startNoticeScan, stopNoticeScan } from "@/lib/notices/scan";
+import { WEBHOOK_CHANNEL } from "@/lib/events/publish";
+import { deliverWebhook } from "@/lib/webhooks/deliver";
+import { startWebhookLogPrune, stopWebhookLogPrune } from "@/lib/webhooks/prune";
 import { connectRateLimitStore, closeRateLimitStore } from "@/lib/rate-limit/store";
 
 // Start-up and shutdown of one server process, in an order a supervisor can rely on.
@@ -39,8 +42,9 @@ export async function startServer(): Promise<void> {
     await startEmbeddedMaintenance(getConnection());
     await startCacheCoordinator();
     await connectRateLimitStore();
-    startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail }));
+    startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail, [WEBHOOK_CHANNEL]: deliverWebhook }));
     startNoticeScan();
+    startWebhookLogPrune();
     hooks.refuseAtTheDoor = refuseAtTheDoor;
     hooks.started?.();
   } catch (error) {
@@ -111,6 +115,7 @@ export async function stopServer(): Promise<void> {
   try {
     await stopCacheCoordinator();
     await stopNoticeScan();
+    stopWebhookLogPrune();
     await stopOutboxWorker();
     closeRateLimitStore();
     await flushLastUsed();

@@ -39,7 +39,7 @@ const statusOf = (member: MemberRecord): MemberJson["status"] => {
   return member.identity.emailVerifiedAt ? "active" : "unverified";
 };
 
-const toOutput = (member: MemberRecord): MemberJson => ({
+export const toMemberJson = (member: MemberRecord): MemberJson => ({
   id: member.id,
   name: member.name,
   email: emailOf(member),
@@ -73,6 +73,7 @@ export const memberKind = defineKind<MemberRecord>({
       field: "roleId",
     },
   }),
+  view: toMemberJson,
 });
 
 // "Never without an Owner": the account row is locked first, so concurrent demotions and
@@ -146,7 +147,7 @@ export async function resendInvitation(actor: Actor, id: string): Promise<Member
     },
     { action: "invitation.resend", afterCommit: async () => wakeOutbox() },
   );
-  return { ...toOutput(member), invitationUrl: url };
+  return { ...toMemberJson(member), invitationUrl: url };
 }
 
 // Oldest first.
@@ -170,9 +171,9 @@ export const team = defineResource({
       accountId,
       { ...query, sort: "createdAt", dir: "asc" },
       (ids) => getDb().member.findMany({ where: { accountId, id: { in: ids } }, select }),
-      toOutput,
+      toMemberJson,
     ),
-  get: async (accountId, id) => toOutput(await readRecord(accountId, memberKind, id)),
+  get: async (accountId, id) => toMemberJson(await readRecord(accountId, memberKind, id)),
   // Adding a member invites them: a show-once link, whatever the email. Whether the email
   // already has a login (here or in another account) is not looked at, so the answer is
   // the same either way; the person proves who they are when they open the link.
@@ -211,7 +212,7 @@ export const team = defineResource({
       },
       { action: "invitation.create", afterCommit: async () => wakeOutbox() },
     );
-    return { ...toOutput(member), invitationUrl: url };
+    return { ...toMemberJson(member), invitationUrl: url };
   },
   // A new role is mailed to its member (lib/notices/), in the same transaction.
   async update(actor, id, input) {
@@ -242,7 +243,7 @@ export const team = defineResource({
       },
       { afterCommit: async () => (noticed ? wakeOutbox() : undefined) },
     );
-    return toOutput(member);
+    return toMemberJson(member);
   },
   // Removing an invited member revokes the invitation ("invitation.revoke"): its link
   // stops working at once.

@@ -179,7 +179,7 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
 export type ListApiKeysQuery = z.infer<typeof listApiKeysSchema>;
 
-// A key's outside view (lib/api-keys/view.ts): what the API returns and the portal shows.
+// A key's outside view (./api-key-view.ts): what the API returns and the portal shows.
 export const API_KEY_STATE_VALUES = ["active", "disabled", "expired"] as const;
 export type ApiKeyState = (typeof API_KEY_STATE_VALUES)[number];
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { multiLine } from "./text";
 
-// A key's notes for people: a description and `key=value` tags (lib/api-keys/view.ts).
+// A key's notes for people: a description and `key=value` tags (lib/validations/api-key-view.ts).
 // Tags are stored as "key=value" strings; a tag key holds no "=" or ":", so "env=prod" and
 // the filter "env:prod" each split at their first separator.
 export const MAX_KEY_TAGS = 20;

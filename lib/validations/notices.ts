@@ -4,7 +4,7 @@ import { z } from "zod";
 // message's `kind`. Each person may turn off the optional ones on /account; security
 // notices (a key disabled by a leak report) always go out.
 export const OPTIONAL_NOTICES = ["key_expiry", "key_quota", "role_changed", "new_device"] as const;
-export const SECURITY_NOTICES = ["key_leaked"] as const;
+export const SECURITY_NOTICES = ["key_leaked", "two_factor"] as const;
 export type OptionalNotice = (typeof OPTIONAL_NOTICES)[number];
 export type NoticeKind = OptionalNotice | (typeof SECURITY_NOTICES)[number];
 
@@ -20,6 +20,10 @@ export const NOTICE_LABELS: Record<NoticeKind, { label: string; description: str
     label: "Leaked key",
     description: "A key you created, or of an account you own, was reported leaked and disabled.",
   },
+  two_factor: {
+    label: "Two-factor changes",
+    description: "A second factor of your login was added or removed, or a recovery code was used.",
+  },
 };
 
 // What each outbox kind is called on the Notifications page (mail of other flows too).
@@ -30,6 +34,8 @@ export const MAIL_KIND_LABELS: Record<string, string> = {
   role_changed: "Role changed",
   new_device: "New-device sign-in",
   key_leaked: "Leaked key",
+  webhook_disabled: "Webhook disabled",
+  two_factor: "Two-factor change",
 };
 
 export const SECURITY_NOTICE_REFUSAL = "Security notices can't be turned off.";

@@ -42,6 +42,8 @@ export default async function setup(project: TestProject) {
   const env = {
     WISP_TEST_CLOCK: "1",
     TRUSTED_PROXIES: "127.0.0.1,::1",
+    // The single sign-on tests run their OpenID provider on loopback (tests/api/sso.test.ts).
+    SSO_ALLOW_PRIVATE_NETWORKS: "1",
     // The security suite refuses keys by the thousand on purpose, from one address.
     ...(project.name.startsWith("security") ? { API_KEY_FAILURES_PER_MINUTE: "1000000" } : {}),
     // The API suite signs up hundreds of accounts from loopback; the security suite keeps the
@@ -51,6 +53,9 @@ export default async function setup(project: TestProject) {
     // Its public origin, as in production: links anyone may have mailed are built from it alone.
     APP_URL: `http://127.0.0.1:${testPort(PORTS[project.name])}`,
     SMTP_URL: smtp.url,
+    // Webhooks to the tests' own receivers on loopback (tests/api/webhooks-ssrf.test.ts
+    // checks a server without it).
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
     MAIL_FROM: "Wisp Portal <portal@example.test>",
   };
   const server = await startServer(PORTS[project.name], env).catch(async (error) => {

@@ -5,6 +5,7 @@ import { from, newClientAddress } from "../helpers/clock";
 import { actionJson, api, signIn } from "../helpers/portal";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres";
 import { startServer, type RunningServer } from "../helpers/server";
+import { twoFactorClient } from "../helpers/two-factor";
 
 // Two instances on one PostgreSQL database share their failure counters: in PostgreSQL's
 // rate_limits table without REDIS_URL, in Redis with it. Tests speak from addresses of
@@ -22,7 +23,12 @@ describe.each([
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env: Record<string, string> = { DATABASE_URL: database.url, TRUSTED_PROXIES: "127.0.0.1,::1" };
+    // The test clock (never moved here) lets the two-factor test read the servers' time.
+    const env: Record<string, string> = {
+      DATABASE_URL: database.url,
+      TRUSTED_PROXIES: "127.0.0.1,::1",
+      WISP_TEST_CLOCK: "1",
+    };
     // A prefix of this run's own: counters expire by themselves, and never meet another run's.
     if (store === "redis")
       Object.assign(env, { REDIS_URL, REDIS_KEY_PREFIX: `wisp-test-${randomBytes(6).toString("hex")}:` });
@@ -82,5 +88,25 @@ describe.each([
     expect(
       (await signIn(b.url, account.session.email, account.session.password, from(newClientAddress()))).cookie,
     ).toBeTruthy();
+  });
+
+  it("counts wrong second-factor codes on both instances together: after 5, even the right code waits on either", async () => {
+    const onA = twoFactorClient(a.url);
+    const onB = twoFactorClient(b.url);
+    const owner = await newAccount(a.url, `Two factor ${store}`);
+    // Set up through A; B reads the sealed secret and accepts A's pending sign-in.
+    const { secret } = await onA.setUpTotp(owner.session.cookie);
+    const step = await onA.passwordStep(owner.session);
+    const right = await onB.codeAt(secret, 1);
+    const wrongCode = right === "000001" ? "000002" : "000001";
+    for (let i = 0; i < 5; i++) {
+      const { cookie } = await (i % 2 ? onB : onA).secondStep(step.pending!, wrongCode);
+      expect(cookie).toBeNull();
+    }
+    for (const client of [onA, onB]) {
+      const braked = await client.secondStep(step.pending!, right);
+      expect(braked.cookie).toBeNull();
+      expect(braked.result?.error).toMatch(/^Too many wrong codes/);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { linkTokenIn, waitForVerificationMail } from "./verification-mail";
 
 // Every key secret and one-time password the server hands the tests is written down, so
 // the suite's teardown can prove none of them ever reached the server's log.
-const SECRET_PATTERNS = [/wisp_[0-9A-Za-z]{38}/g, /"initialPassword":"([^"]+)"/g];
+const SECRET_PATTERNS = [/wisp_[0-9A-Za-z]{38}/g, /whsec_[0-9A-Za-z+/=]{32}/g, /"initialPassword":"([^"]+)"/g];
 
 // Outside vitest (the bench signs up and creates keys with these helpers too) there is
 // nothing to record, and vitest can't be loaded there.

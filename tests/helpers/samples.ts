@@ -27,6 +27,36 @@ const newMember = async (a: TestAccount) =>
 const newKey = async (a: TestAccount) =>
   created(a.owner, "/api/v1/api-keys", { name: unique("key"), roleId: await readOnlyRoleId(a) });
 
+// An endpoint no receiver listens on (port 9, discard): its deliveries fail at once. The
+// API test server allows loopback (WEBHOOK_ALLOW_PRIVATE_NETWORKS=1). One per account,
+// with one delivery in its log, reused (an account holds at most 20).
+const NOWHERE = "http://127.0.0.1:9/hooks";
+const newWebhook = async (a: TestAccount) =>
+  (
+    await expectJson<{ webhook: { id: string } }>(
+      await a.owner("/api/v1/webhooks", { method: "POST", json: { url: NOWHERE, events: ["role.created"] } }),
+      201,
+    )
+  ).webhook;
+const webhooks = new Map<TestAccount, Promise<{ id: string; eventId: string }>>();
+const webhookOf = (a: TestAccount) => {
+  if (!webhooks.has(a)) webhooks.set(a, webhookWithDelivery(a));
+  return webhooks.get(a)!;
+};
+async function webhookWithDelivery(a: TestAccount) {
+  const { id } = await newWebhook(a);
+  const { eventId } = await expectJson<{ eventId: string }>(
+    await a.owner(`/api/v1/webhooks/${id}/test`, { method: "POST" }),
+    202,
+  );
+  for (let tries = 0; tries < 100; tries++) {
+    const log = await expectJson<{ items: unknown[] }>(await a.owner(`/api/v1/webhooks/${id}/deliveries`), 200);
+    if (log.items.length > 0) return { id, eventId };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the test event's delivery never reached the log");
+}
+
 const SAMPLES: Record<string, Sample> = {
   "GET /api/v1/whoami": async () => ({ path: "/api/v1/whoami" }),
   "GET /api/v1/api-keys": async () => ({ path: "/api/v1/api-keys" }),
@@ -113,6 +143,27 @@ const SAMPLES: Record<string, Sample> = {
   }),
   "POST /api/v1/team/{id}/invitation": async (a) => ({ path: `/api/v1/team/${(await newMember(a)).id}/invitation` }),
   "GET /api/v1/audit-log": async () => ({ path: "/api/v1/audit-log" }),
+  "POST /api/v1/webhooks": async () => ({
+    path: "/api/v1/webhooks",
+    body: { url: NOWHERE, events: ["api_key.deleted"], enabled: false },
+  }),
+  "GET /api/v1/webhooks/{id}": async (a) => ({ path: `/api/v1/webhooks/${(await webhookOf(a)).id}` }),
+  "PATCH /api/v1/webhooks/{id}": async (a) => ({
+    path: `/api/v1/webhooks/${(await webhookOf(a)).id}`,
+    body: { description: "changed" },
+  }),
+  "DELETE /api/v1/webhooks/{id}": async (a) => ({ path: `/api/v1/webhooks/${(await newWebhook(a)).id}` }),
+  "POST /api/v1/webhooks/{id}/roll-secret": async (a) => ({
+    path: `/api/v1/webhooks/${(await webhookOf(a)).id}/roll-secret`,
+  }),
+  "POST /api/v1/webhooks/{id}/test": async (a) => ({ path: `/api/v1/webhooks/${(await webhookOf(a)).id}/test` }),
+  "GET /api/v1/webhooks/{id}/deliveries": async (a) => ({
+    path: `/api/v1/webhooks/${(await webhookOf(a)).id}/deliveries`,
+  }),
+  "POST /api/v1/webhooks/{id}/resend": async (a) => {
+    const { id, eventId } = await webhookOf(a);
+    return { path: `/api/v1/webhooks/${id}/resend`, body: { eventId } };
+  },
 };
 
 // Item endpoints not listed above need only an existing record of the area.

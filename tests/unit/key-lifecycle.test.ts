@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/test/clock/route";
 import { generateSecret, isWellFormed, KEY_FORMAT } from "@/lib/api-keys/format";
-import { stateOf, toSecretJson } from "@/lib/api-keys/view";
+import { stateOf, toSecretJson } from "@/lib/validations/api-key-view";
 import { now } from "@/lib/clock";
 
 describe("the published key format", () => {

@@ -21,6 +21,7 @@ describe("the settings (lib/settings.mjs)", () => {
       keyCache: true,
       testClock: false,
       redisCommandTimeoutMs: 100,
+      ssoAllowPrivateNetworks: false,
     });
     expect(parseSettings({ DB_POOL_SIZE: "", PORT: "" })).toEqual(defaults);
   });
@@ -35,6 +36,7 @@ describe("the settings (lib/settings.mjs)", () => {
       DATABASE_URL: "postgresql://wisp@db.internal/wisp",
       KEY_CACHE: "off",
       WISP_TEST_CLOCK: "1",
+      SSO_ALLOW_PRIVATE_NETWORKS: "1",
     });
     expect(settings.ok && settings.config).toMatchObject({
       dbPoolSize: 25,
@@ -45,7 +47,11 @@ describe("the settings (lib/settings.mjs)", () => {
       databaseUrl: "postgresql://wisp@db.internal/wisp",
       keyCache: false,
       testClock: true,
+      ssoAllowPrivateNetworks: true,
     });
+    expect(problems({ SSO_ALLOW_PRIVATE_NETWORKS: "yes" })).toEqual([
+      'SSO_ALLOW_PRIVATE_NETWORKS must be "0" or "1" (got "yes").',
+    ]);
     expect(parseSettings({ AUTH_URL: "http://localhost:3000" }).ok).toBe(true);
   });
 

@@ -2,21 +2,27 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { NoticeSettings } from "@/components/account/notice-settings";
 import { SessionsList } from "@/components/account/sessions-list";
+import { TwoFactorSection } from "@/components/two-factor/two-factor-section";
 import { PageHeader } from "@/components/portal/page-header";
 import { requireSession } from "@/lib/auth/current-member";
 import { listSessions } from "@/lib/auth/manage-sessions";
+import { twoFactorStatus } from "@/lib/auth/second-factor";
 import { noticeSettings } from "@/lib/notices/settings";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const session = await requireSession("/account");
-  const [sessions, notices] = await Promise.all([listSessions(session), noticeSettings(session.identityId)]);
+  const [sessions, notices, twoFactor] = await Promise.all([
+    listSessions(session),
+    noticeSettings(session.identityId),
+    twoFactorStatus(session.identityId),
+  ]);
   return (
     <>
       <PageHeader
         title="Your account"
-        description="Your login, your password, the mail you get, and where you are signed in."
+        description="Your login, your password and second factors, the mail you get, and where you are signed in."
       />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="profile-heading" className="rounded-lg border border-border bg-card p-6">
@@ -48,6 +54,15 @@ export default async function AccountPage() {
           </div>
         </section>
       </div>
+      <section aria-labelledby="two-factor-heading" className="mt-8 rounded-lg border border-border bg-card p-6">
+        <h2 id="two-factor-heading" className="text-base font-semibold text-foreground">
+          Two-factor sign-in
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">
+          With a second factor, your password alone no longer signs you in: you also enter a code from your phone.
+        </p>
+        <TwoFactorSection status={twoFactor} />
+      </section>
       <section aria-labelledby="notices-heading" className="mt-8 rounded-lg border border-border bg-card p-6">
         <h2 id="notices-heading" className="text-base font-semibold text-foreground">
           Notifications

@@ -3,7 +3,9 @@ import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { roleChoices } from "@/components/roles/role-options";
 import { TeamView } from "@/components/team/team-view";
-import { requireMember } from "@/lib/auth/current-member";
+import { TwoFactorPolicyControl } from "@/components/two-factor/two-factor-policy-dialog";
+import { requireSession } from "@/lib/auth/current-member";
+import { getTwoFactorPolicy, membersWithTwoFactor } from "@/lib/auth/two-factor-policy";
 import { now } from "@/lib/clock";
 import { allows, exceeding } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
@@ -14,7 +16,8 @@ import { MAX_PAGE_SIZE, pageQuerySchema } from "@/lib/validations/common";
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const member = await requireMember("/team");
+  const session = await requireSession("/team");
+  const member = session.actor;
   const header = (
     <PageHeader title="Team" description="Members who sign in to this portal, and the role each one has." />
   );
@@ -32,9 +35,17 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
     ),
     listRoles(member.accountId),
   ]);
+  const [withTwoFactor, policy] = await Promise.all([
+    membersWithTwoFactor(
+      member.accountId,
+      items.map((row) => row.id),
+    ),
+    getTwoFactorPolicy(member.accountId),
+  ]);
   return (
     <>
       {header}
+      <TwoFactorPolicyControl requireTwoFactor={policy.requireTwoFactor} canWrite={session.owner} />
       <TeamView
         members={items.map((row) => ({
           id: row.id,
@@ -49,6 +60,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             ).length > 0,
           status: row.status,
           invitationExpired: row.invitationExpiresAt !== null && new Date(row.invitationExpiresAt) <= now(),
+          twoFactor: withTwoFactor.has(row.id),
         }))}
         roles={roleChoices(roles, member.permissions)}
         canWrite={allows(member.permissions, "team", "FULL")}

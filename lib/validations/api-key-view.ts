@@ -1,11 +1,11 @@
 import { now } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toKeyLimits, keyLimitsSelect } from "@/lib/key-limits";
-import { fromStoredTags } from "@/lib/validations/key-notes";
-import type { ApiKeyJson, ApiKeySecretJson, ApiKeyState } from "@/lib/validations/api-key";
+import type { ApiKeyJson, ApiKeySecretJson, ApiKeyState } from "./api-key";
+import { fromStoredTags } from "./key-notes";
 
-// A key's outside view, defined once: what the API returns, what the portal shows, and
-// the columns read for it. The secret and its hash are never part of it. Lists read only
+// A key's outside view, defined once: what the API returns, what the portal shows, what
+// webhook events carry (so it sits low in the layers), and the columns read for it. The secret and its hash are never part of it. Lists read only
 // the role's id and name (its permissions, a join per row, are not part of the view);
 // the record writer's access rule reads them too (apiKeySelect).
 export const apiKeyViewSelect = {

@@ -1,0 +1,16 @@
+"use server";
+
+import { proveAgain } from "@/lib/auth/step-up";
+import { stepUpSchema } from "@/lib/validations/two-factor";
+import { sessionAction } from "./safe-action";
+
+// The step-up dialog: a second factor (or the password, for a login without one) makes
+// this session's proof fresh again. Braked like sign-in.
+export const proveIdentityAction = sessionAction(
+  stepUpSchema,
+  async (input, { session }) => {
+    await proveAgain(session, input);
+    return {};
+  },
+  { whileTwoFactorMissing: true },
+);
