@@ -40,7 +40,7 @@ export const enabledSchema = z
 
 export const bindToFirstAddressSchema = z.boolean().meta({
   description:
-    "While true and ipAllowlist is empty, the key's first request sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off.",
+    "While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off.",
 });
 
 // Notes, tags and binding: sent by the API and the portal's dialogs alike.

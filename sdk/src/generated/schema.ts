@@ -1030,7 +1030,7 @@ export interface operations {
                     tags?: {
                         [key: string]: string;
                     };
-                    /** @description While true and ipAllowlist is empty, the key's first request sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
+                    /** @description While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
                     bindToFirstAddress?: boolean;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
@@ -1441,7 +1441,7 @@ export interface operations {
                     tags?: {
                         [key: string]: string;
                     };
-                    /** @description While true and ipAllowlist is empty, the key's first request sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
+                    /** @description While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
                     bindToFirstAddress?: boolean;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
