@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
+import { ownerFor } from "./owner";
 
 // A key's description and tags in the dialogs, the list (tags filter it) and the key's page;
 // "Unused for N days" once the test clock has moved on.
@@ -7,7 +8,7 @@ test.afterEach(async ({ request }) => {
   expect((await request.post("/api/test/clock", { data: { offsetSeconds: 0 } })).status()).toBe(200);
 });
 
-test("describe and tag a key, filter the list by a tag, and edit both", async ({ page }) => {
+test("describe and tag a key, filter the list by a tag, and edit both", async ({ page }, testInfo) => {
   const run = randomUUID().slice(0, 8);
   const name = `Tagged ${run}`;
   await page.goto("/api-keys");
@@ -56,7 +57,12 @@ test("describe and tag a key, filter the list by a tag, and edit both", async ({
 
   // Never used: it counts from its creation, here and in the list.
   expect((await page.request.post("/api/test/clock", { data: { offsetSeconds: 8 * 86_400 } })).status()).toBe(200);
+  // Eight idle days end the session too: sign in again, back to the key's page.
   await page.reload();
+  const owner = ownerFor(testInfo);
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Unused for 8 days")).toBeVisible();
   await page.goto(`/api-keys?tag=run:${run}`);
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Unused for 8 days");
