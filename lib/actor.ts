@@ -19,6 +19,8 @@ export type Actor = {
   permissions: Permissions;
   // A key's own rate limits and quota (null: none), cached with the key.
   limits?: KeyLimits | null;
+  // A key's notes for people (whoami returns them), cached with the key.
+  notes?: { description: string; tags: Record<string, string> };
 };
 
 // "member:<id>" or "api_key:<keyId>": how records store who created or deleted them.
@@ -52,7 +54,9 @@ export function memberActor(
 }
 
 export function keyActor(
-  key: { id: string; keyId: string; name: string; account: AccountRow; role: RoleRow } & Partial<KeyLimitsRow>,
+  key: { id: string; keyId: string; name: string; account: AccountRow; role: RoleRow } & Partial<KeyLimitsRow> & {
+      notes?: { description: string; tags: Record<string, string> };
+    },
   permissions: Permissions,
 ): Actor {
   return {
@@ -66,5 +70,6 @@ export function keyActor(
     role: { id: key.role.id, name: key.role.name },
     permissions,
     limits: toKeyLimits(key),
+    notes: key.notes ?? { description: "", tags: {} },
   };
 }

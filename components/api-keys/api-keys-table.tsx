@@ -13,6 +13,8 @@ import { formatDate, formatRelative } from "@/lib/format-date";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
 import { KeyStateBadge } from "./key-state-badge";
+import { KeyTags } from "./key-tags";
+import { UnusedFor } from "./unused-days";
 import { keyLockedReason } from "./locked-reason";
 import type { KeyPageContext, KeyRow } from "./types";
 
@@ -48,13 +50,16 @@ export function ApiKeysTable({
         accessorKey: "name",
         header: "Name",
         cell: (info) => (
-          <Link
-            href={`/api-keys/${info.row.original.keyId}`}
-            className="font-medium text-foreground hover:text-link hover:underline"
-            title={info.row.original.name}
-          >
-            {info.row.original.name}
-          </Link>
+          <div className="space-y-1">
+            <Link
+              href={`/api-keys/${info.row.original.keyId}`}
+              className="font-medium text-foreground hover:text-link hover:underline"
+              title={info.row.original.name}
+            >
+              {info.row.original.name}
+            </Link>
+            <KeyTags tags={info.row.original.tags} />
+          </div>
         ),
       },
       {
@@ -101,12 +106,17 @@ export function ApiKeysTable({
         meta: { width: "w-30" },
         cell: (info) => {
           const at = info.row.original.lastUsedAt;
-          return at ? (
-            <time dateTime={at} title={formatDate(at, true)}>
-              {formatRelative(at, info.row.original.now)}
-            </time>
-          ) : (
-            <span className="text-muted-foreground">Never</span>
+          return (
+            <>
+              {at ? (
+                <time dateTime={at} title={formatDate(at, true)}>
+                  {formatRelative(at, info.row.original.now)}
+                </time>
+              ) : (
+                <span className="text-muted-foreground">Never</span>
+              )}
+              <UnusedFor keyRow={info.row.original} now={info.row.original.now} />
+            </>
           );
         },
       },

@@ -8,9 +8,11 @@ import { useListState, type ListState } from "@/components/ui/use-list-state";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { KeyPolicyControl } from "./key-policy-dialog";
+import { TagFilterChip } from "./key-tags";
 import type { KeyPageContext, KeyRow } from "./types";
 
-type Query = Omit<ListState, "update" | "pending"> & { state: string };
+// `tag`: the tag filter as shown, key:value ("" for none).
+type Query = Omit<ListState, "update" | "pending"> & { state: string; tag: string };
 
 type Props = { rows: KeyRow[]; total: number; totalCapped: boolean; page: KeyPageContext; query: Query };
 
@@ -24,7 +26,7 @@ const STATE_FILTERS = [
 
 export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
   const list = useListState(query);
-  const filtered = Boolean(query.q || query.state);
+  const filtered = Boolean(query.q || query.state || query.tag);
   const isEmptyAccount = total === 0 && !filtered;
   // Deleting the only row of the last page goes to the page before it.
   const onDeleted = () => {
@@ -39,6 +41,7 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
           <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
             <FilterBox list={list} label="Filter keys by name or Key ID" />
             <StateFilter state={query.state} list={list} />
+            {query.tag ? <TagFilterChip tag={query.tag} onClear={() => list.update({ tag: "", page: 1 })} /> : null}
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3">
@@ -56,7 +59,8 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
       ) : total === 0 ? (
         <p className="rounded-lg border border-dashed border-border bg-card p-8 text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
           {query.q ? `No keys match “${query.q}”` : "No keys"}
-          {query.state ? " in this state" : ""}.
+          {query.state ? " in this state" : ""}
+          {query.tag ? ` tagged ${query.tag}` : ""}.
         </p>
       ) : (
         <div className={list.pending ? "opacity-60 transition-opacity" : undefined}>

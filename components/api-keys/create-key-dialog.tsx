@@ -11,6 +11,7 @@ import { hasAnyAccess, levelRank } from "@/lib/permissions";
 import { defaultExpiry } from "./expiry-field";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { NO_LIMITS } from "./limit-fields";
+import { NO_NOTES } from "./notes-fields";
 import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
 import type { RoleChoice } from "@/components/roles/role-options";
 import { useStepUp } from "@/components/two-factor/step-up";
@@ -34,6 +35,7 @@ export function CreateKeyDialog({
     expiry: defaultExpiry(maxLifetimeDays),
     allowlist: "",
     limits: NO_LIMITS,
+    notes: NO_NOTES,
   });
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<KeyFormValues>(blank);

@@ -9,6 +9,7 @@ import type { FieldErrors } from "@/lib/actions/result";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { limitFormValues } from "./limit-fields";
+import { notesFormValues } from "./notes-fields";
 import type { RoleChoice } from "@/components/roles/role-options";
 import type { KeyRow } from "./types";
 
@@ -18,6 +19,7 @@ const valuesOf = (row: KeyRow): KeyFormValues => ({
   expiry: { choice: "keep", custom: "" },
   allowlist: row.ipAllowlist.join("\n"),
   limits: limitFormValues(row),
+  notes: notesFormValues(row),
 });
 
 // Keyed per opening by its caller, so each opening starts from the key as it is now.

@@ -9,6 +9,8 @@ import type { ApiKeyDetailJson } from "@/lib/validations/api-key";
 import type { AuditEventJson } from "@/lib/validations/audit";
 import { formatDate, formatRelative } from "@/lib/format-date";
 import { KeyDetailActions } from "./key-detail-actions";
+import { KeyTags } from "./key-tags";
+import { UnusedFor } from "./unused-days";
 import { KeyStateBadge } from "./key-state-badge";
 import type { KeyPageContext } from "./types";
 import { ReporterNote } from "./reporter-note";
@@ -94,6 +96,7 @@ export function KeyDetail({
             ) : (
               <span className="text-muted-foreground">Never</span>
             )}
+            <UnusedFor keyRow={key} now={page.now} />
           </Item>
           <Item label="Expires">
             {key.expiresAt ? (
@@ -110,7 +113,26 @@ export function KeyDetail({
                 ))}
               </ul>
             ) : (
-              <span className="text-muted-foreground">Any address</span>
+              <span className="text-muted-foreground">
+                {key.bindToFirstAddress ? "Any address until the first request" : "Any address"}
+              </span>
+            )}
+            {key.bindToFirstAddress ? (
+              <p className="mt-1 text-xs text-muted-foreground">Binds to the address of its first request.</p>
+            ) : null}
+          </Item>
+          <Item label="Tags">
+            {Object.keys(key.tags).length > 0 ? (
+              <KeyTags tags={key.tags} />
+            ) : (
+              <span className="text-muted-foreground">None</span>
+            )}
+          </Item>
+          <Item label="Description" className="sm:col-span-2">
+            {key.description ? (
+              <p className="whitespace-pre-line [overflow-wrap:anywhere]">{key.description}</p>
+            ) : (
+              <span className="text-muted-foreground">None</span>
             )}
           </Item>
           <Item label={`Role: ${key.role.name}`} className="sm:col-span-2">

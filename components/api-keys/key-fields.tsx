@@ -12,6 +12,7 @@ import { RoleSummary } from "@/components/roles/role-summary";
 import { AllowlistField, allowlistEntries, allowlistErrors } from "./allowlist-field";
 import { ExpiryField, expiryChoiceOf, type ExpiryValue } from "./expiry-field";
 import { LimitFields, toLimitsInput, type LimitFormValues } from "./limit-fields";
+import { BindField, NotesFields, tagLines, type NotesFormValues } from "./notes-fields";
 import type { RoleChoice } from "@/components/roles/role-options";
 
 export type KeyFormValues = {
@@ -20,9 +21,18 @@ export type KeyFormValues = {
   expiry: ExpiryValue;
   allowlist: string;
   limits: LimitFormValues;
+  notes: NotesFormValues;
 };
 
-type KeyFormInput = { name: string; roleId: string; expiry: string; ipAllowlist: string[] } & KeyLimitsInput;
+type KeyFormInput = {
+  name: string;
+  roleId: string;
+  expiry: string;
+  ipAllowlist: string[];
+  description: string;
+  tags: string[];
+  bindToFirstAddress: boolean;
+} & KeyLimitsInput;
 
 // What the create and edit actions take; field errors when a custom expiry is missing.
 export function keyFormInput(values: KeyFormValues): { input: KeyFormInput } | { errors: FieldErrors } {
@@ -34,12 +44,16 @@ export function keyFormInput(values: KeyFormValues): { input: KeyFormInput } | {
       roleId: values.roleId,
       expiry,
       ipAllowlist: allowlistEntries(values.allowlist),
+      description: values.notes.description,
+      tags: tagLines(values.notes.tags),
+      bindToFirstAddress: values.notes.bindToFirstAddress,
       ...toLimitsInput(values.limits),
     },
   };
 }
 
-// The fields shared by the create and edit dialogs: name, role, expiry, IP allowlist, limits.
+// The fields shared by the create and edit dialogs: name, role, expiry, IP allowlist, limits,
+// description and tags.
 export function KeyFields({
   values,
   onChange,
@@ -103,7 +117,12 @@ export function KeyFields({
         onChange={(allowlist) => onChange({ ...values, allowlist })}
         error={allowlistErrors(errors)}
       />
+      <BindField
+        checked={values.notes.bindToFirstAddress}
+        onChange={(bindToFirstAddress) => onChange({ ...values, notes: { ...values.notes, bindToFirstAddress } })}
+      />
       <LimitFields values={values.limits} onChange={(limits) => onChange({ ...values, limits })} errors={errors} />
+      <NotesFields values={values.notes} onChange={(notes) => onChange({ ...values, notes })} errors={errors} />
     </div>
   );
 }

@@ -16,6 +16,9 @@ export const createApiKeyAction = memberAction(
       roleId: input.roleId,
       expiresAt: expiresAtOf(input.expiry) ?? null,
       ipAllowlist: input.ipAllowlist,
+      description: input.description,
+      tags: input.tags,
+      bindToFirstAddress: input.bindToFirstAddress,
       rateLimit: input.rateLimit,
       quota: input.quota,
     });

@@ -15,6 +15,9 @@ export const updateApiKeyAction = memberAction(
       roleId: input.roleId,
       expiresAt: expiresAtOf(input.expiry),
       ipAllowlist: input.ipAllowlist,
+      description: input.description,
+      tags: input.tags,
+      bindToFirstAddress: input.bindToFirstAddress,
       rateLimit: input.rateLimit,
       quota: input.quota,
     });

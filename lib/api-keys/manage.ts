@@ -15,6 +15,7 @@ import {
   type UpdateApiKeyInput,
 } from "@/lib/validations/api-key";
 import { keyLimitColumns } from "@/lib/validations/key-limits";
+import { toStoredTags } from "@/lib/validations/key-notes";
 import { generateKeyId, newSecret } from "./format";
 import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
@@ -50,7 +51,7 @@ export async function listApiKeys(accountId: string, query: ListApiKeysQuery) {
   return readList(
     apiKeyList,
     accountId,
-    { ...query, where: query.state ? [stateWhere(query.state, at)] : [] },
+    { ...query, where: [...(query.state ? [stateWhere(query.state, at)] : []), ...tagWhere(query.tag)] },
     (ids) => getDb().apiKey.findMany({ where: { accountId, id: { in: ids } }, select: apiKeyViewSelect }),
     (row) => toApiKeyJson(row, at),
   );
@@ -72,6 +73,11 @@ function stateWhere(state: ApiKeyStateFilter, at: Date): Prisma.Sql {
       return Prisma.sql`enabled AND expires_at > ${instant} AND expires_at <= ${soon}::timestamptz`;
     }
   }
+}
+
+// A stored "key=value" tag the key must carry (the GIN index on tags).
+function tagWhere(tag: string | undefined): Prisma.Sql[] {
+  return tag === undefined ? [] : [Prisma.sql`tags @> ARRAY[${tag}]::text[]`];
 }
 
 // One key with its roll history (its secrets, newest first).
@@ -114,6 +120,9 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
           enabled: input.enabled ?? true,
           expiresAt,
           ipAllowlist: input.ipAllowlist ?? [],
+          description: input.description ?? "",
+          tags: input.tags ? toStoredTags(input.tags) : [],
+          bindToFirstAddress: input.bindToFirstAddress ?? false,
           secrets: { create: { hash, start } },
           ...keyLimitColumns(input),
         },
@@ -125,7 +134,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
   return { key: await withSecrets(key), secret };
 }
 
-// Changes any of name, role, expiry, enabled and allowlist in one audited change. Changing
+// Changes any of name, role, expiry, enabled, allowlist, notes and tags in one audited change. Changing
 // only `enabled` is recorded as api_key.disable or api_key.enable; enabling a key also
 // settles a leak report (the member has decided).
 export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApiKeyInput): Promise<ApiKeyDetailJson> {
@@ -155,6 +164,9 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
           expiresAt,
           enabled: input.enabled,
           ipAllowlist: input.ipAllowlist,
+          description: input.description,
+          tags: input.tags && toStoredTags(input.tags),
+          bindToFirstAddress: input.bindToFirstAddress,
           ...(input.enabled === true ? { leakReportedAt: null, leakSource: null } : {}),
           ...keyLimitColumns(input),
         },

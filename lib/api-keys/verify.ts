@@ -10,6 +10,8 @@ import { processSingleton } from "@/lib/process-singleton";
 import { parseBearer } from "./bearer";
 import { hashSecret, isWellFormed } from "./format";
 import { compileAllowlist, isAllowed } from "@/lib/http/ip-allowlist";
+import { fromStoredTags } from "@/lib/validations/key-notes";
+import { bindToAddress } from "./bind";
 import { recordKeyUse } from "./last-used";
 
 // The only door for API keys. A malformed secret or a bad checksum is refused before
@@ -19,7 +21,8 @@ import { recordKeyUse } from "./last-used";
 // for one hash share it). Deleted, disabled and expired keys and rolled secrets past their
 // grace period are all null (one 401 for all, like an unknown key); a valid key used
 // from outside its IP allowlist is a 403 naming the address seen. Every one of these
-// checks is answered from the cached entry.
+// checks is answered from the cached entry; so is whether the key waits to be bound to
+// its first client address (bind.ts), which costs a write once.
 export async function verifyApiKey(secret: string, clientAddress: string | null): Promise<Actor | null> {
   const hash = hashOf(secret);
   return hash ? verifyHash(hash, clientAddress) : null;
@@ -35,6 +38,9 @@ export async function verifyHash(hash: string, clientAddress: string | null): Pr
     const seen = clientAddress ?? "unknown";
     throw new AppError("ip_not_allowed", `This key may not be used from ${seen}.`, { clientAddress: seen });
   }
+  // Waiting to be bound: this request binds it, or finds another request already did,
+  // and is then checked against the allowlist that request set (a fresh read).
+  if (key.bindPending && !(await bindToAddress(key.actor, clientAddress))) return verifyHash(hash, clientAddress);
   recordKeyUse(key.actor.rowId, clientAddress);
   return key.actor;
 }
@@ -79,6 +85,9 @@ type Found = {
   name: string;
   usable_until: number | null;
   ip_allowlist: string[];
+  bind_to_first_address: boolean;
+  description: string;
+  tags: string[];
   account_id: string;
   account_name: string;
   role_id: string;
@@ -92,7 +101,7 @@ type Found = {
 // whether that has passed is the caller's check, against its own clock reading.
 async function lookUp(hash: string, generation: number): Promise<CachedKey | null> {
   const [found] = await getUnscopedDb().$queryRaw<Found[]>`
-    SELECT k.id::text, k.key_id, k.name::text, k.ip_allowlist,
+    SELECT k.id::text, k.key_id, k.name::text, k.ip_allowlist, k.bind_to_first_address, k.description, k.tags,
       k.rate_limit_per_second AS "rateLimitPerSecond", k.rate_limit_per_minute AS "rateLimitPerMinute",
       k.quota_limit AS "quotaLimit", k.quota_period::text AS "quotaPeriod",
       (extract(epoch FROM least(s.valid_until, k.expires_at)) * 1000)::float8 AS usable_until,
@@ -118,11 +127,13 @@ async function lookUp(hash: string, generation: number): Promise<CachedKey | nul
         rateLimitPerMinute: found.rateLimitPerMinute,
         quotaLimit: found.quotaLimit,
         quotaPeriod: found.quotaPeriod,
+        notes: { description: found.description, tags: fromStoredTags(found.tags) },
       },
       toPermissions(permissions),
     ),
     usableUntil: found.usable_until ?? Infinity,
     allowlist: compileAllowlist(found.ip_allowlist),
+    bindPending: found.bind_to_first_address,
   };
   keyCache.set(hash, entry, generation);
   return entry;

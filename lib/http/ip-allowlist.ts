@@ -75,3 +75,14 @@ function networkAddress(address: Address, bits: number): Address {
     ? ipaddr.IPv4.networkAddressFromCIDR(cidr)
     : ipaddr.IPv6.networkAddressFromCIDR(cidr);
 }
+
+// The allowlist entry that binds a key to a client address: the address itself for IPv4
+// (/32), its /64 for IPv6 (a host's privacy addresses change within it); null when the
+// address is unknown or unreadable.
+export function bindingRange(clientAddress: string | null): string | null {
+  const range = clientAddress ? parseAllowlistEntry(clientAddress) : null;
+  if (!range) return null;
+  return range.address.kind() === "ipv4"
+    ? formatRange(range)
+    : formatRange(parseAllowlistEntry(`${range.address.toString()}/64`)!);
+}

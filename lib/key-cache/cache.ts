@@ -24,6 +24,8 @@ export type CachedKey = {
   usableUntil: number;
   // Parsed once; empty: any address.
   allowlist: AddressRange[];
+  // Bind to first address is on: the next request sets the allowlist (lib/api-keys/bind.ts).
+  bindPending: boolean;
 };
 
 // What a change invalidates: keys by internal row id, keys whose actor has one of these

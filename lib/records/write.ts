@@ -109,16 +109,19 @@ async function change<Row>(
 
 // A change that is not one record's create, update or delete (a batch, a membership):
 // the caller names the event; the transaction, the error mapping and the single event
-// are the same as above.
+// are the same as above. A run that found nothing to change (a conditional update that
+// matched no row) returns event null, and nothing is recorded.
 export async function recordChange<T>(
   actor: Actor,
   kind: Messages,
-  run: (tx: Tx) => Promise<{ result: T; event: { action: string; target: AuditTarget; changes: Changes | null } }>,
+  run: (
+    tx: Tx,
+  ) => Promise<{ result: T; event: { action: string; target: AuditTarget; changes: Changes | null } | null }>,
   options: Pick<Options, "afterCommit"> = {},
 ): Promise<T> {
   return write(kind, options, async (tx) => {
     const { result, event } = await run(tx);
-    await recordEvent(tx, actor, event);
+    if (event) await recordEvent(tx, actor, event);
     return result;
   });
 }

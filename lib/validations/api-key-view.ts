@@ -2,6 +2,7 @@ import { now } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toKeyLimits, keyLimitsSelect } from "@/lib/key-limits";
 import type { ApiKeyJson, ApiKeySecretJson, ApiKeyState } from "./api-key";
+import { fromStoredTags } from "./key-notes";
 
 // A key's outside view, defined once: what the API returns, what the portal shows, what
 // webhook events carry (so it sits low in the layers), and the columns read for it. The secret and its hash are never part of it. Lists read only
@@ -20,6 +21,9 @@ export const apiKeyViewSelect = {
   enabled: true,
   expiresAt: true,
   ipAllowlist: true,
+  bindToFirstAddress: true,
+  description: true,
+  tags: true,
   leakReportedAt: true,
   leakSource: true,
   deletedAt: true,
@@ -54,6 +58,9 @@ export function toApiKeyJson(key: ApiKeyViewRow, at: Date = now()): ApiKeyJson {
     enabled: key.enabled,
     expiresAt: key.expiresAt?.toISOString() ?? null,
     ipAllowlist: key.ipAllowlist,
+    bindToFirstAddress: key.bindToFirstAddress,
+    description: key.description,
+    tags: fromStoredTags(key.tags),
     state: stateOf(key, at),
     leakReport:
       key.leakReportedAt && key.leakSource

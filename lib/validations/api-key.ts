@@ -3,6 +3,7 @@ import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/http/ip-allowli
 import { LEVELS } from "@/lib/permissions";
 import { dateTimeInput, isoDate, pageQuerySchema, searchParam } from "./common";
 import { keyLimitsInput } from "./key-limits";
+import { descriptionSchema, tagFilterSchema, tagLinesSchema, tagsSchema } from "./key-notes";
 import { singleLine } from "./text";
 
 export const keyNameSchema = singleLine("Enter a name for the key.", 100, "Use at most 100 characters for the name.");
@@ -37,12 +38,25 @@ export const enabledSchema = z
   .boolean()
   .meta({ description: "A disabled key is refused like an unknown one until enabled again." });
 
+export const bindToFirstAddressSchema = z.boolean().meta({
+  description:
+    "While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off.",
+});
+
+// Notes, tags and binding: sent by the API and the portal's dialogs alike.
+const keyNotesInput = {
+  description: descriptionSchema.optional(),
+  tags: tagsSchema.optional(),
+  bindToFirstAddress: bindToFirstAddressSchema.optional(),
+};
+
 export const createApiKeySchema = z.strictObject({
   name: keyNameSchema,
   roleId: roleIdSchema,
   expiresAt: expiresAtSchema.optional(),
   enabled: enabledSchema.optional(),
   ipAllowlist: ipAllowlistSchema.optional(),
+  ...keyNotesInput,
   ...keyLimitsInput,
 });
 
@@ -53,10 +67,12 @@ export const updateApiKeySchema = z
     expiresAt: expiresAtSchema.optional(),
     enabled: enabledSchema.optional(),
     ipAllowlist: ipAllowlistSchema.optional(),
+    ...keyNotesInput,
     ...keyLimitsInput,
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    error: "Send at least one of name, roleId, expiresAt, enabled, ipAllowlist, rateLimit, quota.",
+    error:
+      "Send at least one of name, roleId, expiresAt, enabled, ipAllowlist, description, tags, bindToFirstAddress, rateLimit, quota.",
   });
 
 export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Not a Key ID.");
@@ -117,6 +133,7 @@ export const listApiKeysSchema = pageQuerySchema.extend({
     .enum(API_KEY_STATES)
     .optional()
     .meta({ description: "Only keys in this state; expiring: active and expiring within 7 days." }),
+  tag: tagFilterSchema,
 });
 
 export const leakReportSchema = z.strictObject({
@@ -137,6 +154,9 @@ export const createApiKeyFormSchema = z.strictObject({
   roleId: roleIdSchema,
   expiry: expiryChoiceSchema.default("never"),
   ipAllowlist: ipAllowlistSchema.default([]),
+  description: descriptionSchema.default(""),
+  tags: tagLinesSchema.default({}),
+  bindToFirstAddress: z.boolean().default(false),
   ...keyLimitsInput,
 });
 
@@ -146,6 +166,9 @@ export const updateApiKeyFormSchema = z.strictObject({
   roleId: roleIdSchema,
   expiry: expiryChoiceSchema.default("keep"),
   ipAllowlist: ipAllowlistSchema.optional(),
+  description: descriptionSchema.optional(),
+  tags: tagLinesSchema.optional(),
+  bindToFirstAddress: z.boolean().optional(),
   ...keyLimitsInput,
 });
 
@@ -173,6 +196,11 @@ export const apiKeySchema = z.object({
   ipAllowlist: z
     .array(z.string())
     .meta({ description: "Addresses and CIDR ranges it may be used from; empty: anywhere." }),
+  bindToFirstAddress: z.boolean().meta({
+    description: "Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist.",
+  }),
+  description: z.string().meta({ description: 'Notes for people; "" for none.' }),
+  tags: z.record(z.string(), z.string()).meta({ description: "Tags, key to value.", examples: [{ env: "prod" }] }),
   state: z.enum(API_KEY_STATE_VALUES).meta({
     description: "expired once expiresAt has passed; else disabled when enabled is false; else active.",
   }),
@@ -225,6 +253,8 @@ export const whoamiSchema = z.object({
   name: z.string(),
   account: z.object({ id: z.uuid(), name: z.string() }),
   role: z.object({ id: z.uuid(), name: z.string() }),
+  description: z.string().meta({ description: "The key's notes for people." }),
+  tags: z.record(z.string(), z.string()).meta({ description: "The key's tags, key to value." }),
   permissions: z.record(z.string(), z.enum(LEVELS)),
   quota: z
     .object({

@@ -15,6 +15,7 @@ const entry = (rowId: string, roleId = "role-1", accountId = "account-1"): Cache
   },
   usableUntil: Infinity,
   allowlist: [],
+  bindPending: false,
 });
 
 // A read that resolves when told to, counting how often the database would be asked.

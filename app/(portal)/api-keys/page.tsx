@@ -16,6 +16,9 @@ import { listApiKeysSchema } from "@/lib/validations/api-key";
 
 export const metadata: Metadata = { title: "API Keys" };
 
+// The stored "env=prod" as the filter is written in the address, env:prod.
+const shownTag = (tag: string | undefined) => (tag ? tag.replace("=", ":") : "");
+
 export default async function ApiKeysPage({
   searchParams,
 }: {
@@ -49,7 +52,7 @@ export default async function ApiKeysPage({
         total={page.total}
         totalCapped={page.totalCapped}
         page={context}
-        query={{ ...query, page: page.page, state: query.state ?? "" }}
+        query={{ ...query, page: page.page, state: query.state ?? "", tag: shownTag(query.tag) }}
       />
       <div className="mt-8">
         {/* Streamed after the table: the keys don't wait for a day of usage to be read. */}

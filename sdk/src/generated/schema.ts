@@ -794,6 +794,12 @@ export interface operations {
                             id: string;
                             name: string;
                         };
+                        /** @description The key's notes for people. */
+                        description: string;
+                        /** @description The key's tags, key to value. */
+                        tags: {
+                            [key: string]: string;
+                        };
                         permissions: {
                             [key: string]: "NONE" | "READ" | "FULL";
                         };
@@ -850,6 +856,7 @@ export interface operations {
                 sort?: "name" | "createdAt" | "lastUsedAt";
                 dir?: "asc" | "desc";
                 state?: "active" | "expiring" | "disabled" | "expired";
+                tag?: string;
             };
             header?: never;
             path?: never;
@@ -887,6 +894,19 @@ export interface operations {
                             expiresAt: string | null;
                             /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                             ipAllowlist: string[];
+                            /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                            bindToFirstAddress: boolean;
+                            /** @description Notes for people; "" for none. */
+                            description: string;
+                            /**
+                             * @description Tags, key to value.
+                             * @example {
+                             *       "env": "prod"
+                             *     }
+                             */
+                            tags: {
+                                [key: string]: string;
+                            };
                             /**
                              * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                              * @enum {string}
@@ -995,6 +1015,23 @@ export interface operations {
                     enabled?: boolean;
                     /** @description IPv4/IPv6 addresses and CIDR ranges the key may be used from; empty: anywhere. */
                     ipAllowlist?: string[];
+                    /**
+                     * @description Notes for people, at most 500 characters; "" for none.
+                     * @example Nightly export to the billing system; owned by the finance team.
+                     */
+                    description?: string;
+                    /**
+                     * @description Up to 20 tags, key to value; {} for none. A key is 1 to 64 of A-Z a-z 0-9 _ . - /.
+                     * @example {
+                     *       "env": "prod",
+                     *       "team": "billing"
+                     *     }
+                     */
+                    tags?: {
+                        [key: string]: string;
+                    };
+                    /** @description While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
+                    bindToFirstAddress?: boolean;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
                         /** @default null */
@@ -1041,6 +1078,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1193,6 +1243,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1363,6 +1426,23 @@ export interface operations {
                     enabled?: boolean;
                     /** @description IPv4/IPv6 addresses and CIDR ranges the key may be used from; empty: anywhere. */
                     ipAllowlist?: string[];
+                    /**
+                     * @description Notes for people, at most 500 characters; "" for none.
+                     * @example Nightly export to the billing system; owned by the finance team.
+                     */
+                    description?: string;
+                    /**
+                     * @description Up to 20 tags, key to value; {} for none. A key is 1 to 64 of A-Z a-z 0-9 _ . - /.
+                     * @example {
+                     *       "env": "prod",
+                     *       "team": "billing"
+                     *     }
+                     */
+                    tags?: {
+                        [key: string]: string;
+                    };
+                    /** @description While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
+                    bindToFirstAddress?: boolean;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
                         /** @default null */
@@ -1409,6 +1489,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1583,6 +1676,19 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description Addresses and CIDR ranges it may be used from; empty: anywhere. */
                         ipAllowlist: string[];
+                        /** @description Waiting for its first request, whose address (IPv4 /32, IPv6 /64) becomes ipAllowlist. */
+                        bindToFirstAddress: boolean;
+                        /** @description Notes for people; "" for none. */
+                        description: string;
+                        /**
+                         * @description Tags, key to value.
+                         * @example {
+                         *       "env": "prod"
+                         *     }
+                         */
+                        tags: {
+                            [key: string]: string;
+                        };
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}

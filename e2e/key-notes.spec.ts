@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "./fixtures";
+import { ownerFor } from "./owner";
+
+// A key's description and tags in the dialogs, the list (tags filter it) and the key's page;
+// "Unused for N days" once the test clock has moved on.
+test.afterEach(async ({ request }) => {
+  expect((await request.post("/api/test/clock", { data: { offsetSeconds: 0 } })).status()).toBe(200);
+});
+
+test("describe and tag a key, filter the list by a tag, and edit both", async ({ page }, testInfo) => {
+  const run = randomUUID().slice(0, 8);
+  const name = `Tagged ${run}`;
+  await page.goto("/api-keys");
+  await page.getByRole("button", { name: "Create Key" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Create Key" });
+  await dialog.getByLabel("Key Name").fill(name);
+  await dialog.getByLabel("Description").fill("Nightly export to billing.");
+  // A malformed line is named, and nothing typed is lost.
+  await dialog.getByLabel("Tags").fill("env prod");
+  await dialog.getByRole("button", { name: "Create Key" }).click();
+  await expect(dialog.getByText("“env prod” is not key=value.")).toBeVisible();
+  await expect(dialog.getByLabel("Key Name")).toHaveValue(name);
+  await expect(dialog.getByLabel("Description")).toHaveValue("Nightly export to billing.");
+  await dialog.getByLabel("Tags").fill(`env=prod\nrun=${run}`);
+  await dialog.getByRole("button", { name: "Create Key" }).click();
+  const secretDialog = page.getByRole("dialog", { name: "Save your API key" });
+  await secretDialog.getByRole("button", { name: "Done" }).click();
+  await secretDialog.getByRole("button", { name: "I have saved the key" }).click();
+  await expect(secretDialog).toBeHidden();
+
+  // The tag on the key's row filters the list by it.
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await row.getByRole("link", { name: `run=${run}` }).click();
+  await expect(page).toHaveURL(new RegExp(`tag=run%3A${run}`));
+  await expect(page.getByRole("region", { name: "API keys" }).locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByText(`run:${run}`)).toBeVisible();
+  await page.getByRole("button", { name: `Clear the tag filter run:${run}` }).click();
+  await expect(page).not.toHaveURL(/tag=/);
+
+  // The edit dialog starts from them; the key's page shows what was saved.
+  await page.getByRole("button", { name: `Edit ${name}` }).click();
+  const edit = page.getByRole("dialog", { name: "Edit key" });
+  await expect(edit.getByLabel("Tags")).toHaveValue(`env=prod\nrun=${run}`);
+  await expect(edit.getByLabel("Description")).toHaveValue("Nightly export to billing.");
+  await edit.getByLabel("Description").fill("Nightly export, owned by finance.");
+  await edit.getByLabel("Tags").fill(`run=${run}`);
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit).toBeHidden();
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByText("Nightly export, owned by finance.", { exact: true })).toBeVisible();
+  const tags = page.getByRole("list", { name: "Tags" });
+  await expect(tags.getByRole("link")).toHaveText([`run=${run}`]);
+
+  await expect(page.getByText("Unused for")).toHaveCount(0);
+
+  // Never used: it counts from its creation, here and in the list.
+  expect((await page.request.post("/api/test/clock", { data: { offsetSeconds: 8 * 86_400 } })).status()).toBe(200);
+  // Eight idle days end the session too: sign in again, back to the key's page.
+  await page.reload();
+  const owner = ownerFor(testInfo);
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Unused for 8 days")).toBeVisible();
+  await page.goto(`/api-keys?tag=run:${run}`);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Unused for 8 days");
+});
