@@ -14,13 +14,14 @@ const PERMISSIONS_POLICY = [
   "midi",
   "payment",
   "picture-in-picture",
-  "publickey-credentials-get",
   "screen-wake-lock",
   "serial",
   "usb",
   "xr-spatial-tracking",
 ]
   .map((feature) => `${feature}=()`)
+  // Passkeys (WebAuthn) are the portal's own, and nobody else's.
+  .concat(["publickey-credentials-create=(self)", "publickey-credentials-get=(self)"])
   .join(", ");
 
 /** @type {import('next').NextConfig} */

@@ -142,6 +142,7 @@ export default defineConfig({
         DATA_DIR: dataDir(sizePort),
         PORT: String(sizePort),
         APP_URL: `http://127.0.0.1:${sizePort}`,
+        PASSKEY_ORIGIN: `http://localhost:${sizePort}`,
       },
     })),
     // The same on a database created on the test PostgreSQL server and dropped at the end.

@@ -42,6 +42,10 @@ const schema = z.object({
   APP_URL: httpUrl(),
   // next-auth's name for the same setting, used when APP_URL is unset.
   AUTH_URL: httpUrl(),
+  // The origin passkeys are bound to (its host is the WebAuthn relying party id); unset:
+  // APP_URL's. Browsers refuse an IP address as relying party id: the tests, whose APP_URL
+  // is http://127.0.0.1:<port>, register passkeys at http://localhost:<port>.
+  PASSKEY_ORIGIN: httpUrl(),
   // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For,
   // -Host and -Proto are believed; nobody else's are.
   TRUSTED_PROXIES: z
@@ -133,6 +137,7 @@ const toConfig = (env) => ({
   port: env.PORT,
   shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   appUrl: (env.APP_URL ?? env.AUTH_URL ?? "").replace(/\/+$/, ""),
+  passkeyOrigin: env.PASSKEY_ORIGIN ? new URL(env.PASSKEY_ORIGIN).origin : "",
   trustedProxies: listOf(env.TRUSTED_PROXIES),
   authSecret: env.AUTH_SECRET ?? "",
   dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR),

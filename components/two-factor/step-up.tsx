@@ -1,13 +1,16 @@
 "use client";
 
-import { ShieldCheck } from "lucide-react";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { KeyRound, ShieldCheck } from "lucide-react";
 import { createContext, use, useCallback, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { passkeyProofOptionsAction } from "@/lib/actions/passkey-proof-options";
 import { proveIdentityAction } from "@/lib/actions/prove-identity";
 import type { ActionResult } from "@/lib/actions/result";
+import { PASSKEY_CANCELLED } from "./passkey-messages";
 
 // Step-up ("sudo mode") in the portal: an action answered with `stepUp` opens this dialog
 // over whatever dialog sent it (which keeps what was typed); once the person proves it is
@@ -16,7 +19,15 @@ import type { ActionResult } from "@/lib/actions/result";
 type Ask = () => Promise<boolean>;
 const StepUpContext = createContext<Ask | null>(null);
 
-export function StepUpProvider({ twoFactor, children }: { twoFactor: boolean; children: ReactNode }) {
+export function StepUpProvider({
+  twoFactor,
+  passkeys = false,
+  children,
+}: {
+  twoFactor: boolean;
+  passkeys?: boolean;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -51,6 +62,26 @@ export function StepUpProvider({ twoFactor, children }: { twoFactor: boolean; ch
     else setError(result.fieldErrors?.code?.[0] ?? result.fieldErrors?.password?.[0] ?? result.error);
   }
 
+  async function proveWithPasskey() {
+    setError(undefined);
+    setPending(true);
+    try {
+      const options = await passkeyProofOptionsAction({});
+      if (!options.ok) return setError(options.error);
+      let answer;
+      try {
+        answer = await startAuthentication(options.options);
+      } catch {
+        return setError(PASSKEY_CANCELLED);
+      }
+      const result = await proveIdentityAction({ passkey: JSON.stringify(answer) });
+      if (result.ok) close(true);
+      else setError(result.fieldErrors?.passkey?.[0] ?? result.error);
+    } finally {
+      setPending(false);
+    }
+  }
+
   const field = twoFactor ? "step-up-code" : "step-up-password";
   return (
     <StepUpContext value={ask}>
@@ -60,7 +91,9 @@ export function StepUpProvider({ twoFactor, children }: { twoFactor: boolean; ch
           title="Confirm it's you"
           description={
             twoFactor
-              ? "This change needs a fresh proof: enter a code from your authenticator app, or a recovery code."
+              ? passkeys
+                ? "This change needs a fresh proof: use a passkey, or enter a code from your authenticator app or a recovery code."
+                : "This change needs a fresh proof: enter a code from your authenticator app, or a recovery code."
               : "This change needs a fresh proof: enter your password."
           }
         >
@@ -68,6 +101,16 @@ export function StepUpProvider({ twoFactor, children }: { twoFactor: boolean; ch
             <div className="flex items-center gap-2 text-sm text-muted-foreground">
               <ShieldCheck className="h-4 w-4 text-link" aria-hidden /> You won&apos;t be asked again for 10 minutes.
             </div>
+            {twoFactor && passkeys ? (
+              <Button
+                variant="secondary"
+                className="w-full justify-center"
+                disabled={pending}
+                onClick={proveWithPasskey}
+              >
+                <KeyRound className="h-4 w-4" aria-hidden /> Use a passkey
+              </Button>
+            ) : null}
             <Field id={field} label={twoFactor ? "Code" : "Password"} error={error}>
               {twoFactor ? (
                 <Input id={field} name="code" autoComplete="one-time-code" required autoFocus />

@@ -12,12 +12,13 @@ import { removeTotpAction } from "@/lib/actions/remove-totp";
 import { startTotpSetupAction } from "@/lib/actions/start-totp-setup";
 import type { TwoFactorStatus } from "@/lib/auth/second-factor";
 import type { TotpSetup } from "@/lib/auth/totp";
+import { PasskeysSection } from "./passkeys-section";
 import { RecoveryCodes } from "./recovery-codes";
 import { useStepUp } from "./step-up";
 import { TotpSetupDialog } from "./totp-setup-dialog";
 
-// /account's two-factor section: the authenticator app (set up, or remove) and the
-// recovery codes (how many are left; new ones replace them). `onSetUp`: where to go once
+// /account's two-factor section: the authenticator app (set up, or remove), the
+// recovery codes (how many are left; new ones replace them) and the passkeys. `onSetUp`: where to go once
 // a factor is set up (the setup page of an account that requires it).
 export function TwoFactorSection({ status, onSetUp }: { status: TwoFactorStatus; onSetUp?: string }) {
   const router = useRouter();
@@ -70,6 +71,7 @@ export function TwoFactorSection({ status, onSetUp }: { status: TwoFactorStatus;
           </Button>
         </div>
       ) : null}
+      <PasskeysSection passkeys={status.passkeys} onSetUp={onSetUp} />
       <TotpSetupDialog setup={setup} onClose={closeSetup} />
       <ConfirmDialog
         open={confirmRemove}

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { proveAgain } from "@/lib/auth/step-up";
 import { stepUpSchema } from "@/lib/validations/two-factor";
 import { sessionAction } from "./safe-action";
@@ -9,7 +10,7 @@ import { sessionAction } from "./safe-action";
 export const proveIdentityAction = sessionAction(
   stepUpSchema,
   async (input, { session }) => {
-    await proveAgain(session, input);
+    await proveAgain(session, input, await headers());
     return {};
   },
   { whileTwoFactorMissing: true },

@@ -1,28 +1,32 @@
 import "server-only";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/types";
 import { getDb } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
 import { describeWait } from "@/lib/rate-limit/failures";
 import { limits } from "@/lib/rate-limit/limits";
+import { listPasskeys, PASSKEY_REFUSED, verifyPasskey, type PasskeySummary } from "./passkeys";
 import { spendRecoveryCode } from "./recovery-codes";
 import { spendTotpCode } from "./totp";
 
 // A login's second factors, and the one check of a code typed for one (sign-in and
 // step-up alike): an authenticator code or a recovery code. Wrong codes are braked per
 // login (5 in 15 minutes, lib/rate-limit/limits.ts), counted before they are compared.
-export type SecondFactorUsed = "totp" | "recovery_code";
-export type TwoFactorStatus = { totp: boolean; recoveryCodes: number };
+export type SecondFactorUsed = "totp" | "recovery_code" | "passkey";
+export type TwoFactorStatus = { totp: boolean; recoveryCodes: number; passkeys: PasskeySummary[] };
 
 export async function twoFactorStatus(identityId: string): Promise<TwoFactorStatus> {
   const db = getDb();
-  const [totp, recoveryCodes] = await Promise.all([
+  const [totp, recoveryCodes, passkeys] = await Promise.all([
     db.totpFactor.findUnique({ where: { identityId }, select: { confirmedAt: true } }),
     db.recoveryCode.count({ where: { identityId, usedAt: null } }),
+    listPasskeys(identityId),
   ]);
-  return { totp: Boolean(totp?.confirmedAt), recoveryCodes };
+  return { totp: Boolean(totp?.confirmedAt), recoveryCodes, passkeys };
 }
 
 export async function hasSecondFactor(identityId: string): Promise<boolean> {
-  return (await twoFactorStatus(identityId)).totp;
+  const status = await twoFactorStatus(identityId);
+  return status.totp || status.passkeys.length > 0;
 }
 
 export class TooManyCodes extends AppError {
@@ -49,4 +53,22 @@ export async function verifySecondFactor(identityId: string, code: string): Prom
   const { over, waitMs } = await secondFactors.fail(identityId);
   if (over) throw new TooManyCodes(waitMs);
   throw fieldError("code", WRONG_CODE);
+}
+
+// The same for a passkey's answer (parsed JSON from the browser), braked with the codes.
+export async function verifyPasskeyFactor(identityId: string, headers: Headers, answer: string): Promise<"passkey"> {
+  const { secondFactors } = limits();
+  const wait = await secondFactors.blockedFor(identityId);
+  if (wait > 0) throw new TooManyCodes(wait);
+  let response: AuthenticationResponseJSON | null = null;
+  try {
+    response = JSON.parse(answer) as AuthenticationResponseJSON;
+  } catch {
+    response = null;
+  }
+  if (response?.response && typeof response.id === "string" && (await verifyPasskey(identityId, headers, response)))
+    return "passkey";
+  const { over, waitMs } = await secondFactors.fail(identityId);
+  if (over) throw new TooManyCodes(waitMs);
+  throw fieldError("passkey", PASSKEY_REFUSED);
 }

@@ -3,21 +3,27 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deviceOfSignIn } from "./devices";
 import { clearPendingCookie, pendingIdentity } from "./pending-sign-in";
-import { TooManyCodes, verifySecondFactor, type SecondFactorUsed } from "./second-factor";
+import { TooManyCodes, verifyPasskeyFactor, verifySecondFactor, type SecondFactorUsed } from "./second-factor";
 import { actorOf, startSession } from "./sessions";
 import { PendingSignInExpired, SecondFactorRefused, SignInRateLimited } from "./sign-in-errors";
 import { passwordMembership } from "./sso-policy";
 import { recordRecoveryCodeUse } from "./two-factor";
 
 // The second step of a sign-in: a valid pending sign-in (its password was right moments
-// ago) and a code of the login's second factor open the session. A recovery code used
+// ago) and a code of the login's second factor (or one of its passkeys) open the session. A recovery code used
 // here is recorded and mailed.
-export async function completeSecondStep(input: { pending: string; code: string }, headers: Headers) {
+export async function completeSecondStep(
+  input: { pending: string } & ({ code: string } | { passkey: string }),
+  headers: Headers,
+) {
   const identityId = await pendingIdentity(input.pending);
   if (!identityId) throw new PendingSignInExpired();
   let used: SecondFactorUsed;
   try {
-    used = await verifySecondFactor(identityId, input.code);
+    used =
+      "passkey" in input
+        ? await verifyPasskeyFactor(identityId, headers, input.passkey)
+        : await verifySecondFactor(identityId, input.code);
   } catch (error) {
     if (error instanceof TooManyCodes) throw new SignInRateLimited(error.retryAfterMs);
     if (error instanceof AppError) throw new SecondFactorRefused(error.message);

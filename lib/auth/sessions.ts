@@ -47,6 +47,8 @@ export type CurrentSession = {
   emailVerified: boolean;
   // The login has a second factor (lib/auth/second-factor.ts).
   twoFactor: boolean;
+  // The login has a passkey (one of its second factors).
+  passkeys: boolean;
   // The account requires two-factor and the login has none: such a session may only set
   // one up (app/(auth)/two-factor-setup, lib/actions/safe-action.ts).
   mustSetUpTwoFactor: boolean;
@@ -77,6 +79,7 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
           mustChangePassword: true,
           emailVerifiedAt: true,
           totp: { select: { confirmedAt: true } },
+          _count: { select: { passkeys: true } },
         },
       },
       member: { select: { ...memberSelect, account: { select: { id: true, name: true, requireTwoFactor: true } } } },
@@ -92,7 +95,8 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
   if (at.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS) {
     await db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: at } });
   }
-  const twoFactor = Boolean(row.identity.totp?.confirmedAt);
+  const passkeys = row.identity._count.passkeys > 0;
+  const twoFactor = Boolean(row.identity.totp?.confirmedAt) || passkeys;
   return {
     sessionId: row.id,
     identityId: row.identity.id,
@@ -100,6 +104,7 @@ export const loadSession = cache(async (sessionId: string | undefined): Promise<
     mustChangePassword: row.identity.mustChangePassword,
     emailVerified: row.identity.emailVerifiedAt !== null,
     twoFactor,
+    passkeys,
     mustSetUpTwoFactor: row.member.account.requireTwoFactor && !twoFactor,
     provedAt: row.provedAt,
     actor: actorOf(row.member, row.identity.email),

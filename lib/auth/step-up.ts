@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
 import { currentRequest } from "@/lib/http/request-context";
 import { verifyCredentials } from "./credentials";
-import { verifySecondFactor } from "./second-factor";
+import { verifyPasskeyFactor, verifySecondFactor } from "./second-factor";
 import type { CurrentSession } from "./sessions";
 import { recordRecoveryCodeUse } from "./two-factor";
 
@@ -25,9 +25,16 @@ export function assertFreshProof(session: Pick<CurrentSession, "provedAt">): voi
   if (!hasFreshProof(session)) throw new AppError("forbidden", STEP_UP_REQUIRED, { stepUp: true });
 }
 
-// The step-up dialog: a second factor (or the password) proves the person again.
-export async function proveAgain(session: CurrentSession, input: { code?: string; password?: string }): Promise<void> {
-  if (session.twoFactor) {
+// The step-up dialog: a second factor (a code or a passkey; the password for a login
+// without one) proves the person again.
+export async function proveAgain(
+  session: CurrentSession,
+  input: { code?: string; password?: string; passkey?: string },
+  headers: Headers,
+): Promise<void> {
+  if (session.twoFactor && input.passkey) {
+    await verifyPasskeyFactor(session.identityId, headers, input.passkey);
+  } else if (session.twoFactor) {
     if (!input.code) throw fieldError("code", "Enter a code from your authenticator app or a recovery code.");
     const used = await verifySecondFactor(session.identityId, input.code);
     if (used === "recovery_code") await recordRecoveryCodeUse(session.actor, session.identityId);

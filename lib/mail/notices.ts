@@ -146,7 +146,13 @@ export function newDeviceMail(
 
 // A second factor of the login was added or removed, a recovery code was used, or new
 // recovery codes replaced the old ones: a security notice (it can't be turned off).
-export type TwoFactorChange = "totp_added" | "totp_removed" | "recovery_code_used" | "recovery_codes_replaced";
+export type TwoFactorChange =
+  | "totp_added"
+  | "totp_removed"
+  | "passkey_added"
+  | "passkey_removed"
+  | "recovery_code_used"
+  | "recovery_codes_replaced";
 
 const TWO_FACTOR_CHANGES: Record<TwoFactorChange, { subject: string; what: string }> = {
   totp_added: {
@@ -156,6 +162,14 @@ const TWO_FACTOR_CHANGES: Record<TwoFactorChange, { subject: string; what: strin
   totp_removed: {
     subject: "The authenticator app was removed from your login",
     what: "the authenticator app was removed from",
+  },
+  passkey_added: {
+    subject: "A passkey was added to your login",
+    what: "a passkey was added as a second factor of",
+  },
+  passkey_removed: {
+    subject: "A passkey was removed from your login",
+    what: "a passkey was removed from",
   },
   recovery_code_used: {
     subject: "A recovery code was used to sign in",

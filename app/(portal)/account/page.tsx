@@ -59,7 +59,8 @@ export default async function AccountPage() {
           Two-factor sign-in
         </h2>
         <p className="mt-1 mb-4 text-sm text-muted-foreground">
-          With a second factor, your password alone no longer signs you in: you also enter a code from your phone.
+          With a second factor, your password alone no longer signs you in: you also enter a code from your phone or use
+          a passkey.
         </p>
         <TwoFactorSection status={twoFactor} />
       </section>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SecondStepForm } from "@/components/auth/second-step-form";
 import { getSignedInSession, homePath } from "@/lib/auth/current-member";
 import { pendingIdentity, readPendingCookie } from "@/lib/auth/pending-sign-in";
+import { twoFactorStatus } from "@/lib/auth/second-factor";
 import { safeNextPath } from "@/lib/portal/landing";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
@@ -13,8 +14,8 @@ export default async function SecondStepPage({ searchParams }: { searchParams: P
   const next = safeNextPath((await searchParams).next);
   const session = await getSignedInSession();
   if (session) redirect(next ?? homePath(session));
-  if (!(await pendingIdentity(await readPendingCookie()))) {
-    redirect(`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`);
-  }
-  return <SecondStepForm next={next} />;
+  const identityId = await pendingIdentity(await readPendingCookie());
+  if (!identityId) redirect(`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  const passkeys = (await twoFactorStatus(identityId)).passkeys.length > 0;
+  return <SecondStepForm next={next} passkeys={passkeys} />;
 }

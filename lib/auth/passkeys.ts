@@ -1,0 +1,266 @@
+import "server-only";
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+} from "@simplewebauthn/server";
+import { isoBase64URL } from "@simplewebauthn/server/helpers";
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/types";
+import { now } from "@/lib/clock";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { wakeOutbox } from "@/lib/outbox/worker";
+import { recordChange } from "@/lib/records/write";
+import { queueTwoFactorNotice } from "@/lib/notices/two-factor";
+import { keyedHash } from "./sealed";
+import type { CurrentSession } from "./sessions";
+
+// Passkeys (WebAuthn): a login registers several on /account, each named, and uses any of
+// them as its second factor (sign-in and step-up). The server keeps each credential's id,
+// public key and signature counter. Every challenge it hands out is kept as a keyed hash
+// for one login and one purpose, spent by the answer that carries it (once), within 5
+// minutes. Bound to PASSKEY_ORIGIN, else APP_URL (else the request's own origin).
+const CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
+const PURPOSE = "webauthn-challenge";
+const MAX_PASSKEYS = 10;
+export const PASSKEY_REFUSED = "This passkey was not accepted. Try again, or use another factor.";
+const kind = { conflict: "Your passkeys changed meanwhile.", notFound: "No such passkey." };
+
+export type PasskeySummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+type Purpose = "register" | "authenticate";
+
+function relyingParty(headers: Headers) {
+  const origin = config.passkeyOrigin || publicOrigin(headers);
+  return { origin, rpID: new URL(origin).hostname };
+}
+
+async function keepChallenge(identityId: string, purpose: Purpose, challenge: string) {
+  const db = getDb();
+  await db.webauthnChallenge.deleteMany({ where: { identityId, expiresAt: { lte: now() } } });
+  await db.webauthnChallenge.create({
+    data: {
+      identityId,
+      purpose,
+      challengeHash: keyedHash(PURPOSE, challenge),
+      expiresAt: new Date(now().getTime() + CHALLENGE_LIFETIME_MS),
+    },
+  });
+}
+
+// The challenge the browser signed, if it is one handed to this login for this purpose and
+// not spent or expired; spent now either way.
+async function spendChallenge(identityId: string, purpose: Purpose, clientDataJSON: string): Promise<string | null> {
+  let challenge: unknown;
+  try {
+    challenge = (JSON.parse(isoBase64URL.toString(clientDataJSON)) as { challenge?: unknown }).challenge;
+  } catch {
+    return null;
+  }
+  if (typeof challenge !== "string" || challenge.length > 200) return null;
+  const { count } = await getDb().webauthnChallenge.deleteMany({
+    where: { identityId, purpose, challengeHash: keyedHash(PURPOSE, challenge), expiresAt: { gt: now() } },
+  });
+  return count === 1 ? challenge : null;
+}
+
+export async function listPasskeys(identityId: string): Promise<PasskeySummary[]> {
+  return getDb().passkey.findMany({
+    where: { identityId },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export async function passkeyRegistrationOptions(
+  session: CurrentSession,
+  headers: Headers,
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const existing = await getDb().passkey.findMany({
+    where: { identityId: session.identityId },
+    select: { credentialId: true, transports: true },
+  });
+  if (existing.length >= MAX_PASSKEYS) throw new AppError("conflict", `A login can have ${MAX_PASSKEYS} passkeys.`);
+  const { rpID } = relyingParty(headers);
+  const options = await generateRegistrationOptions({
+    rpName: "Wisp Portal",
+    rpID,
+    userID: session.identityId,
+    userName: session.email,
+    attestationType: "none",
+    excludeCredentials: existing.map((passkey) => ({
+      id: isoBase64URL.toBuffer(passkey.credentialId),
+      type: "public-key" as const,
+      transports: passkey.transports as AuthenticatorTransportFuture[],
+    })),
+    authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
+  });
+  await keepChallenge(session.identityId, "register", options.challenge);
+  return options;
+}
+
+export async function addPasskey(
+  session: CurrentSession,
+  headers: Headers,
+  input: { name: string; response: RegistrationResponseJSON },
+): Promise<void> {
+  const challenge = await spendChallenge(session.identityId, "register", input.response.response.clientDataJSON);
+  if (!challenge) throw new AppError("conflict", "This passkey request has expired. Add the passkey again.");
+  const { origin, rpID } = relyingParty(headers);
+  let verification;
+  try {
+    verification = await verifyRegistrationResponse({
+      response: input.response,
+      expectedChallenge: challenge,
+      expectedOrigin: origin,
+      expectedRPID: rpID,
+      requireUserVerification: false,
+    });
+  } catch {
+    throw new AppError("bad_request", "Your browser's answer could not be verified. Add the passkey again.");
+  }
+  const info = verification.registrationInfo;
+  if (!verification.verified || !info) throw new AppError("bad_request", "The passkey could not be verified.");
+  const { actor } = session;
+  await recordChange(
+    actor,
+    kind,
+    async (tx) => {
+      if ((await tx.passkey.count({ where: { identityId: session.identityId } })) >= MAX_PASSKEYS)
+        throw new AppError("conflict", `A login can have ${MAX_PASSKEYS} passkeys.`);
+      const credentialId = isoBase64URL.fromBuffer(info.credentialID);
+      if (await tx.passkey.findUnique({ where: { credentialId }, select: { id: true } }))
+        throw new AppError("conflict", "This passkey is already registered.");
+      await tx.passkey.create({
+        data: {
+          identityId: session.identityId,
+          name: input.name,
+          credentialId,
+          publicKey: isoBase64URL.fromBuffer(info.credentialPublicKey),
+          counter: info.counter,
+          transports: input.response.response.transports ?? [],
+          createdAt: now(),
+        },
+      });
+      await queueTwoFactorNotice(tx, {
+        identityId: session.identityId,
+        member: { name: actor.name, accountId: actor.accountId, accountName: actor.accountName },
+        at: now(),
+        change: "passkey_added",
+      });
+      return {
+        result: undefined,
+        event: {
+          action: "member.two_factor_add",
+          target: { type: "member", id: actor.id, name: session.email },
+          changes: { twoFactor: { from: null, to: "passkey_added" }, passkey: { from: null, to: input.name } },
+        },
+      };
+    },
+    { afterCommit: async () => wakeOutbox() },
+  );
+}
+
+export async function removePasskey(session: CurrentSession, id: string): Promise<void> {
+  const { actor } = session;
+  await recordChange(
+    actor,
+    kind,
+    async (tx) => {
+      const passkey = await tx.passkey.findFirst({
+        where: { id, identityId: session.identityId },
+        select: { name: true },
+      });
+      if (!passkey) throw new AppError("not_found", kind.notFound);
+      await tx.passkey.deleteMany({ where: { id, identityId: session.identityId } });
+      await queueTwoFactorNotice(tx, {
+        identityId: session.identityId,
+        member: { name: actor.name, accountId: actor.accountId, accountName: actor.accountName },
+        at: now(),
+        change: "passkey_removed",
+      });
+      return {
+        result: undefined,
+        event: {
+          action: "member.two_factor_remove",
+          target: { type: "member", id: actor.id, name: session.email },
+          changes: { twoFactor: { from: null, to: "passkey_removed" }, passkey: { from: passkey.name, to: null } },
+        },
+      };
+    },
+    { afterCommit: async () => wakeOutbox() },
+  );
+}
+
+// Options for proving the login with one of its passkeys (sign-in's second step, step-up).
+export async function passkeyAuthenticationOptions(
+  identityId: string,
+  headers: Headers,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const passkeys = await getDb().passkey.findMany({
+    where: { identityId },
+    select: { credentialId: true, transports: true },
+  });
+  if (passkeys.length === 0) throw new AppError("conflict", "Your login has no passkey.");
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty(headers).rpID,
+    allowCredentials: passkeys.map((passkey) => ({
+      id: isoBase64URL.toBuffer(passkey.credentialId),
+      type: "public-key" as const,
+      transports: passkey.transports as AuthenticatorTransportFuture[],
+    })),
+    userVerification: "preferred",
+  });
+  await keepChallenge(identityId, "authenticate", options.challenge);
+  return options;
+}
+
+// True when the answer is a signature of a challenge handed to this login, by one of its
+// passkeys, with a counter that grew (or an authenticator that keeps none: 0 and 0).
+export async function verifyPasskey(
+  identityId: string,
+  headers: Headers,
+  response: AuthenticationResponseJSON,
+): Promise<boolean> {
+  const challenge = await spendChallenge(identityId, "authenticate", response.response.clientDataJSON);
+  if (!challenge) return false;
+  const db = getDb();
+  const passkey = await db.passkey.findFirst({
+    where: { identityId, credentialId: response.id },
+    select: { id: true, credentialId: true, publicKey: true, counter: true, transports: true },
+  });
+  if (!passkey) return false;
+  const { origin, rpID } = relyingParty(headers);
+  let verification;
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: origin,
+      expectedRPID: rpID,
+      requireUserVerification: false,
+      authenticator: {
+        credentialID: isoBase64URL.toBuffer(passkey.credentialId),
+        credentialPublicKey: isoBase64URL.toBuffer(passkey.publicKey),
+        counter: passkey.counter,
+        transports: passkey.transports as AuthenticatorTransportFuture[],
+      },
+    });
+  } catch {
+    return false;
+  }
+  if (!verification.verified) return false;
+  const { count } = await db.passkey.updateMany({
+    where: { id: passkey.id, counter: passkey.counter },
+    data: { counter: verification.authenticationInfo.newCounter, lastUsedAt: now() },
+  });
+  return count === 1;
+}
