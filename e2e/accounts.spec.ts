@@ -76,6 +76,11 @@ test("an existing person accepts an invitation and switches between two accounts
   await ada.goto("/team");
   await expect(ada.getByRole("row", { name: /Hana Harbour/ })).toBeVisible();
   await expectInAccount(ada, "Harbour Cafe", "Read Only");
+  // Back to Acme Wi-Fi: a later sign-in of this shared login lands in the account it used last.
+  await mainNav(ada);
+  await ada.getByRole("combobox", { name: "Account" }).selectOption({ label: "Acme Wi-Fi" });
+  await expect(ada.getByText("Now in Acme Wi-Fi")).toBeVisible();
+  await expectInAccount(ada, "Acme Wi-Fi", "Owner");
   await ada.context().close();
   await other.context().close();
 });
