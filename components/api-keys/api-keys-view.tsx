@@ -45,7 +45,11 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <KeyPolicyControl maxLifetimeDays={page.maxLifetimeDays} canWrite={page.canSetPolicy} />
+          <KeyPolicyControl
+            maxLifetimeDays={page.maxLifetimeDays}
+            scopeChoices={page.scopeChoices}
+            canWrite={page.canSetPolicy}
+          />
           <CreateKeyDialog
             roles={page.roles}
             disabled={!page.canWrite}
