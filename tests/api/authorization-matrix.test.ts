@@ -30,7 +30,7 @@ function expectedScoped(method: string, path: string, operation: Operation, whos
   if (whose === "other") return 404;
   if (SCOPED_AREAS.includes(area)) return path.includes("{") ? 404 : method === "GET" ? success : 403;
   if (method === "GET") return success;
-  if (area === "roles" || area === "team" || path.startsWith("/api/v1/api-keys")) return 403;
+  if (["/api/v1/roles", "/api/v1/team", "/api/v1/api-keys"].some((prefix) => path.startsWith(prefix))) return 403;
   return success;
 }
 
