@@ -46,14 +46,14 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
         )}
         <div className="flex flex-wrap items-center gap-3">
           <KeyPolicyControl
-            maxLifetimeDays={page.maxLifetimeDays}
-            scopeChoices={page.scopeChoices}
+            policy={{ maxKeyLifetimeDays: page.maxLifetimeDays, disableUnusedAfterDays: page.disableUnusedAfterDays }}
             canWrite={page.canSetPolicy}
           />
           <CreateKeyDialog
             roles={page.roles}
             disabled={!page.canWrite}
             maxLifetimeDays={page.maxLifetimeDays}
+            scopeChoices={page.scopeChoices}
             origin={page.origin}
           />
         </div>

@@ -25,6 +25,7 @@ export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
     canReadAudit: allows(member.permissions, "audit_log", "READ"),
     maxLifetimeDays: policy.maxKeyLifetimeDays,
     scopeChoices: choices,
+    disableUnusedAfterDays: policy.disableUnusedAfterDays,
     origin: publicOrigin(headerList),
     now: now().getTime(),
   };

@@ -18,6 +18,8 @@ export type KeyPageContext = {
   maxLifetimeDays: number | null;
   // The networks and groups a key's scope can name.
   scopeChoices: ScopeChoices;
+  // The account's unused-key policy: keys unused this many days are disabled; null: never.
+  disableUnusedAfterDays: number | null;
   origin: string;
   now: number;
 };
