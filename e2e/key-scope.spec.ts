@@ -10,7 +10,7 @@ test("create a key scoped to one network", async ({ page, request }) => {
   await page.goto("/api-keys");
   const seed = api(request, await createKeyInUi(page, `Scope seed ${run}`));
   const venue = await seed.post("/api/v1/networks", { name: `Venue ${run}`, ssid: `V${run}` });
-  await seed.post("/api/v1/networks", { name: `Other venue ${run}`, ssid: `O${run}` });
+  await seed.post("/api/v1/networks", { name: `Lobby ${run}`, ssid: `L${run}` });
   const group = await seed.post("/api/v1/groups", { name: `Staff ${run}`, networkId: venue.id });
   await page.reload();
 
@@ -24,7 +24,7 @@ test("create a key scoped to one network", async ({ page, request }) => {
   await expect(search).toBeFocused();
   await search.fill(run);
   const options = page.getByRole("listbox", { name: "Choose networks" }).getByRole("option");
-  await expect(options).toHaveText([`Other venue ${run}`, `Venue ${run}`]);
+  await expect(options).toHaveText([`Lobby ${run}`, `Venue ${run}`]);
   await search.fill(`Venue ${run}`);
   await expect(options).toHaveText([`Venue ${run}`]);
   await search.press("Enter");

@@ -22,8 +22,8 @@ const SCOPED_AREAS = ["users", "groups", "networks", "vouchers"];
 
 // What the scoped key gets: the role's answer, narrowed by the scope. The samples' Wi-Fi
 // records belong to no network, so they are outside it (404, like another account's) and
-// creating them is refused (403); roles, members and unscoped keys reach the whole account,
-// so it can't change them (403).
+// creating them is refused (403); roles, members, unscoped keys and webhook endpoints reach
+// the whole account, so it can't change them (403).
 function expectedScoped(method: string, path: string, operation: Operation, whose: string, success: number) {
   const area = operation["x-area"];
   if (operation["x-public"] || area === null) return success;
@@ -31,6 +31,8 @@ function expectedScoped(method: string, path: string, operation: Operation, whos
   if (SCOPED_AREAS.includes(area)) return path.includes("{") ? 404 : method === "GET" ? success : 403;
   if (method === "GET") return success;
   if (["/api/v1/roles", "/api/v1/team", "/api/v1/api-keys"].some((prefix) => path.startsWith(prefix))) return 403;
+  // A webhook endpoint receives the whole account's events: a scoped key can't set one up.
+  if (/^\/api\/v1\/webhooks(\/\{id\}(\/roll-secret)?)?$/.test(path)) return 403;
   return success;
 }
 

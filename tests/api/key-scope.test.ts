@@ -94,7 +94,10 @@ describe("a key scoped to one network", () => {
       expect(otherAccount.status).toBe(404);
       expect(await outOfScope.json()).toMatchObject({ error: { code: "not_found" } });
       for (const method of ["PATCH", "DELETE"]) {
-        const response = await key.call(`/api/v1/${path}/${outside}`, { method, json: { description: "x" } });
+        const json = { networks: { ssid: "x" }, groups: { description: "x" }, users: { fullName: "x" } }[path] ?? {
+          usageLimit: 2,
+        };
+        const response = await key.call(`/api/v1/${path}/${outside}`, { method, json });
         expect(response.status, `${method} ${path}`).toBe(404);
       }
     }
