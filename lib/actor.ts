@@ -1,5 +1,6 @@
 import type { Permissions } from "@/lib/permissions";
 import { toKeyLimits, type KeyLimits, type KeyLimitsRow } from "@/lib/key-limits";
+import type { KeyScope } from "@/lib/key-scope";
 
 // Who is acting: a signed-in member or an API key, in one shape. Built only here, from
 // the database rows the session check and the key check read.
@@ -21,6 +22,9 @@ export type Actor = {
   limits?: KeyLimits | null;
   // A key's notes for people (whoami returns them), cached with the key.
   notes?: { description: string; tags: Record<string, string> };
+  // A key's per-record scope (lib/key-scope.ts), cached with the key; null or absent: the
+  // whole account (a member is never scoped).
+  scope?: KeyScope | null;
 };
 
 // "member:<id>" or "api_key:<keyId>": how records store who created or deleted them.
@@ -56,6 +60,7 @@ export function memberActor(
 export function keyActor(
   key: { id: string; keyId: string; name: string; account: AccountRow; role: RoleRow } & Partial<KeyLimitsRow> & {
       notes?: { description: string; tags: Record<string, string> };
+      scope?: KeyScope | null;
     },
   permissions: Permissions,
 ): Actor {
@@ -71,5 +76,6 @@ export function keyActor(
     permissions,
     limits: toKeyLimits(key),
     notes: key.notes ?? { description: "", tags: {} },
+    scope: key.scope ?? null,
   };
 }

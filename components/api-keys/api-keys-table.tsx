@@ -163,6 +163,7 @@ export function ApiKeysTable({
             row={dialogs.row}
             roles={roles}
             maxLifetimeDays={page.maxLifetimeDays}
+            scopeChoices={page.scopeChoices}
             {...dialogs.dialog("edit")}
             onDelete={() => dialogs.switchTo("delete")}
           />

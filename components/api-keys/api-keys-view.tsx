@@ -53,6 +53,7 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
             roles={page.roles}
             disabled={!page.canWrite}
             maxLifetimeDays={page.maxLifetimeDays}
+            scopeChoices={page.scopeChoices}
             origin={page.origin}
           />
         </div>

@@ -12,6 +12,8 @@ import { defaultExpiry } from "./expiry-field";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { NO_LIMITS } from "./limit-fields";
 import { NO_NOTES } from "./notes-fields";
+import { WHOLE_ACCOUNT } from "./scope-field";
+import type { ScopeChoices } from "./types";
 import { ShowOnceSecret, useShowOnce } from "./show-once-secret";
 import type { RoleChoice } from "@/components/roles/role-options";
 import { useStepUp } from "@/components/two-factor/step-up";
@@ -21,11 +23,13 @@ export function CreateKeyDialog({
   disabled,
   maxLifetimeDays,
   origin,
+  scopeChoices,
 }: {
   roles: RoleChoice[];
   disabled?: boolean;
   maxLifetimeDays: number | null;
   origin: string;
+  scopeChoices: ScopeChoices;
 }) {
   const withStepUp = useStepUp();
   const firstGrantable = defaultRole(roles);
@@ -36,6 +40,7 @@ export function CreateKeyDialog({
     allowlist: "",
     limits: NO_LIMITS,
     notes: NO_NOTES,
+    scope: WHOLE_ACCOUNT,
   });
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<KeyFormValues>(blank);
@@ -97,6 +102,7 @@ export function CreateKeyDialog({
               roles={roles}
               errors={errors}
               maxLifetimeDays={maxLifetimeDays}
+              scopeChoices={scopeChoices}
             />
             <DialogFooter>
               <Button variant="secondary" onClick={() => onOpenChange(false)}>

@@ -10,8 +10,9 @@ import { updateApiKeyAction } from "@/lib/actions/update-api-key";
 import { KeyFields, keyFormInput, type KeyFormValues } from "./key-fields";
 import { limitFormValues } from "./limit-fields";
 import { notesFormValues } from "./notes-fields";
+import { scopeFormValues } from "./scope-field";
 import type { RoleChoice } from "@/components/roles/role-options";
-import type { KeyRow } from "./types";
+import type { KeyRow, ScopeChoices } from "./types";
 
 const valuesOf = (row: KeyRow): KeyFormValues => ({
   name: row.name,
@@ -20,6 +21,7 @@ const valuesOf = (row: KeyRow): KeyFormValues => ({
   allowlist: row.ipAllowlist.join("\n"),
   limits: limitFormValues(row),
   notes: notesFormValues(row),
+  scope: scopeFormValues(row.scope),
 });
 
 // Keyed per opening by its caller, so each opening starts from the key as it is now.
@@ -31,6 +33,7 @@ export function EditKeyDialog({
   onDelete,
   returnFocus,
   maxLifetimeDays,
+  scopeChoices,
 }: {
   row: KeyRow;
   roles: RoleChoice[];
@@ -39,6 +42,7 @@ export function EditKeyDialog({
   onDelete: () => void;
   returnFocus?: ReturnFocus;
   maxLifetimeDays: number | null;
+  scopeChoices: ScopeChoices;
 }) {
   const [values, setValues] = useState<KeyFormValues>(() => valuesOf(row));
   const [errors, setErrors] = useState<FieldErrors>();
@@ -76,6 +80,7 @@ export function EditKeyDialog({
             errors={errors}
             maxLifetimeDays={maxLifetimeDays}
             currentExpiresAt={row.expiresAt}
+            scopeChoices={scopeChoices}
           />
           <DialogFooter>
             <Button

@@ -65,6 +65,7 @@ export function KeyDetailActions({ row, page }: { row: KeyRow; page: KeyPageCont
         row={row}
         roles={page.roles}
         maxLifetimeDays={page.maxLifetimeDays}
+        scopeChoices={page.scopeChoices}
         open={isOpen("edit")}
         onOpenChange={onOpenChange}
         onDelete={() => setState(({ round }) => ({ kind: "delete", round }))}

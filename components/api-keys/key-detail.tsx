@@ -10,6 +10,7 @@ import type { AuditEventJson } from "@/lib/validations/audit";
 import { formatDate, formatRelative } from "@/lib/format-date";
 import { KeyDetailActions } from "./key-detail-actions";
 import { KeyTags } from "./key-tags";
+import { KeyScope } from "./key-scope";
 import { UnusedFor } from "./unused-days";
 import { KeyStateBadge } from "./key-state-badge";
 import type { KeyPageContext } from "./types";
@@ -120,6 +121,9 @@ export function KeyDetail({
             {key.bindToFirstAddress ? (
               <p className="mt-1 text-xs text-muted-foreground">Binds to the address of its first request.</p>
             ) : null}
+          </Item>
+          <Item label="Scope">
+            <KeyScope scope={key.scope} choices={page.scopeChoices} />
           </Item>
           <Item label="Tags">
             {Object.keys(key.tags).length > 0 ? (

@@ -13,6 +13,8 @@ import { AllowlistField, allowlistEntries, allowlistErrors } from "./allowlist-f
 import { ExpiryField, expiryChoiceOf, type ExpiryValue } from "./expiry-field";
 import { LimitFields, toLimitsInput, type LimitFormValues } from "./limit-fields";
 import { BindField, NotesFields, tagLines, type NotesFormValues } from "./notes-fields";
+import { ScopeField, toScopeInput, type ScopeFormValues } from "./scope-field";
+import type { ScopeChoices } from "./types";
 import type { RoleChoice } from "@/components/roles/role-options";
 
 export type KeyFormValues = {
@@ -22,6 +24,7 @@ export type KeyFormValues = {
   allowlist: string;
   limits: LimitFormValues;
   notes: NotesFormValues;
+  scope: ScopeFormValues;
 };
 
 type KeyFormInput = {
@@ -32,6 +35,7 @@ type KeyFormInput = {
   description: string;
   tags: string[];
   bindToFirstAddress: boolean;
+  scope: { networks: string[]; groups: string[] } | null;
 } & KeyLimitsInput;
 
 // What the create and edit actions take; field errors when a custom expiry is missing.
@@ -47,13 +51,14 @@ export function keyFormInput(values: KeyFormValues): { input: KeyFormInput } | {
       description: values.notes.description,
       tags: tagLines(values.notes.tags),
       bindToFirstAddress: values.notes.bindToFirstAddress,
+      scope: toScopeInput(values.scope),
       ...toLimitsInput(values.limits),
     },
   };
 }
 
-// The fields shared by the create and edit dialogs: name, role, expiry, IP allowlist, limits,
-// description and tags.
+// The fields shared by the create and edit dialogs: name, role, scope, expiry, IP allowlist,
+// limits, description and tags.
 export function KeyFields({
   values,
   onChange,
@@ -61,10 +66,12 @@ export function KeyFields({
   errors,
   maxLifetimeDays,
   currentExpiresAt,
+  scopeChoices,
 }: {
   values: KeyFormValues;
   onChange: (values: KeyFormValues) => void;
   roles: RoleChoice[];
+  scopeChoices: ScopeChoices;
   errors?: FieldErrors;
   maxLifetimeDays: number | null;
   currentExpiresAt?: string | null;
@@ -105,6 +112,12 @@ export function KeyFields({
           </p>
         ) : null}
       </Field>
+      <ScopeField
+        values={values.scope}
+        onChange={(scope) => onChange({ ...values, scope })}
+        choices={scopeChoices}
+        errors={errors}
+      />
       <ExpiryField
         value={values.expiry}
         onChange={(expiry) => onChange({ ...values, expiry })}

@@ -7,13 +7,15 @@ import { now } from "@/lib/clock";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { allows } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
+import { scopeChoices } from "@/lib/wifi/networks";
 import type { KeyPageContext } from "./types";
 
 // What the key pages (list and detail) hand to their dialogs, read once per render.
 export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
-  const [roles, policy, headerList] = await Promise.all([
+  const [roles, policy, choices, headerList] = await Promise.all([
     listRoles(member.accountId),
     getKeyPolicy(member.accountId),
+    scopeChoices(member.accountId),
     headers(),
   ]);
   return {
@@ -22,6 +24,7 @@ export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
     canSetPolicy: allows(member.permissions, "team", "FULL"),
     canReadAudit: allows(member.permissions, "audit_log", "READ"),
     maxLifetimeDays: policy.maxKeyLifetimeDays,
+    scopeChoices: choices,
     disableUnusedAfterDays: policy.disableUnusedAfterDays,
     origin: publicOrigin(headerList),
     now: now().getTime(),

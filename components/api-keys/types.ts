@@ -1,4 +1,5 @@
 import type { RoleChoice } from "@/components/roles/role-options";
+import type { MultiSelectOption } from "@/components/ui/multi-select";
 import type { ApiKeyJson } from "@/lib/validations/api-key";
 
 // What the API Keys page hands to the browser is the API's own representation of a key:
@@ -15,8 +16,12 @@ export type KeyPageContext = {
   canSetPolicy: boolean;
   canReadAudit: boolean;
   maxLifetimeDays: number | null;
+  // The networks and groups a key's scope can name.
+  scopeChoices: ScopeChoices;
   // The account's unused-key policy: keys unused this many days are disabled; null: never.
   disableUnusedAfterDays: number | null;
   origin: string;
   now: number;
 };
+
+export type ScopeChoices = { networks: MultiSelectOption[]; groups: MultiSelectOption[] };

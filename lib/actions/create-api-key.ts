@@ -19,6 +19,7 @@ export const createApiKeyAction = memberAction(
       description: input.description,
       tags: input.tags,
       bindToFirstAddress: input.bindToFirstAddress,
+      scope: input.scope,
       rateLimit: input.rateLimit,
       quota: input.quota,
     });

@@ -18,6 +18,7 @@ export const updateApiKeyAction = memberAction(
       description: input.description,
       tags: input.tags,
       bindToFirstAddress: input.bindToFirstAddress,
+      scope: input.scope,
       rateLimit: input.rateLimit,
       quota: input.quota,
     });

@@ -1,4 +1,5 @@
 import { invalidateKeyCache, publishKeyChange } from "@/lib/key-cache/coordinator";
+import { toKeyScope } from "@/lib/key-scope";
 import { toPermissions } from "@/lib/permissions";
 import { defineKind } from "@/lib/records/kind";
 import { apiKeySelect, toApiKeyJson, type ApiKeyRow } from "@/lib/validations/api-key-view";
@@ -25,6 +26,7 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
       bindToFirstAddress: key.bindToFirstAddress,
       description: key.description,
       tags: key.tags,
+      scope: toKeyScope(key),
       leakReportedBy: key.leakSource,
       ...limitFields(key),
     },
@@ -32,6 +34,7 @@ export const apiKeyKind = defineKind<ApiKeyRow>({
       permissions: toPermissions(key.role?.permissions ?? []),
       subject: `Key “${key.name}” (role ${key.role?.name})`,
       field: "roleId",
+      scope: toKeyScope(key),
     },
   }),
   view: (key) => toApiKeyJson(key),

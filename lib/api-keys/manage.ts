@@ -2,6 +2,7 @@ import { actorRef, type Actor } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { toKeyScope } from "@/lib/key-scope";
 import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
@@ -19,6 +20,7 @@ import { toStoredTags } from "@/lib/validations/key-notes";
 import { generateKeyId, newSecret } from "./format";
 import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
 import { checkExpiry } from "./policy";
+import { scopeColumns } from "./scope";
 import {
   apiKeySelect,
   apiKeyViewSelect,
@@ -123,6 +125,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
           description: input.description ?? "",
           tags: input.tags ? toStoredTags(input.tags) : [],
           bindToFirstAddress: input.bindToFirstAddress ?? false,
+          ...(await scopeColumns(tx, actor.accountId, input.scope ?? null)),
           secrets: { create: { hash, start } },
           ...keyLimitColumns(input),
         },
@@ -134,7 +137,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
   return { key: await withSecrets(key), secret };
 }
 
-// Changes any of name, role, expiry, enabled, allowlist, notes and tags in one audited change. Changing
+// Changes any of name, role, expiry, enabled, allowlist, notes, tags and scope in one audited change. Changing
 // only `enabled` is recorded as api_key.disable or api_key.enable; enabling a key also
 // settles a leak report (the member has decided).
 export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApiKeyInput): Promise<ApiKeyDetailJson> {
@@ -156,6 +159,8 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
       const expiresAt =
         input.expiresAt === undefined ? undefined : input.expiresAt === null ? null : new Date(input.expiresAt);
       if (expiresAt !== undefined) await checkExpiry(tx, actor.accountId, expiresAt);
+      const scope =
+        input.scope === undefined ? {} : await scopeColumns(tx, actor.accountId, input.scope, toKeyScope(before));
       await tx.apiKey.update({
         where: { id: before.id, accountId: actor.accountId },
         data: {
@@ -167,6 +172,7 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
           description: input.description,
           tags: input.tags && toStoredTags(input.tags),
           bindToFirstAddress: input.bindToFirstAddress,
+          ...scope,
           ...(input.enabled === true ? { leakReportedAt: null, leakSource: null } : {}),
           ...keyLimitColumns(input),
         },

@@ -6,6 +6,7 @@ import { keyCache, type CachedKey } from "@/lib/key-cache/cache";
 import { secretFilter } from "@/lib/key-cache/secret-filter";
 import { toPermissions, type Level } from "@/lib/permissions";
 import type { KeyLimitsRow } from "@/lib/key-limits";
+import { toKeyScope } from "@/lib/key-scope";
 import { processSingleton } from "@/lib/process-singleton";
 import { parseBearer } from "./bearer";
 import { hashSecret, isWellFormed } from "./format";
@@ -88,6 +89,9 @@ type Found = {
   bind_to_first_address: boolean;
   description: string;
   tags: string[];
+  scoped: boolean;
+  scope_network_ids: string[];
+  scope_group_ids: string[];
   account_id: string;
   account_name: string;
   role_id: string;
@@ -102,6 +106,7 @@ type Found = {
 async function lookUp(hash: string, generation: number): Promise<CachedKey | null> {
   const [found] = await getUnscopedDb().$queryRaw<Found[]>`
     SELECT k.id::text, k.key_id, k.name::text, k.ip_allowlist, k.bind_to_first_address, k.description, k.tags,
+      k.scoped, k.scope_network_ids::text[], k.scope_group_ids::text[],
       k.rate_limit_per_second AS "rateLimitPerSecond", k.rate_limit_per_minute AS "rateLimitPerMinute",
       k.quota_limit AS "quotaLimit", k.quota_period::text AS "quotaPeriod",
       (extract(epoch FROM least(s.valid_until, k.expires_at)) * 1000)::float8 AS usable_until,
@@ -128,6 +133,11 @@ async function lookUp(hash: string, generation: number): Promise<CachedKey | nul
         quotaLimit: found.quotaLimit,
         quotaPeriod: found.quotaPeriod,
         notes: { description: found.description, tags: fromStoredTags(found.tags) },
+        scope: toKeyScope({
+          scoped: found.scoped,
+          scopeNetworkIds: found.scope_network_ids ?? [],
+          scopeGroupIds: found.scope_group_ids ?? [],
+        }),
       },
       toPermissions(permissions),
     ),

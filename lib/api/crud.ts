@@ -13,7 +13,7 @@ export function collectionRoutes(resource: AnyResource) {
   return {
     GET: apiRoute(resource.area, async ({ request, actor }) => {
       const query = listQuerySchema(resource).parse(Object.fromEntries(request.nextUrl.searchParams));
-      return json(await resource.list(actor.accountId, query));
+      return json(await resource.list(actor.accountId, query, actor.scope));
     }),
     POST: apiRoute(resource.area, async ({ request, actor }) => {
       const input = await readJson(request, resource.schemas.create);
@@ -25,7 +25,7 @@ export function collectionRoutes(resource: AnyResource) {
 export function itemRoutes(resource: AnyResource) {
   return {
     GET: apiRoute<IdParams>(resource.area, async ({ actor, params }) =>
-      json(await resource.get(actor.accountId, parseId(resource, params.id))),
+      json(await resource.get(actor.accountId, parseId(resource, params.id), actor.scope)),
     ),
     PATCH: apiRoute<IdParams>(resource.area, async ({ request, actor, params }) => {
       const id = parseId(resource, params.id);

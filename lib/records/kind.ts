@@ -1,6 +1,8 @@
 import type { Fields } from "@/lib/audit/diff";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { KeyScope } from "@/lib/key-scope";
 import type { Permissions } from "@/lib/permissions";
+import type { ScopedRecord } from "./scope";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -16,8 +18,11 @@ export type RecordKind<Row> = {
   conflict: string;
   // The form field the conflict is about, when there is one ("email" at sign-up).
   conflictField?: string;
-  // The row with this id in this account, or null. Never another account's row.
-  load(tx: Tx, accountId: string, id: string): Promise<Row | null>;
+  // The row with this id in this account, or null. Never another account's row. A kind
+  // that is `scoped` also returns null for a row outside `scope` (scope.ts).
+  load(tx: Tx, accountId: string, id: string, scope?: KeyScope | null): Promise<Row | null>;
+  // Which of the scope rule's records this is (scope.ts); none: scopes don't apply.
+  scoped?: ScopedRecord;
   describe(row: Row): RecordDescription;
   // The record as the API shows it (never a secret): what its webhook events carry. A kind
   // without one publishes no events (lib/events/from-audit.ts says which changes are events).
@@ -29,8 +34,9 @@ export type RecordDescription = {
   name: string;
   // Compared before → after for the audit event; never secrets.
   fields: Fields;
-  // Keys, roles and members carry access; the actor must hold at least as much.
-  access?: { permissions: Permissions; subject: string; field?: "roleId" | "permissions" };
+  // Keys, roles and members carry access; the actor must hold at least as much. `scope`:
+  // the records it reaches (a key's scope); absent: the whole account (roles, members).
+  access?: { permissions: Permissions; subject: string; field?: "roleId" | "permissions"; scope?: KeyScope | null };
 };
 
 export function defineKind<Row>(kind: RecordKind<Row>): RecordKind<Row> {

@@ -1,11 +1,13 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
+import type { KeyScope } from "@/lib/key-scope";
 import type { Area } from "@/lib/permissions";
 import { getDb } from "@/lib/db";
 import { readList, type Page } from "@/lib/lists/read";
 import type { ListTable } from "@/lib/lists/table";
 import type { PageQuery } from "@/lib/validations/common";
 import { defineKind, type RecordDescription, type Tx } from "./kind";
+import { scopeSql, scopeWhere, type ScopedRecord } from "./scope";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "./write";
 
 // One account-scoped resource of the REST API. Reads take the account; writes take the
@@ -19,8 +21,9 @@ export type Resource<Output, Create, Update> = {
   schemas: { create: z.ZodType<Create>; update: z.ZodType<Update>; output: z.ZodType<Output> };
   // What the list's `q` matches (for the API reference and the search box); none: no search.
   search?: { matches: string; label: string };
-  list(accountId: string, query: ListQuery): Promise<Page<Output>>;
-  get(accountId: string, id: string): Promise<Output>;
+  // `scope`: a scoped key's (lib/key-scope.ts); only records within it are listed or found.
+  list(accountId: string, query: ListQuery, scope?: KeyScope | null): Promise<Page<Output>>;
+  get(accountId: string, id: string, scope?: KeyScope | null): Promise<Output>;
   create(actor: Actor, input: Create): Promise<Output>;
   update(actor: Actor, id: string, input: Update): Promise<Output>;
   remove(actor: Actor, id: string): Promise<void>;
@@ -39,7 +42,7 @@ export type ListQuery = PageQuery & { q?: string };
 // The queries of one Prisma model that a table resource runs, always within one account.
 // `select` is the model's select (undefined: every column).
 type Table<Row, Select, CreateData, UpdateData> = {
-  findFirst(args: { where: { id: string; accountId: string }; select: Select }): Promise<Row | null>;
+  findFirst(args: { where: { id: string; accountId: string } & object; select: Select }): Promise<Row | null>;
   findMany(args: { where: { accountId: string; id: { in: string[] } }; select: Select }): Promise<Row[]>;
   create(args: { data: CreateData; select: Select }): Promise<Row>;
   update(args: { where: { id: string; accountId: string }; data: UpdateData }): Promise<unknown>;
@@ -50,6 +53,9 @@ type Table<Row, Select, CreateData, UpdateData> = {
 // vouchers): it declares its fields, its output and the data it writes; reading, the
 // record writer's transaction, not-found, conflicts and the audit event are the same for
 // each. Lists read oldest first. `kind` is its record kind, for changes of its own.
+// `scoped`: which record of the scope rule it is (scope.ts): lists, reads and writes of a
+// scoped key then reach only records within its scope. `check` runs in the write's
+// transaction before a create or update (e.g. that a referenced network is the account's).
 export function defineTableResource<
   Row extends { id: string },
   Output,
@@ -74,6 +80,8 @@ export function defineTableResource<
   describe: (row: Row) => Omit<RecordDescription, "id">;
   createData: (input: Create, accountId: string) => CreateData;
   updateData?: (input: Update) => UpdateData;
+  scoped?: ScopedRecord;
+  check?: (tx: Tx, actor: Actor, input: Create | Update) => Promise<void>;
 }) {
   const { table, select = undefined as Select, toOutput } = spec;
   // Without updateData, UpdateData is Update itself (its default), and `table` must take it.
@@ -82,7 +90,12 @@ export function defineTableResource<
     type: spec.singular,
     notFound: `No ${spec.singular} with this id.`,
     conflict: `A ${spec.singular} with this ${spec.unique} already exists.`,
-    load: (tx, accountId, id) => table(tx).findFirst({ where: { id, accountId }, select }),
+    scoped: spec.scoped,
+    load: (tx, accountId, id, scope) =>
+      table(tx).findFirst({
+        where: { id, accountId, ...(spec.scoped && scopeWhere(spec.scoped, scope)) },
+        select,
+      }),
     describe: (row) => ({ id: row.id, ...spec.describe(row) }),
   });
   const resource = defineResource<Output, Create, Update>({
@@ -91,24 +104,27 @@ export function defineTableResource<
     singular: spec.singular,
     search: spec.search,
     schemas: spec.schemas,
-    list: (accountId, query) =>
+    list: (accountId, query, scope) =>
       readList(
         spec.list,
         accountId,
-        { ...query, sort: "createdAt", dir: "asc" },
+        // A scope picks few records in no list order: matched first, like a search.
+        { ...query, sort: "createdAt", dir: "asc", match: spec.scoped && scopeSql(spec.scoped, scope) },
         (ids) => table(getDb()).findMany({ where: { accountId, id: { in: ids } }, select }),
         toOutput,
       ),
-    get: async (accountId, id) => toOutput(await readRecord(accountId, kind, id)),
+    get: async (accountId, id, scope) => toOutput(await readRecord(accountId, kind, id, scope)),
     create: async (actor, input) =>
       toOutput(
-        await createRecord(actor, kind, (tx) =>
-          table(tx).create({ data: spec.createData(input, actor.accountId), select }),
-        ),
+        await createRecord(actor, kind, async (tx) => {
+          await spec.check?.(tx, actor, input);
+          return table(tx).create({ data: spec.createData(input, actor.accountId), select });
+        }),
       ),
     update: async (actor, id, input) =>
       toOutput(
         await updateRecord(actor, kind, id, async (tx) => {
+          await spec.check?.(tx, actor, input);
           await table(tx).update({ where: { id, accountId: actor.accountId }, data: updateData(input) });
         }),
       ),

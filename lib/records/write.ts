@@ -8,6 +8,7 @@ import {
   type AuditTarget,
 } from "@/lib/audit/record";
 import { getDb, getUnscopedDb } from "@/lib/db";
+import type { KeyScope } from "@/lib/key-scope";
 import { fromDatabaseError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { eventOfAction } from "@/lib/events/from-audit";
@@ -15,6 +16,7 @@ import { publishEvent } from "@/lib/events/publish";
 import { wakeOutbox } from "@/lib/outbox/worker";
 import { assertWithinOwnAccess } from "./hierarchy";
 import type { RecordDescription, RecordKind, Tx } from "./kind";
+import { outOfScope } from "./scope";
 
 // The one place every change to an account-owned record goes through. In one
 // transaction it loads the record within the actor's account (else not-found), checks
@@ -49,7 +51,8 @@ export function updateRecord<Row>(
     "update",
     async (tx, before) => {
       await run(tx, before!);
-      return loadOrThrow(tx, actor, kind, id);
+      // Read back within the account only: leaving the scope is refused in change().
+      return loadOrThrow(tx, { accountId: actor.accountId }, kind, id);
     },
     options,
   );
@@ -96,6 +99,10 @@ async function change<Row>(
     const was = before === null ? null : describeWithinAccess(actor, kind, before);
     const after = await run(tx, before);
     const is = after === null ? null : describeWithinAccess(actor, kind, after);
+    // A scoped key's create or change must leave the record within its scope (scope.ts).
+    if (is && actor.scope && kind.scoped && !(await kind.load(tx, actor.accountId, is.id, actor.scope))) {
+      throw outOfScope();
+    }
     const changes = diff(was?.fields ?? null, is?.fields ?? null);
     if (changes || verb !== "update") {
       const action = options.action ?? `${kind.type}.${verb}`;
@@ -180,22 +187,33 @@ export async function recordAnonymousChanges<T>(
   );
 }
 
-export async function loadOrThrow<Row>(tx: Tx, actor: Pick<Actor, "accountId">, kind: RecordKind<Row>, id: string) {
-  const row = await kind.load(tx, actor.accountId, id);
+// Within the account and, for a scoped key, within its scope (scope.ts): else not-found.
+export async function loadOrThrow<Row>(
+  tx: Tx,
+  actor: Pick<Actor, "accountId" | "scope">,
+  kind: RecordKind<Row>,
+  id: string,
+) {
+  const row = await kind.load(tx, actor.accountId, id, actor.scope);
   if (!row) throw new AppError("not_found", kind.notFound);
   return row;
 }
 
-// Reads one record of the actor's account, or not-found.
-export async function readRecord<Row>(accountId: string, kind: RecordKind<Row>, id: string): Promise<Row> {
-  return loadOrThrow(getDb(), { accountId }, kind, id);
+// Reads one record of the actor's account (and of its scope), or not-found.
+export async function readRecord<Row>(
+  accountId: string,
+  kind: RecordKind<Row>,
+  id: string,
+  scope?: KeyScope | null,
+): Promise<Row> {
+  return loadOrThrow(getDb(), { accountId, scope }, kind, id);
 }
 
 function describeWithinAccess<Row>(actor: Actor, kind: RecordKind<Row>, row: Row): RecordDescription {
   const description = kind.describe(row);
   if (description.access) {
-    const { permissions, subject, field } = description.access;
-    assertWithinOwnAccess(actor, permissions, subject, field);
+    const { permissions, subject, field, scope } = description.access;
+    assertWithinOwnAccess(actor, permissions, subject, field, scope);
   }
   return description;
 }

@@ -1,6 +1,7 @@
 import { now } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toKeyLimits, keyLimitsSelect } from "@/lib/key-limits";
+import { keyScopeSelect, toKeyScope } from "@/lib/key-scope";
 import type { ApiKeyJson, ApiKeySecretJson, ApiKeyState } from "./api-key";
 import { fromStoredTags } from "./key-notes";
 
@@ -28,6 +29,7 @@ export const apiKeyViewSelect = {
   leakSource: true,
   deletedAt: true,
   ...keyLimitsSelect,
+  ...keyScopeSelect,
   role: { select: { id: true, name: true } },
 } satisfies Prisma.ApiKeySelect;
 
@@ -61,6 +63,7 @@ export function toApiKeyJson(key: ApiKeyViewRow, at: Date = now()): ApiKeyJson {
     bindToFirstAddress: key.bindToFirstAddress,
     description: key.description,
     tags: fromStoredTags(key.tags),
+    scope: toKeyScope(key),
     state: stateOf(key, at),
     leakReport:
       key.leakReportedAt && key.leakSource

@@ -3,6 +3,7 @@ import { MAX_ALLOWLIST_ENTRIES, normalizeAllowlist } from "@/lib/http/ip-allowli
 import { LEVELS } from "@/lib/permissions";
 import { dateTimeInput, isoDate, pageQuerySchema, searchParam } from "./common";
 import { keyLimitsInput } from "./key-limits";
+import { keyScopeOutput, keyScopeSchema } from "./key-scope";
 import { descriptionSchema, tagFilterSchema, tagLinesSchema, tagsSchema } from "./key-notes";
 import { singleLine } from "./text";
 
@@ -48,6 +49,7 @@ const keyNotesInput = {
   description: descriptionSchema.optional(),
   tags: tagsSchema.optional(),
   bindToFirstAddress: bindToFirstAddressSchema.optional(),
+  scope: keyScopeSchema.optional(),
 };
 
 export const createApiKeySchema = z.strictObject({
@@ -72,7 +74,7 @@ export const updateApiKeySchema = z
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
     error:
-      "Send at least one of name, roleId, expiresAt, enabled, ipAllowlist, description, tags, bindToFirstAddress, rateLimit, quota.",
+      "Send at least one of name, roleId, expiresAt, enabled, ipAllowlist, description, tags, bindToFirstAddress, scope, rateLimit, quota.",
   });
 
 export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Not a Key ID.");
@@ -176,6 +178,7 @@ export const createApiKeyFormSchema = z.strictObject({
   description: descriptionSchema.default(""),
   tags: tagLinesSchema.default({}),
   bindToFirstAddress: z.boolean().default(false),
+  scope: keyScopeSchema.default(null),
   ...keyLimitsInput,
 });
 
@@ -188,6 +191,7 @@ export const updateApiKeyFormSchema = z.strictObject({
   description: descriptionSchema.optional(),
   tags: tagLinesSchema.optional(),
   bindToFirstAddress: z.boolean().optional(),
+  scope: keyScopeSchema.optional(),
   ...keyLimitsInput,
 });
 
@@ -220,6 +224,7 @@ export const apiKeySchema = z.object({
   }),
   description: z.string().meta({ description: 'Notes for people; "" for none.' }),
   tags: z.record(z.string(), z.string()).meta({ description: "Tags, key to value.", examples: [{ env: "prod" }] }),
+  scope: keyScopeOutput,
   state: z.enum(API_KEY_STATE_VALUES).meta({
     description: "expired once expiresAt has passed; else disabled when enabled is false; else active.",
   }),
@@ -274,6 +279,7 @@ export const whoamiSchema = z.object({
   role: z.object({ id: z.uuid(), name: z.string() }),
   description: z.string().meta({ description: "The key's notes for people." }),
   tags: z.record(z.string(), z.string()).meta({ description: "The key's tags, key to value." }),
+  scope: keyScopeOutput,
   permissions: z.record(z.string(), z.enum(LEVELS)),
   quota: z
     .object({

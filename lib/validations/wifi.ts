@@ -5,6 +5,13 @@ import { multiLine, singleLine } from "./text";
 // The Wi-Fi resources (lib/wifi/): users, groups, networks and vouchers, as the API and
 // the portal's dialogs send and read them.
 
+// The network a user, group or voucher belongs to: a key scoped to that network reaches it.
+const networkIdSchema = z
+  .uuid("Send the id of a network of this account, or null.")
+  .nullable()
+  .meta({ description: "The network it belongs to (a key scoped to the network reaches it); null: none." });
+const networkIdOutput = z.uuid().nullable().meta({ description: "The network it belongs to; null: none." });
+
 const userFields = {
   username: z
     .string()
@@ -15,6 +22,7 @@ const userFields = {
   fullName: multiLine(100).refine((value) => !/[\t\n]/.test(value), "Use one line."),
   email: z.email("Enter a valid email address.").nullable(),
   status: z.enum(["enabled", "disabled"]),
+  networkId: networkIdSchema,
 };
 
 export const userSchema = z.object({
@@ -25,6 +33,7 @@ export const userSchema = z.object({
   status: z.enum(["enabled", "disabled"]),
   createdAt: isoDate,
   lastSeenAt: isoDate.nullable(),
+  networkId: networkIdOutput,
 });
 export type UserJson = z.infer<typeof userSchema>;
 
@@ -33,24 +42,31 @@ export const createUserSchema = z.strictObject({
   fullName: userFields.fullName.default(""),
   email: userFields.email.default(null),
   status: userFields.status.default("enabled"),
+  networkId: networkIdSchema.default(null),
 });
 export const updateUserSchema = z.strictObject(userFields).partial();
 
 const groupFields = {
   name: singleLine("Enter a name.", 100),
   description: multiLine(500),
+  networkId: networkIdSchema,
 };
 
 export const groupSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   description: z.string(),
+  networkId: networkIdOutput,
   createdAt: isoDate,
   members: z.array(z.object({ userId: z.uuid(), username: z.string(), priority: z.number().int() })),
 });
 export type GroupJson = z.infer<typeof groupSchema>;
 
-export const createGroupSchema = z.strictObject({ ...groupFields, description: groupFields.description.default("") });
+export const createGroupSchema = z.strictObject({
+  ...groupFields,
+  description: groupFields.description.default(""),
+  networkId: networkIdSchema.default(null),
+});
 export const updateGroupSchema = z.strictObject(groupFields).partial();
 
 const groupIdSchema = z.uuid("Send the id of a group of this account.");
@@ -93,6 +109,7 @@ const voucherFields = {
   validitySeconds: z.number().int().min(60, "At least 60 seconds.").max(31_536_000, "At most a year."),
   usageLimit: z.number().int().min(1).max(10_000),
   expiresAt: dateTimeInput().nullable(),
+  networkId: networkIdSchema,
 };
 
 export const voucherSchema = z.object({
@@ -102,6 +119,7 @@ export const voucherSchema = z.object({
   usageLimit: z.number().int(),
   usedCount: z.number().int(),
   expiresAt: isoDate.nullable(),
+  networkId: networkIdOutput,
   createdAt: isoDate,
 });
 export type VoucherJson = z.infer<typeof voucherSchema>;
@@ -117,6 +135,7 @@ export const voucherBatchSchema = z.strictObject({
   validitySeconds: voucherFields.validitySeconds,
   usageLimit: voucherFields.usageLimit.default(1),
   expiresAt: voucherFields.expiresAt.default(null),
+  networkId: voucherFields.networkId.default(null),
 });
 export type VoucherBatchInput = z.infer<typeof voucherBatchSchema>;
 
@@ -128,5 +147,6 @@ export const createVoucherSchema = z.strictObject({
   validitySeconds: voucherFields.validitySeconds,
   usageLimit: voucherFields.usageLimit.default(1),
   expiresAt: voucherFields.expiresAt.default(null),
+  networkId: voucherFields.networkId.default(null),
 });
 export const updateVoucherSchema = z.strictObject(voucherFields).partial();

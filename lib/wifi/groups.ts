@@ -3,6 +3,7 @@ import { AppError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineList } from "@/lib/lists/table";
 import { defineTableResource } from "@/lib/records/resource";
+import { scopeWhere } from "@/lib/records/scope";
 import { updateRecord } from "@/lib/records/write";
 import {
   createGroupSchema,
@@ -11,11 +12,13 @@ import {
   type GroupJson,
   type GroupMemberInput,
 } from "@/lib/validations/wifi";
+import { checkNetworkOf } from "./networks";
 
 const select = {
   id: true,
   name: true,
   description: true,
+  networkId: true,
   createdAt: true,
   members: {
     select: { userId: true, priority: true, user: { select: { username: true } } },
@@ -29,6 +32,7 @@ const toOutput = (group: Row): GroupJson => ({
   id: group.id,
   name: group.name,
   description: group.description,
+  networkId: group.networkId,
   createdAt: group.createdAt.toISOString(),
   members: group.members.map((member) => ({
     userId: member.userId,
@@ -56,6 +60,8 @@ export const groups = defineTableResource({
     output: groupSchema,
   },
   list: groupList,
+  scoped: "group",
+  check: checkNetworkOf,
   table: (db) => db.group,
   select,
   toOutput,
@@ -65,6 +71,7 @@ export const groups = defineTableResource({
     fields: {
       name: group.name,
       description: group.description,
+      networkId: group.networkId,
       ...Object.fromEntries(group.members.map((member) => [`members.${member.user.username}`, member.priority])),
     },
   }),
@@ -78,8 +85,9 @@ export async function addGroupMember(actor: Actor, groupId: string, input: Group
     groups.kind,
     groupId,
     async (tx) => {
+      // A scoped key adds only users it reaches: adding one would bring it into the scope.
       const user = await tx.wifiUser.findFirst({
-        where: { id: input.userId, accountId: actor.accountId },
+        where: { id: input.userId, accountId: actor.accountId, ...scopeWhere("user", actor.scope) },
         select: { id: true },
       });
       if (!user) throw fieldError("userId", "No user with this id in this account.");

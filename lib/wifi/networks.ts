@@ -1,6 +1,11 @@
+import type { Actor } from "@/lib/actor";
+import { getDb } from "@/lib/db";
+import { fieldError } from "@/lib/errors";
 import type { Network } from "@/lib/generated/prisma/client";
 import { defineList } from "@/lib/lists/table";
+import type { Tx } from "@/lib/records/kind";
 import { defineTableResource } from "@/lib/records/resource";
+import { assertNetworkInScope } from "@/lib/records/scope";
 import { createNetworkSchema, networkSchema, updateNetworkSchema, type NetworkJson } from "@/lib/validations/wifi";
 
 // Oldest first; `q` matches part of the name or SSID.
@@ -22,6 +27,7 @@ export const networks = defineTableResource({
     output: networkSchema,
   },
   list: networkList,
+  scoped: "network",
   table: (db) => db.network,
   toOutput: (network: Network): NetworkJson => ({
     id: network.id,
@@ -36,3 +42,39 @@ export const networks = defineTableResource({
   }),
   createData: (input, accountId) => ({ ...input, accountId }),
 });
+
+// A user, group or voucher naming its network: one of the account's, and for a scoped key
+// one of its scope (refused like any record outside it, lib/records/scope.ts; whether a
+// record without a network stays within the scope, the record writer checks).
+export async function checkNetworkOf(tx: Tx, actor: Actor, input: { networkId?: string | null }): Promise<void> {
+  if (!input.networkId) return;
+  assertNetworkInScope(actor, input.networkId);
+  const network = await tx.network.findFirst({
+    where: { id: input.networkId, accountId: actor.accountId },
+    select: { id: true },
+  });
+  if (!network) throw fieldError("networkId", "No network with this id in this account.");
+}
+
+// What a key's scope can name, by name (the key dialogs' pickers; the key page's names).
+export async function scopeChoices(accountId: string) {
+  const db = getDb();
+  const [networkRows, groupRows] = await Promise.all([
+    db.network.findMany({
+      where: { accountId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 1000,
+    }),
+    db.group.findMany({
+      where: { accountId },
+      select: { id: true, name: true, network: { select: { name: true } } },
+      orderBy: { name: "asc" },
+      take: 1000,
+    }),
+  ]);
+  return {
+    networks: networkRows.map((network) => ({ value: network.id, label: network.name })),
+    groups: groupRows.map((group) => ({ value: group.id, label: group.name, note: group.network?.name })),
+  };
+}

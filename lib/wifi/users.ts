@@ -1,6 +1,7 @@
 import type { WifiUser } from "@/lib/generated/prisma/client";
 import { defineList } from "@/lib/lists/table";
 import { defineTableResource } from "@/lib/records/resource";
+import { checkNetworkOf } from "./networks";
 import { createUserSchema, updateUserSchema, userSchema, type UserJson } from "@/lib/validations/wifi";
 
 const toOutput = (user: WifiUser): UserJson => ({
@@ -11,14 +12,22 @@ const toOutput = (user: WifiUser): UserJson => ({
   status: user.status === "ENABLED" ? "enabled" : "disabled",
   createdAt: user.createdAt.toISOString(),
   lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
+  networkId: user.networkId,
 });
 
-type UserInput = Partial<{ username: string; fullName: string; email: string | null; status: "enabled" | "disabled" }>;
+type UserInput = Partial<{
+  username: string;
+  fullName: string;
+  email: string | null;
+  status: "enabled" | "disabled";
+  networkId: string | null;
+}>;
 
 const toData = (input: UserInput) => ({
   username: input.username,
   fullName: input.fullName,
   email: input.email,
+  networkId: input.networkId,
   status:
     input.status === undefined ? undefined : input.status === "enabled" ? ("ENABLED" as const) : ("DISABLED" as const),
 });
@@ -42,6 +51,8 @@ export const users = defineTableResource({
     output: userSchema,
   },
   list: userList,
+  scoped: "user",
+  check: checkNetworkOf,
   table: (db) => db.wifiUser,
   toOutput,
   describe: (user) => {

@@ -3,7 +3,9 @@ import type { Voucher } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { defineList } from "@/lib/lists/table";
 import { defineTableResource } from "@/lib/records/resource";
+import { assertNetworkInScope } from "@/lib/records/scope";
 import { recordChange } from "@/lib/records/write";
+import { checkNetworkOf } from "./networks";
 import {
   createVoucherSchema,
   updateVoucherSchema,
@@ -29,6 +31,7 @@ const toOutput = (voucher: Voucher): VoucherJson => ({
   usageLimit: voucher.usageLimit,
   usedCount: voucher.usedCount,
   expiresAt: voucher.expiresAt?.toISOString() ?? null,
+  networkId: voucher.networkId,
   createdAt: voucher.createdAt.toISOString(),
 });
 
@@ -54,17 +57,19 @@ export const vouchers = defineTableResource({
     output: voucherSchema,
   },
   list: voucherList,
+  scoped: "voucher",
+  check: checkNetworkOf,
   table: (db) => db.voucher,
   toOutput,
   describe: (voucher) => {
-    const { code, validitySeconds, usageLimit, expiresAt } = toOutput(voucher);
-    return { name: code, fields: { code, validitySeconds, usageLimit, expiresAt } };
+    const { code, validitySeconds, usageLimit, expiresAt, networkId } = toOutput(voucher);
+    return { name: code, fields: { code, validitySeconds, usageLimit, expiresAt, networkId } };
   },
   createData: (input, accountId) => ({ ...voucherData(accountId, input), code: voucherCode(input.prefix) }),
   updateData: (input) => ({ ...input, expiresAt: toDate(input.expiresAt) }),
 });
 
-type VoucherSettings = Pick<VoucherBatchInput, "validitySeconds" | "usageLimit" | "expiresAt">;
+type VoucherSettings = Pick<VoucherBatchInput, "validitySeconds" | "usageLimit" | "expiresAt" | "networkId">;
 
 function voucherData(accountId: string, input: VoucherSettings) {
   return {
@@ -72,6 +77,7 @@ function voucherData(accountId: string, input: VoucherSettings) {
     validitySeconds: input.validitySeconds,
     usageLimit: input.usageLimit,
     expiresAt: toDate(input.expiresAt),
+    networkId: input.networkId,
   };
 }
 
@@ -80,6 +86,9 @@ export async function createVouchers(actor: Actor, input: VoucherBatchInput) {
   const codes = new Set<string>();
   while (codes.size < input.count) codes.add(voucherCode(input.prefix));
   const rows = await recordChange(actor, vouchers.kind, async (tx) => {
+    // The batch's vouchers are within a scoped key's reach only through their network.
+    assertNetworkInScope(actor, input.networkId);
+    await checkNetworkOf(tx, actor, input);
     await tx.voucher.createMany({ data: [...codes].map((code) => ({ ...voucherData(actor.accountId, input), code })) });
     const result = await tx.voucher.findMany({
       where: { accountId: actor.accountId, code: { in: [...codes] } },
@@ -97,6 +106,7 @@ export async function createVouchers(actor: Actor, input: VoucherBatchInput) {
           validitySeconds: { from: null, to: validitySeconds },
           usageLimit: { from: null, to: usageLimit },
           expiresAt: { from: null, to: expiresAt },
+          networkId: { from: null, to: input.networkId },
         },
       },
     };

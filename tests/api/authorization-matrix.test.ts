@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { AREA_NAMES, LEVELS, levelRank, type Level } from "@/lib/permissions";
 import { api } from "../helpers/portal";
-import { createKeyWithRole, createRole, newAccount, type Call, type TestAccount } from "../helpers/account";
+import { createKeyWithRole, createRole, expectJson, newAccount, type Call, type TestAccount } from "../helpers/account";
 import { sampleFor } from "../helpers/samples";
 
 const baseUrl = inject("baseUrl");
@@ -16,6 +16,25 @@ let own: TestAccount;
 let other: TestAccount;
 let doc: Doc;
 const keys = {} as Record<Level, Call>;
+// Full Access everywhere, scoped to one network of its account (lib/records/scope.ts).
+let scoped: Call;
+const SCOPED_AREAS = ["users", "groups", "networks", "vouchers"];
+
+// What the scoped key gets: the role's answer, narrowed by the scope. The samples' Wi-Fi
+// records belong to no network, so they are outside it (404, like another account's) and
+// creating them is refused (403); roles, members, unscoped keys and webhook endpoints reach
+// the whole account, so it can't change them (403).
+function expectedScoped(method: string, path: string, operation: Operation, whose: string, success: number) {
+  const area = operation["x-area"];
+  if (operation["x-public"] || area === null) return success;
+  if (whose === "other") return 404;
+  if (SCOPED_AREAS.includes(area)) return path.includes("{") ? 404 : method === "GET" ? success : 403;
+  if (method === "GET") return success;
+  if (["/api/v1/roles", "/api/v1/team", "/api/v1/api-keys"].some((prefix) => path.startsWith(prefix))) return 403;
+  // A webhook endpoint receives the whole account's events: a scoped key can't set one up.
+  if (/^\/api\/v1\/webhooks(\/\{id\}(\/roll-secret)?)?$/.test(path)) return 403;
+  return success;
+}
 
 beforeAll(async () => {
   [own, other] = await Promise.all([newAccount(baseUrl, "Matrix Own"), newAccount(baseUrl, "Matrix Other")]);
@@ -29,9 +48,26 @@ beforeAll(async () => {
     );
     keys[level] = (await createKeyWithRole(baseUrl, own.owner, role.id, `matrix ${level}`)).call;
   }
+  const venue = await expectJson<{ id: string }>(
+    await own.owner("/api/v1/networks", { method: "POST", json: { name: "Matrix venue", ssid: "Venue" } }),
+    201,
+  );
+  const full = await createRole(
+    own.owner,
+    Object.fromEntries(AREA_NAMES.map((area) => [area, area === "audit_log" ? "READ" : "FULL"])),
+    "All FULL scoped",
+  );
+  const key = await expectJson<{ secret: string }>(
+    await own.owner("/api/v1/api-keys", {
+      method: "POST",
+      json: { name: "matrix scoped", roleId: full.id, scope: { networks: [venue.id] } },
+    }),
+    201,
+  );
+  scoped = api(baseUrl, key.secret);
 });
 
-describe("authorization matrix: every endpoint × level × account × key", () => {
+describe("authorization matrix: every endpoint × level (and a scoped key) × account × key", () => {
   it("answers each combination with exactly the expected status", async () => {
     const results: string[] = [];
     let cases = 0;
@@ -68,6 +104,15 @@ describe("authorization matrix: every endpoint × level × account × key", () =
             } else if (expected === 404) {
               expect(JSON.stringify(await response.json())).not.toContain(request.path.split("/").pop());
             }
+          }
+          const request = await sample(account, own);
+          const response = await scoped(request.path, { method, json: request.body, headers: request.headers });
+          const expected = expectedScoped(method, path, operation, whose, success);
+          cases++;
+          if (response.status !== expected) {
+            results.push(
+              `${method} ${path} ${whose} scoped: expected ${expected}, got ${response.status} ${(await response.text()).slice(0, 200)}`,
+            );
           }
         }
       }

@@ -800,6 +800,11 @@ export interface operations {
                         tags: {
                             [key: string]: string;
                         };
+                        /** @description The networks and groups the key reaches (with their users and vouchers); null: the whole account. Ids of records deleted since stay and match nothing. */
+                        scope: {
+                            networks: string[];
+                            groups: string[];
+                        } | null;
                         permissions: {
                             [key: string]: "NONE" | "READ" | "FULL";
                         };
@@ -907,6 +912,11 @@ export interface operations {
                             tags: {
                                 [key: string]: string;
                             };
+                            /** @description The networks and groups the key reaches (with their users and vouchers); null: the whole account. Ids of records deleted since stay and match nothing. */
+                            scope: {
+                                networks: string[];
+                                groups: string[];
+                            } | null;
                             /**
                              * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                              * @enum {string}
@@ -1032,6 +1042,21 @@ export interface operations {
                     };
                     /** @description While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
                     bindToFirstAddress?: boolean;
+                    /**
+                     * @description The networks and groups the key may reach, with the users and vouchers that belong to them; null: the whole account. It never adds to what the role allows.
+                     * @example {
+                     *       "networks": [
+                     *         "3f0c8e4e-2b1a-4c57-9a52-7d0c1e2f3a4b"
+                     *       ],
+                     *       "groups": []
+                     *     }
+                     */
+                    scope?: {
+                        /** @default [] */
+                        networks?: string[];
+                        /** @default [] */
+                        groups?: string[];
+                    } | null;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
                         /** @default null */
@@ -1091,6 +1116,11 @@ export interface operations {
                         tags: {
                             [key: string]: string;
                         };
+                        /** @description The networks and groups the key reaches (with their users and vouchers); null: the whole account. Ids of records deleted since stay and match nothing. */
+                        scope: {
+                            networks: string[];
+                            groups: string[];
+                        } | null;
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1256,6 +1286,11 @@ export interface operations {
                         tags: {
                             [key: string]: string;
                         };
+                        /** @description The networks and groups the key reaches (with their users and vouchers); null: the whole account. Ids of records deleted since stay and match nothing. */
+                        scope: {
+                            networks: string[];
+                            groups: string[];
+                        } | null;
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1443,6 +1478,21 @@ export interface operations {
                     };
                     /** @description While true, the key's next request that ipAllowlist admits sets ipAllowlist to its address (IPv4 /32, IPv6 /64) and turns this off. */
                     bindToFirstAddress?: boolean;
+                    /**
+                     * @description The networks and groups the key may reach, with the users and vouchers that belong to them; null: the whole account. It never adds to what the role allows.
+                     * @example {
+                     *       "networks": [
+                     *         "3f0c8e4e-2b1a-4c57-9a52-7d0c1e2f3a4b"
+                     *       ],
+                     *       "groups": []
+                     *     }
+                     */
+                    scope?: {
+                        /** @default [] */
+                        networks?: string[];
+                        /** @default [] */
+                        groups?: string[];
+                    } | null;
                     /** @description Requests per second and/or per minute (sliding windows); null: no limit. */
                     rateLimit?: {
                         /** @default null */
@@ -1502,6 +1552,11 @@ export interface operations {
                         tags: {
                             [key: string]: string;
                         };
+                        /** @description The networks and groups the key reaches (with their users and vouchers); null: the whole account. Ids of records deleted since stay and match nothing. */
+                        scope: {
+                            networks: string[];
+                            groups: string[];
+                        } | null;
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -1689,6 +1744,11 @@ export interface operations {
                         tags: {
                             [key: string]: string;
                         };
+                        /** @description The networks and groups the key reaches (with their users and vouchers); null: the whole account. Ids of records deleted since stay and match nothing. */
+                        scope: {
+                            networks: string[];
+                            groups: string[];
+                        } | null;
                         /**
                          * @description expired once expiresAt has passed; else disabled when enabled is false; else active.
                          * @enum {string}
@@ -2081,6 +2141,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             lastSeenAt: string | null;
+                            /** @description The network it belongs to; null: none. */
+                            networkId: string | null;
                         }[];
                         /** @description How many items match, counted up to 1,000 (or up to this page, deeper in the list); with totalCapped, a lower bound. */
                         total: number;
@@ -2154,6 +2216,11 @@ export interface operations {
                      * @enum {string}
                      */
                     status?: "enabled" | "disabled";
+                    /**
+                     * @description The network it belongs to (a key scoped to the network reaches it); null: none.
+                     * @default null
+                     */
+                    networkId?: string | null;
                 };
             };
         };
@@ -2175,6 +2242,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         lastSeenAt: string | null;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                     };
                 };
             };
@@ -2273,6 +2342,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         lastSeenAt: string | null;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                     };
                 };
             };
@@ -2391,6 +2462,8 @@ export interface operations {
                     email?: string | null;
                     /** @enum {string} */
                     status?: "enabled" | "disabled";
+                    /** @description The network it belongs to (a key scoped to the network reaches it); null: none. */
+                    networkId?: string | null;
                 };
             };
         };
@@ -2412,6 +2485,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         lastSeenAt: string | null;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                     };
                 };
             };
@@ -2517,6 +2592,8 @@ export interface operations {
                             id: string;
                             name: string;
                             description: string;
+                            /** @description The network it belongs to; null: none. */
+                            networkId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             members: {
@@ -2591,6 +2668,11 @@ export interface operations {
                     name: string;
                     /** @default  */
                     description?: string;
+                    /**
+                     * @description The network it belongs to (a key scoped to the network reaches it); null: none.
+                     * @default null
+                     */
+                    networkId?: string | null;
                 };
             };
         };
@@ -2606,6 +2688,8 @@ export interface operations {
                         id: string;
                         name: string;
                         description: string;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         members: {
@@ -2706,6 +2790,8 @@ export interface operations {
                         id: string;
                         name: string;
                         description: string;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         members: {
@@ -2829,6 +2915,8 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     description?: string;
+                    /** @description The network it belongs to (a key scoped to the network reaches it); null: none. */
+                    networkId?: string | null;
                 };
             };
         };
@@ -2844,6 +2932,8 @@ export interface operations {
                         id: string;
                         name: string;
                         description: string;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         members: {
@@ -3382,6 +3472,8 @@ export interface operations {
                             usageLimit: number;
                             usedCount: number;
                             expiresAt: string | null;
+                            /** @description The network it belongs to; null: none. */
+                            networkId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -3454,6 +3546,11 @@ export interface operations {
                     usageLimit?: number;
                     /** @default null */
                     expiresAt?: string | null;
+                    /**
+                     * @description The network it belongs to (a key scoped to the network reaches it); null: none.
+                     * @default null
+                     */
+                    networkId?: string | null;
                 };
             };
         };
@@ -3472,6 +3569,8 @@ export interface operations {
                         usageLimit: number;
                         usedCount: number;
                         expiresAt: string | null;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -3569,6 +3668,8 @@ export interface operations {
                         usageLimit: number;
                         usedCount: number;
                         expiresAt: string | null;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -3687,6 +3788,8 @@ export interface operations {
                     validitySeconds?: number;
                     usageLimit?: number;
                     expiresAt?: string | null;
+                    /** @description The network it belongs to (a key scoped to the network reaches it); null: none. */
+                    networkId?: string | null;
                 };
             };
         };
@@ -3705,6 +3808,8 @@ export interface operations {
                         usageLimit: number;
                         usedCount: number;
                         expiresAt: string | null;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -4817,6 +4922,8 @@ export interface operations {
                         id: string;
                         name: string;
                         description: string;
+                        /** @description The network it belongs to; null: none. */
+                        networkId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         members: {
@@ -4981,6 +5088,11 @@ export interface operations {
                     usageLimit?: number;
                     /** @default null */
                     expiresAt?: string | null;
+                    /**
+                     * @description The network it belongs to (a key scoped to the network reaches it); null: none.
+                     * @default null
+                     */
+                    networkId?: string | null;
                 };
             };
         };
@@ -5000,6 +5112,8 @@ export interface operations {
                             usageLimit: number;
                             usedCount: number;
                             expiresAt: string | null;
+                            /** @description The network it belongs to; null: none. */
+                            networkId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];

@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/api/route";
 import { now } from "@/lib/clock";
 import { quotaState } from "@/lib/rate-limit/quota";
 
-// GET /api/v1/whoami – the calling key, its account, role, notes, permissions and quota
+// GET /api/v1/whoami – the calling key, its account, role, notes, scope, permissions and quota
 export const GET = apiRoute(null, async ({ actor }) => {
   const quota = actor.limits?.quota ? await quotaState(actor.rowId, actor.limits.quota, now()) : null;
   return json({
@@ -13,6 +13,7 @@ export const GET = apiRoute(null, async ({ actor }) => {
     role: actor.role,
     description: actor.notes?.description ?? "",
     tags: actor.notes?.tags ?? {},
+    scope: actor.scope ?? null,
     permissions: actor.permissions,
     quota: quota && {
       limit: quota.limit,
