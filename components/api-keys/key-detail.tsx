@@ -22,6 +22,8 @@ export function KeyDetail({
   events,
   createdBy,
   usage,
+  needsLess,
+  requests,
 }: {
   keyDetail: ApiKeyDetailJson;
   page: KeyPageContext;
@@ -30,6 +32,10 @@ export function KeyDetail({
   createdBy: string | null;
   // Its limits, quota and usage charts (components/usage/key-usage.tsx).
   usage: ReactNode;
+  // What it used in 30 days, and a narrower role where it needs less (needs-less.tsx).
+  needsLess: ReactNode;
+  // Its request log (components/api-keys/key-requests.tsx).
+  requests: ReactNode;
 }) {
   const { secrets, createdBy: _ref, ...row } = key;
   const role = page.roles.find((candidate) => candidate.id === key.role.id);
@@ -146,6 +152,10 @@ export function KeyDetail({
       </section>
 
       {usage}
+
+      {needsLess}
+
+      {requests}
 
       <section aria-labelledby="key-secrets">
         <h2 id="key-secrets" className="mb-2 text-base font-semibold text-foreground">

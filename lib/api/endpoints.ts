@@ -19,6 +19,7 @@ import {
 } from "@/lib/validations/api-key";
 import { auditEventSchema, auditQuerySchema } from "@/lib/validations/audit";
 import { listQuerySchema, pageOf } from "@/lib/validations/common";
+import { apiKeyRequestSchema, requestLogQuerySchema } from "@/lib/validations/request-log";
 import { memberSchema } from "@/lib/validations/team";
 import { usageQuerySchema, usageSchema } from "@/lib/validations/usage";
 import {
@@ -218,6 +219,17 @@ export const ENDPOINTS: Endpoint[] = [
     query: usageQuerySchema,
     status: 200,
     response: usageSchema,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/api-keys/{keyId}/requests",
+    area: "api_keys",
+    tag: "api-keys",
+    summary:
+      "A key's request log, newest first: time, operation, status, client address, user agent, latency, request id (7 days, at most 10,000 requests; up to 5 s late)",
+    query: requestLogQuerySchema,
+    status: 200,
+    response: pageOf(apiKeyRequestSchema),
   },
   {
     method: "GET",

@@ -2,6 +2,7 @@ import { ENDPOINTS } from "./endpoints";
 import { operationIdOf } from "./operation-id";
 import { processSingleton } from "@/lib/process-singleton";
 import { remembered } from "@/lib/remembered";
+import { levelForMethod, type Area, type Level } from "@/lib/permissions";
 
 // Which OpenAPI operation a request is, so usage is counted by route and not by raw URL
 // (a path with a record's id is still one operation). Literal segments win over
@@ -73,3 +74,18 @@ const keyedRequest = remembered((request: string): boolean => {
       ?.some((matcher) => matcher.path === path && matcher.keyed),
   );
 });
+
+// The area and level an operation needs (null: any valid key, e.g. whoami), for reading
+// what a key used from its usage rows, which name operations.
+export function accessOfOperation(operation: string): { area: Area; level: Level } | null {
+  return processSingleton("operationAccessMap", buildAccess).get(operation) ?? null;
+}
+
+function buildAccess(): Map<string, { area: Area; level: Level }> {
+  const byOperation = new Map<string, { area: Area; level: Level }>();
+  for (const endpoint of ENDPOINTS) {
+    if (endpoint.area)
+      byOperation.set(operationIdOf(endpoint), { area: endpoint.area, level: levelForMethod(endpoint.method) });
+  }
+  return byOperation;
+}

@@ -1,3 +1,4 @@
+import { csvCell as cell, csvStreamOf } from "@/lib/csv";
 import type { AuditEventJson } from "@/lib/validations/audit";
 
 const COLUMNS = [
@@ -14,14 +15,6 @@ const COLUMNS = [
   "user_agent",
   "request_id",
 ] as const;
-
-// RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export const CSV_HEADER = COLUMNS.join(",") + "\r\n";
 
@@ -48,21 +41,5 @@ export function csvRow(event: AuditEventJson): string {
 
 // A stream of CSV text from batches of events.
 export function csvStream(batches: AsyncGenerator<AuditEventJson[]>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(CSV_HEADER));
-        return;
-      }
-      const { value, done } = await batches.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value.map(csvRow).join("")));
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
+  return csvStreamOf(CSV_HEADER, csvRow, batches);
 }

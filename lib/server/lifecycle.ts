@@ -1,9 +1,12 @@
 import { refuseAtTheDoor, type DoorRequest } from "@/lib/api/front-door";
+import { accessOfOperation } from "@/lib/api/operation";
+import { setOperationAccess } from "@/lib/api-keys/needs-less";
 import { loadSharedAuthSecret } from "@/lib/auth/secret";
 import { startCacheCoordinator, stopCacheCoordinator } from "@/lib/key-cache/coordinator";
 import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { processSingleton } from "@/lib/process-singleton";
 import { flushUsage } from "@/lib/usage/counter";
+import { flushRequestLog } from "@/lib/usage/request-log";
 import { closeConnection, getConnection } from "@/lib/db/connection";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { startEmbeddedMaintenance, stopEmbeddedMaintenance } from "@/lib/db/maintenance";
@@ -37,6 +40,7 @@ let stopping = false;
 
 export async function startServer(): Promise<void> {
   hooks.stop = stopServer;
+  setOperationAccess(accessOfOperation);
   try {
     await migrateWhenReachable();
     if (stopping) return;
@@ -122,6 +126,7 @@ export async function stopServer(): Promise<void> {
     closeRateLimitStore();
     await flushLastUsed();
     await flushUsage();
+    await flushRequestLog();
     await stopEmbeddedMaintenance();
     await closeConnection();
   } catch (error) {

@@ -82,6 +82,9 @@ const SAMPLES: Record<string, Sample> = {
   "GET /api/v1/api-keys/{keyId}/usage": async (a) => ({
     path: `/api/v1/api-keys/${(await newKey(a)).keyId}/usage?granularity=minute`,
   }),
+  "GET /api/v1/api-keys/{keyId}/requests": async (a) => ({
+    path: `/api/v1/api-keys/${(await newKey(a)).keyId}/requests?status=2xx`,
+  }),
   "POST /api/v1/api-keys/{keyId}/roll": async (a) => ({
     path: `/api/v1/api-keys/${(await newKey(a)).keyId}/roll`,
     body: { gracePeriod: "1h" },

@@ -113,6 +113,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys/{keyId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A key's request log, newest first: time, operation, status, client address, user agent, latency, request id (7 days, at most 10,000 requests; up to 5 s late)
+         * @description Needs **Read Access** to **API Keys**.
+         */
+        get: operations["getApiKeysKeyIdRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/usage": {
         parameters: {
             query?: never;
@@ -1943,6 +1963,104 @@ export interface operations {
                             /** @description Mean handling time; null without requests. */
                             averageLatencyMs: number | null;
                         }[];
+                    };
+                };
+            };
+            /** @description Invalid query parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown, deleted, disabled or expired key (one body for all). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role lacks Read Access to API Keys (`forbidden`), or the key's IP allowlist does not include the caller (`ip_not_allowed`, naming the address seen). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed key checks from this client address; `retryAfter` seconds, as in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiKeysKeyIdRequests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                after?: string;
+                q?: string;
+                status?: ("2xx" | "3xx" | "4xx" | "5xx") | number;
+            };
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The OpenAPI operationId, e.g. "getWhoami" ("other": no known route) */
+                            operation: string;
+                            status: number;
+                            clientAddress: string | null;
+                            userAgent: string | null;
+                            latencyMs: number;
+                            requestId: string;
+                        }[];
+                        /** @description How many items match, counted up to 1,000 (or up to this page, deeper in the list); with totalCapped, a lower bound. */
+                        total: number;
+                        /** @description true: there are more than `total` items (shown as “1,000+”). */
+                        totalCapped: boolean;
+                        /** @description null when the page was read with `after`. */
+                        page: number | null;
+                        pageSize: number;
+                        /** @description Pass as `after` to read the next page, at any depth; null on the last page. */
+                        nextCursor: string | null;
                     };
                 };
             };

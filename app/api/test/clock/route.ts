@@ -6,13 +6,14 @@ import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { AppError } from "@/lib/errors";
 import { scanOnce } from "@/lib/notices/scan";
 import { flushUsage } from "@/lib/usage/counter";
+import { flushRequestLog } from "@/lib/usage/request-log";
 import { rollUpUsageIfDue } from "@/lib/usage/rollup";
 import { testClockSchema } from "@/lib/validations/test-clock";
 
 // Tests only: exists on a server started with WISP_TEST_CLOCK=1, a plain 404 everywhere
 // else. Moves the clock that sessions, invitations, key expiry and grace periods go by
 // (lib/clock.ts). The offset is given in milliseconds or seconds; 0 puts it back. Usage
-// and keys' last use counted so far are written, usage rolled up if due at the new time,
+// and keys' last use counted (and requests logged) so far are written, usage rolled up if due at the new time,
 // and the notices (and scans) due at the new time run, before the answer: what the next
 // 5-second flush and the next scan would do, so a test need not wait for them.
 const notFound = () => errorResponse(new AppError("not_found", "No such endpoint."));
@@ -30,6 +31,7 @@ export async function POST(request: NextRequest) {
     const body = await readJson(request, testClockSchema);
     setTestClockOffset(body.offsetMs ?? (body.offsetSeconds ?? 0) * 1000);
     await flushUsage();
+    await flushRequestLog();
     await flushLastUsed();
     await rollUpUsageIfDue();
     await scanOnce();
