@@ -6,7 +6,11 @@
 // a bare Next.js app of the same version.
 // BENCH_ONLY=lists runs only the list measurements and writes no results; BENCH_ONLY=pressure
 // only the pressure scenarios (bench/pressure.mts), likewise; BENCH_ONLY=usage only whoami
-// with and without a per-key rate limit (and the micro-benchmark), likewise.
+// with and without a per-key rate limit (and the micro-benchmark), likewise; BENCH_ONLY=memory
+// only the memory scenario (bench/memory.mts; BENCH_MEMORY_SECONDS per round, default 30),
+// and BENCH_ONLY=connections only new connections beside busy keep-alive ones
+// (bench/fresh-connections.mts), likewise. Every figure with a goal is printed again at the
+// end, under "Goals".
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,8 +35,11 @@ import {
 import { interleavedLatency } from "./latency.mts";
 import { preparePeer, setUpBetterAuth, startPeer, type RunningPeer } from "./peers.mts";
 import { writeReport, type Report } from "./report.mts";
-import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
+import { accountOf, LARGE, measureDeepPages, measureLists, SMALL } from "./lists.mts";
 import { pressure } from "./pressure.mts";
+import { freshConnections } from "./fresh-connections.mts";
+import { memory } from "./memory.mts";
+import { pageWeight } from "./page-weight.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
@@ -170,6 +177,7 @@ async function embedded() {
     if (only === "usage") return await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
     const { id: roleId } = await roleNamed(account.owner, "Read Only");
     for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
+    await pageWeight(server, account, note);
     report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret, await guardedKey(account))));
     await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
   } finally {
@@ -267,6 +275,7 @@ async function listsEmbedded() {
     note("embedded: seeding 101,000 keys (SQL)", `${((Date.now() - started) / 1000).toFixed(1)} s`);
     server = await startServer(3505, { DATA_DIR: dataDir });
     report.lists.push(...(await measureLists("embedded (PGlite)", server, small, large)));
+    await measureDeepPages("embedded (PGlite)", server, large, note);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -283,6 +292,7 @@ async function listsPostgres() {
     await bulkKeys(database.url, s.accountId, s.roleId, SMALL - 1);
     await bulkKeys(database.url, l.accountId, l.roleId, LARGE - 1);
     report.lists.push(...(await measureLists("PostgreSQL", server, small, large)));
+    await measureDeepPages("PostgreSQL", server, large, note);
   } finally {
     await server.stop();
     await database.drop();
@@ -357,6 +367,42 @@ function microBenchmark() {
   }
 }
 
+// New connections beside 50 busy keep-alive ones (issue 28), on the embedded database.
+async function connections() {
+  const server = await startServer(3512, NO_KEY_BRAKE);
+  try {
+    const account = await newAccount(server.url, "Bench Connections");
+    const key = await readOnlyKey(server, account);
+    const seconds = Math.max(SECONDS, 10);
+    const { idle, busy, busyRps, busyP50, busyP99 } = await freshConnections(
+      server,
+      key.secret,
+      account.session.cookie,
+      seconds,
+    );
+    const text = (f: typeof idle) =>
+      `p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms, ${f.unanswered} of ${f.sent} unanswered after 8 s`;
+    note("new connection's whoami, time to its answer, server idle", text(idle));
+    note(
+      `the same beside 50 busy keep-alive connections (${busyRps} req/s; their own answers p50 ${busyP50} ms, p99 ${busyP99} ms)`,
+      text(busy),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+function goals() {
+  console.log("\nGoals (issue 29; median and spread of interleaved rounds where there are rounds):");
+  for (const { name, value } of report.notes) if (/goal/i.test(String(name))) console.log(`  ${name}: ${value}`);
+}
+
+if (only === "memory" || only === "connections") {
+  if (only === "memory") await memory([3510, 3511], NO_KEY_BRAKE, note);
+  else await connections();
+  goals();
+  process.exit(0);
+}
 if (only === "usage") {
   microBenchmark();
   await embedded();
@@ -372,10 +418,15 @@ if (!only) {
   await postgresUsage(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
 }
 if (!only || only === "pressure") report.load.push(...(await pressure([3507, 3508], note)));
+if (!only) {
+  await memory([3510, 3511], NO_KEY_BRAKE, note);
+  await connections();
+}
 if (only !== "pressure") {
   await listsEmbedded();
   await listsPostgres();
 }
+goals();
 if (!only) {
   writeReport(report);
   console.log("\nWritten to bench/results/ (results.json, results.md, requests-per-second.svg, lists-p50.svg)");
