@@ -367,28 +367,38 @@ function microBenchmark() {
   }
 }
 
-// New connections beside 50 busy keep-alive ones (issue 28), on the embedded database.
+// New connections beside 50 busy keep-alive ones (issue 28), on each database.
 async function connections() {
-  const server = await startServer(3512, NO_KEY_BRAKE);
+  const database = await createTestDatabase();
   try {
-    const account = await newAccount(server.url, "Bench Connections");
-    const key = await readOnlyKey(server, account);
-    const seconds = Math.max(SECONDS, 10);
-    const { idle, busy, busyRps, busyP50, busyP99 } = await freshConnections(
-      server,
-      key.secret,
-      account.session.cookie,
-      seconds,
-    );
-    const text = (f: typeof idle) =>
-      `p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms, ${f.unanswered} of ${f.sent} unanswered after 8 s`;
-    note("new connection's whoami, time to its answer, server idle", text(idle));
-    note(
-      `the same beside 50 busy keep-alive connections (${busyRps} req/s; their own answers p50 ${busyP50} ms, p99 ${busyP99} ms)`,
-      text(busy),
-    );
+    for (const [name, env] of [
+      ["embedded (PGlite)", NO_KEY_BRAKE],
+      ["PostgreSQL", { ...NO_KEY_BRAKE, DATABASE_URL: database.url }],
+    ] as const) {
+      const server = await startServer(3512, env);
+      try {
+        const account = await newAccount(server.url, "Bench Connections");
+        const key = await readOnlyKey(server, account);
+        const seconds = Math.max(SECONDS, 10);
+        const { idle, busy, busyRps, busyP50, busyP99 } = await freshConnections(
+          server,
+          key.secret,
+          account.session.cookie,
+          seconds,
+        );
+        const text = (f: typeof idle) =>
+          `p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms, ${f.unanswered} of ${f.sent} unanswered after 8 s`;
+        note(`${name}: a new connection's whoami, time to its answer, server idle`, text(idle));
+        note(
+          `${name}: the same beside 50 busy keep-alive connections (${busyRps} req/s; theirs p50 ${busyP50} ms, p99 ${busyP99} ms)`,
+          text(busy),
+        );
+      } finally {
+        await server.stop();
+      }
+    }
   } finally {
-    await server.stop();
+    await database.drop();
   }
 }
 
