@@ -83,3 +83,47 @@ export async function measureLists(
   }
   return figures;
 }
+
+// Issue 29: the API's page numbers at depth. In the account of 100,000 keys, page 2,000 of
+// 50 (an OFFSET of 99,950 index entries) beside the first page and beside the same page read
+// with `after` (the cursor of page 1,999), in interleaved rounds. Each round's ratio to the
+// first page; printed as median (rounds min–max).
+export async function measureDeepPages(
+  database: string,
+  server: RunningServer,
+  large: TestAccount,
+  note: (name: string, value: string) => void,
+) {
+  const headers = { Authorization: `Bearer ${large.ownerKey.secret}` };
+  const base = `${server.url}/api/v1/api-keys?pageSize=50`;
+  const before = (await (await fetch(`${base}&page=1999`, { headers })).json()) as { nextCursor: string };
+  const paths = [base, `${base}&page=2000`, `${base}&after=${encodeURIComponent(before.nextCursor)}`];
+  const times: number[][] = paths.map(() => []);
+  for (const path of paths) for (let i = 0; i < 3; i++) await timed(path, headers);
+  const ratios: { page: number[]; after: number[] } = { page: [], after: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+    const round_: number[][] = paths.map(() => []);
+    for (const index of order)
+      for (let i = 0; i < PER_ROUND; i++) round_[index].push(await timed(paths[index], headers));
+    round_.forEach((values, index) => times[index].push(...values));
+    const p50 = round_.map((values) => percentile(values, 0.5));
+    ratios.page.push(p50[1] / p50[0]);
+    ratios.after.push(p50[2] / p50[0]);
+  }
+  const text = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${sorted[Math.floor(sorted.length / 2)].toFixed(2)} (rounds ${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)})`;
+  };
+  const [first, deep, after] = times.map(
+    (values) => `${percentile(values, 0.5).toFixed(1)} / ${percentile(values, 0.95).toFixed(1)} ms`,
+  );
+  note(
+    `${database}: API at 100,000 keys, p50 / p95: first page / page=2000 / the same page with after`,
+    `${first}; ${deep}; ${after}`,
+  );
+  note(
+    `${database}: API page=2000 ÷ first page (goal: flat ≤ 1.5, or documented; docs/api.md)`,
+    `${text(ratios.page)}; with after ÷ first page ${text(ratios.after)}`,
+  );
+}

@@ -7,7 +7,11 @@
 // BENCH_ONLY=lists runs only the list measurements and writes no results; BENCH_ONLY=pressure
 // only the pressure scenarios (bench/pressure.mts), likewise; BENCH_ONLY=usage only whoami
 // with and without a per-key rate limit (and the micro-benchmark), likewise; BENCH_ONLY=overload
-// only the two saturated instances with key changes (bench/overload.mts), likewise.
+// only the two saturated instances with key changes (bench/overload.mts), likewise;
+// BENCH_ONLY=memory only the memory scenario (bench/memory.mts; BENCH_MEMORY_SECONDS per
+// round, default 30), and BENCH_ONLY=connections only new connections beside busy keep-alive
+// ones (bench/fresh-connections.mts), likewise. Every figure with a goal is printed again at
+// the end, under "Goals".
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,9 +36,12 @@ import {
 import { interleavedLatency } from "./latency.mts";
 import { preparePeer, setUpBetterAuth, startPeer, type RunningPeer } from "./peers.mts";
 import { writeReport, type Report } from "./report.mts";
-import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
+import { accountOf, LARGE, measureDeepPages, measureLists, SMALL } from "./lists.mts";
 import { overload } from "./overload.mts";
 import { pressure } from "./pressure.mts";
+import { freshConnections } from "./fresh-connections.mts";
+import { memory } from "./memory.mts";
+import { pageWeight } from "./page-weight.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
 const MALFORMED_KEY = "not-a-key";
@@ -172,6 +179,7 @@ async function embedded() {
     if (only === "usage") return await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
     const { id: roleId } = await roleNamed(account.owner, "Read Only");
     for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
+    await pageWeight(server, account, note);
     report.load.push(...(await scenarios(server, "embedded (PGlite)", key.secret, await guardedKey(account))));
     await usageScenarios(server, "embedded (PGlite)", key.secret, limited);
   } finally {
@@ -269,6 +277,7 @@ async function listsEmbedded() {
     note("embedded: seeding 101,000 keys (SQL)", `${((Date.now() - started) / 1000).toFixed(1)} s`);
     server = await startServer(3505, { DATA_DIR: dataDir });
     report.lists.push(...(await measureLists("embedded (PGlite)", server, small, large)));
+    await measureDeepPages("embedded (PGlite)", server, large, note);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -285,6 +294,7 @@ async function listsPostgres() {
     await bulkKeys(database.url, s.accountId, s.roleId, SMALL - 1);
     await bulkKeys(database.url, l.accountId, l.roleId, LARGE - 1);
     report.lists.push(...(await measureLists("PostgreSQL", server, small, large)));
+    await measureDeepPages("PostgreSQL", server, large, note);
   } finally {
     await server.stop();
     await database.drop();
@@ -359,6 +369,52 @@ function microBenchmark() {
   }
 }
 
+// New connections beside 50 busy keep-alive ones (issue 28), on each database.
+async function connections() {
+  const database = await createTestDatabase();
+  try {
+    for (const [name, env] of [
+      ["embedded (PGlite)", NO_KEY_BRAKE],
+      ["PostgreSQL", { ...NO_KEY_BRAKE, DATABASE_URL: database.url }],
+    ] as const) {
+      const server = await startServer(3512, env);
+      try {
+        const account = await newAccount(server.url, "Bench Connections");
+        const key = await readOnlyKey(server, account);
+        const seconds = Math.max(SECONDS, 10);
+        const { idle, busy, busyRps, busyP50, busyP99 } = await freshConnections(
+          server,
+          key.secret,
+          account.session.cookie,
+          seconds,
+        );
+        const text = (f: typeof idle) =>
+          `p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms, ${f.unanswered} of ${f.sent} unanswered after 8 s`;
+        note(`${name}: a new connection's whoami, time to its answer, server idle`, text(idle));
+        note(
+          `${name}: the same beside 50 busy keep-alive connections (${busyRps} req/s; theirs p50 ${busyP50} ms, p99 ${busyP99} ms)`,
+          text(busy),
+        );
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+function goals() {
+  console.log("\nGoals (issue 29; median and spread of interleaved rounds where there are rounds):");
+  for (const { name, value } of report.notes) if (/goal/i.test(String(name))) console.log(`  ${name}: ${value}`);
+}
+
+if (only === "memory" || only === "connections") {
+  if (only === "memory") await memory([3510, 3511], NO_KEY_BRAKE, note);
+  else await connections();
+  goals();
+  process.exit(0);
+}
 if (only === "usage") {
   microBenchmark();
   await embedded();
@@ -375,10 +431,15 @@ if (!only) {
 }
 if (!only || only === "pressure") report.load.push(...(await pressure([3507, 3508], note)));
 if (!only || only === "overload") report.load.push(...(await overload([3510, 3511], note)));
+if (!only) {
+  await memory([3510, 3511], NO_KEY_BRAKE, note);
+  await connections();
+}
 if (only !== "pressure" && only !== "overload") {
   await listsEmbedded();
   await listsPostgres();
 }
+goals();
 if (!only) {
   writeReport(report);
   console.log("\nWritten to bench/results/ (results.json, results.md, requests-per-second.svg, lists-p50.svg)");

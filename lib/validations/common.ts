@@ -12,7 +12,10 @@ export const COUNT_CAP = 1000;
 export const MAX_PAGE = 10_000_000;
 
 export const pageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1).meta({
+    description:
+      "The page number, from 1. A deep page costs more the deeper it is (the database steps over every item before it): to read far into a list, or all of it, pass `nextCursor` as `after` instead, which costs the same at any depth.",
+  }),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
   after: afterSchema.optional(),
 });

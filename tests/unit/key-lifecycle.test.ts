@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/test/clock/route";
+import { GET as getMemory } from "@/app/api/test/memory/route";
 import { generateSecret, isWellFormed, KEY_FORMAT } from "@/lib/api-keys/format";
 import { stateOf, toSecretJson } from "@/lib/validations/api-key-view";
 import { now } from "@/lib/clock";
@@ -61,5 +62,9 @@ describe("the test clock", () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     expect((await POST(request as any)).status).toBe(404);
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1000);
+  });
+
+  it("and neither does the bench's memory report", () => {
+    expect(getMemory(new Request("http://localhost/api/test/memory")).status).toBe(404);
   });
 });

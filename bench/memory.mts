@@ -1,0 +1,152 @@
+// Memory (issue 29): the server's resident set idle after start, under load (50
+// connections, rounds of BENCH_MEMORY_SECONDS, default 30 s) and 10 s after, embedded and on
+// PostgreSQL. Both servers run at once and are loaded in interleaved rounds (E P, P E, …),
+// so a busy machine weighs on both alike. The load mixes what a client of the API and a
+// member of the portal do: whoami, the keys list (API) and the API Keys page.
+// GET /api/test/memory says where the memory is (V8's heap, Buffers, PGlite's WebAssembly).
+import { readFileSync } from "node:fs";
+import autocannon from "autocannon";
+import { createKeyWithRole, newAccount, roleNamed } from "../tests/helpers/account";
+import { createTestDatabase } from "../tests/helpers/postgres";
+import { startServer, type RunningServer } from "../tests/helpers/server";
+
+const ROUNDS = 3;
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 30);
+const AFTER_MS = 10_000;
+export const MEMORY_GOALS = { embeddedAfter: 450, postgresAfter: 300, embeddedIdle: 300 };
+
+type Note = (name: string, value: string | number) => void;
+type Breakdown = Record<string, unknown>;
+export type MemoryFigures = {
+  database: string;
+  idle: number;
+  peak: number[];
+  endOfRound: number[];
+  // 10 s after each round.
+  after: number[];
+  breakdownIdle: Breakdown;
+  breakdownAfter: Breakdown;
+};
+
+// Resident set of the server process, in MB (VmRSS).
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 102.4) / 10;
+}
+
+// Where the memory is, and (with --expose-gc in NODE_OPTIONS) how much of V8's heap a full
+// collection frees.
+async function breakdown(server: RunningServer): Promise<Breakdown> {
+  const read = async (query = "") =>
+    (await (await fetch(`${server.url}/api/test/memory${query}`)).json()) as Record<string, unknown>;
+  const before = await read();
+  const afterGc = await read("?gc=1");
+  return { ...before, heapUsedAfterGc: afterGc.heapUsed, rssAfterGc: afterGc.rss };
+}
+
+type Subject = { name: string; server: RunningServer; key: string; cookie: string; figures: MemoryFigures };
+
+async function prepare(name: string, server: RunningServer): Promise<Subject> {
+  const account = await newAccount(server.url, `Bench Memory ${name}`);
+  const { id: roleId } = await roleNamed(account.owner, "Read Only");
+  for (let i = 0; i < 50; i++) await createKeyWithRole(server.url, account.owner, roleId, `memory ${i}`);
+  const key = await createKeyWithRole(server.url, account.owner, roleId, "memory key");
+  return {
+    name,
+    server,
+    key: key.secret,
+    cookie: account.session.cookie,
+    figures: {
+      database: name,
+      idle: 0,
+      peak: [],
+      endOfRound: [],
+      after: [],
+      breakdownIdle: {},
+      breakdownAfter: {},
+    },
+  };
+}
+
+async function loadRound(subject: Subject, round: number) {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(subject.server.pid))), 500);
+  const bearer = { Authorization: `Bearer ${subject.key}` };
+  const result = await autocannon({
+    url: subject.server.url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      { method: "GET", path: "/api/v1/whoami", headers: bearer },
+      { method: "GET", path: "/api/v1/api-keys?pageSize=50", headers: bearer },
+      { method: "GET", path: "/api-keys", headers: { Cookie: subject.cookie } },
+    ],
+  });
+  clearInterval(sampler);
+  const end = rssMb(subject.server.pid);
+  subject.figures.peak.push(Math.max(peak, end));
+  subject.figures.endOfRound.push(end);
+  console.log(
+    `${subject.name.padEnd(22)} memory round ${round + 1}: ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, RSS peak ${Math.max(peak, end)} MB, at the end ${end} MB`,
+  );
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)}`;
+
+export async function memory(ports: [number, number], env: Record<string, string>, note: Note) {
+  const database = await createTestDatabase();
+  const servers: RunningServer[] = [];
+  try {
+    const testEnv = { ...env, WISP_TEST_CLOCK: "1" };
+    const embedded = await startServer(ports[0], testEnv);
+    servers.push(embedded);
+    const postgres = await startServer(ports[1], { ...testEnv, DATABASE_URL: database.url });
+    servers.push(postgres);
+    const subjects = [await prepare("embedded (PGlite)", embedded), await prepare("PostgreSQL", postgres)];
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const subject of subjects) {
+      subject.figures.idle = rssMb(subject.server.pid);
+      subject.figures.breakdownIdle = await breakdown(subject.server);
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
+        const subject = subjects[index];
+        await loadRound(subject, round);
+        await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
+        subject.figures.after.push(rssMb(subject.server.pid));
+        if (round === ROUNDS - 1) subject.figures.breakdownAfter = await breakdown(subject.server);
+      }
+    }
+    const [e, p] = subjects.map((subject) => subject.figures);
+    const met = (value: number, limit: number) => (value <= limit ? "met" : "NOT met");
+    note(
+      `memory: embedded RSS idle after start (goal ≤ ${MEMORY_GOALS.embeddedIdle} MB)`,
+      `${e.idle} MB (${met(e.idle, MEMORY_GOALS.embeddedIdle)}); PostgreSQL ${p.idle} MB`,
+    );
+    for (const f of [e, p]) {
+      note(
+        `memory: ${f.database} RSS under load (${ROUNDS} × ${SECONDS} s, ${CONNECTIONS} connections), peak per round`,
+        `median ${median(f.peak)} MB (rounds ${spread(f.peak)}); at each round's end ${median(f.endOfRound)} (${spread(f.endOfRound)})`,
+      );
+    }
+    note(
+      `memory: embedded RSS 10 s after the load (goal ≤ ${MEMORY_GOALS.embeddedAfter} MB)`,
+      `median ${median(e.after)} MB (rounds ${spread(e.after)}; ${met(median(e.after), MEMORY_GOALS.embeddedAfter)})`,
+    );
+    note(
+      `memory: PostgreSQL RSS 10 s after the load (goal ≤ ${MEMORY_GOALS.postgresAfter} MB)`,
+      `median ${median(p.after)} MB (rounds ${spread(p.after)}; ${met(median(p.after), MEMORY_GOALS.postgresAfter)})`,
+    );
+    for (const f of [e, p]) {
+      note(`memory: ${f.database} where it is, idle`, JSON.stringify(f.breakdownIdle));
+      note(`memory: ${f.database} where it is, 10 s after`, JSON.stringify(f.breakdownAfter));
+    }
+    return [e, p];
+  } finally {
+    for (const server of servers) await server.stop();
+    await database.drop();
+  }
+}
