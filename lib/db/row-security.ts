@@ -84,8 +84,9 @@ function scopeOf(mode: Mode, model: string | null, operation: string, args: unkn
     if (named && "account" in named && named.account !== mode.bound.account) {
       throw new UnscopedQueryError(model, operation, "names another account than its caller's");
     }
-    // A login's own memberships, in every account (the account switcher, leaving one).
-    return named && "bypass" in named ? named : mode.bound;
+    // A login's own memberships, in every account (the account switcher, leaving one), and
+    // its own mail, of no account (a verification mail in the transaction that invites it).
+    return named && !("account" in named) ? named : mode.bound;
   }
   // Rows of an account-owned parent (a key's secrets, a group's members, a role's
   // permissions) found by the parent's id alone could be another account's: refused unless

@@ -151,4 +151,18 @@ describe("row-level security on PostgreSQL", () => {
     });
     expect(seen).toEqual({ before: 0, a: 1, raw: [A], b: 1 });
   });
+
+  it("writes a login's own mail (of no account) in a transaction given an account", async () => {
+    const recipient = `login-${Date.now()}@example.test`;
+    await db.bound(A).$transaction(async (tx) => {
+      await tx.network.count({ where: { accountId: A } });
+      await tx.outboxMessage.create({
+        data: { accountId: null, channel: "mail", kind: "verification", recipient, subject: "Confirm" },
+      });
+      await tx.outboxMessage.create({
+        data: { accountId: A, channel: "mail", kind: "invitation", recipient, subject: "Join" },
+      });
+    });
+    expect(await db.unscoped.outboxMessage.count({ where: { recipient } })).toBe(2);
+  });
 });
