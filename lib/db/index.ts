@@ -7,6 +7,8 @@ import { getConnection } from "./connection";
 import { withRowSecurity } from "./row-security";
 import { tenantGuard } from "./tenant-guard";
 
+export { acrossAccounts } from "./row-security";
+
 type Clients = { guarded: PrismaClient; unscoped: PrismaClient; scoped: PrismaClient; transactions: boolean };
 
 // The guard only intercepts queries; it changes no model's types, so the guarded

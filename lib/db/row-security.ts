@@ -81,7 +81,9 @@ function scopeOf(mode: Mode, model: string | null, operation: string, args: unkn
   const named = accountOf(model, operation, args);
   if (mode.bound && "account" in mode.bound) {
     // Bound to an account: a query naming another one is refused, not run.
-    if (named && "account" in named && named.account !== mode.bound.account) {
+    const bound = mode.bound.account;
+    const others = named && "accounts" in named ? (named.accounts ?? []) : [named];
+    if (others.some((scope) => scope && "account" in scope && scope.account !== bound)) {
       throw new UnscopedQueryError(model, operation, "names another account than its caller's");
     }
     // A login's own memberships, in every account (the account switcher, leaving one), and
@@ -157,21 +159,34 @@ export function withRowSecurity(client: PrismaClient, mode: Mode): PrismaClient 
 // An interactive transaction: one connection, so the account is set once per change of
 // account, before the query that needs it. Queries run one at a time, so two in parallel
 // can't interleave their settings.
-function inTransaction(tx: PrismaClient, mode: Mode): PrismaClient {
-  let current = "";
-  let queue: Promise<unknown> = Promise.resolve();
+type TxState = { current: string; queue: Promise<unknown> };
+const ACROSS_ACCOUNTS = Symbol("acrossAccounts");
+
+// The same transaction, no longer held to its account: for the part of a change that is a
+// login's own across its accounts (ending an unconfirmed claim of its email). Each query
+// still runs with the account it names, as on the unbound client.
+export function acrossAccounts<T>(tx: T): T {
+  return ((tx as Record<symbol, T | undefined>)[ACROSS_ACCOUNTS] ?? tx) as T;
+}
+
+function inTransaction(
+  tx: PrismaClient,
+  mode: Mode,
+  state: TxState = { current: "", queue: Promise.resolve() },
+): PrismaClient {
   const serial = <T>(step: () => Promise<T>): Promise<T> => {
-    const next = queue.then(step, step);
-    queue = next.catch(() => {});
+    const next = state.queue.then(step, step);
+    state.queue = next.catch(() => {});
     return next;
   };
   const ensure = async (scope: Scope | null) => {
-    if (!mode.transactions || !scope || key(scope) === current) return;
+    if (!mode.transactions || !scope || key(scope) === state.current) return;
     await tx.$executeRawUnsafe(SET, ...settings(scope));
-    current = key(scope);
+    state.current = key(scope);
   };
   return new Proxy(tx, {
     get(target, property, receiver) {
+      if (property === ACROSS_ACCOUNTS) return inTransaction(tx, { ...mode, bound: undefined }, state);
       const value = Reflect.get(target, property, receiver);
       if (typeof property !== "string") return value;
       if (RAW.has(property)) {

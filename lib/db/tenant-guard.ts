@@ -45,7 +45,7 @@ type Args = { where?: unknown; data?: unknown; create?: unknown };
 // login alone (identityId: one person's own memberships, in every account) reads with the
 // bypass; an outbox message of no account names none explicitly. Anything else: null, and the
 // query runs with no account set.
-export type NamedScope = { account: string } | { noAccount: true } | { bypass: true };
+export type NamedScope = { account: string } | { noAccount: true } | { bypass: true; accounts?: (NamedScope | null)[] };
 
 // Rows without an account column, named by their parent's: `{ apiKey: { accountId } }`.
 const PARENT: Record<string, string> = { ApiKeySecret: "apiKey", GroupMember: "group", RolePermission: "role" };
@@ -79,7 +79,10 @@ export function accountOf(model: string, operation: string, args: unknown): Name
     case "createMany": {
       if (!Array.isArray(data)) return named(data, model);
       const scopes = data.map((row) => named(row, model));
-      return scopes.length > 0 && scopes.every((scope) => same(scope, scopes[0])) ? scopes[0] : null;
+      if (scopes.length === 0 || scopes.some((scope) => scope === null)) return null;
+      // Rows of several accounts, each naming its own (one change recorded in every account
+      // of a login): written with the bypass; a client given an account refuses them.
+      return scopes.every((scope) => same(scope, scopes[0])) ? scopes[0] : { bypass: true, accounts: scopes };
     }
     case "upsert": {
       const scope = named(where, model);

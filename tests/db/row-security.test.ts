@@ -152,6 +152,13 @@ describe("row-level security on PostgreSQL", () => {
     expect(seen).toEqual({ before: 0, a: 1, raw: [A], b: 1 });
   });
 
+  it("writes one statement's rows of several accounts when each names its own, never through a bound client", async () => {
+    const row = (accountId: string) => ({ accountId, name: `Several ${accountId.slice(0, 1)}`, ssid: "S" });
+    await db.scoped.$transaction((tx) => tx.network.createMany({ data: [row(A), row(B)] }));
+    expect(await db.unscoped.network.count({ where: { ssid: "S" } })).toBe(2);
+    await expect(db.bound(A).network.createMany({ data: [row(A), row(B)] })).rejects.toThrow(UnscopedQueryError);
+  });
+
   it("writes a login's own mail (of no account) in a transaction given an account", async () => {
     const recipient = `login-${Date.now()}@example.test`;
     await db.bound(A).$transaction(async (tx) => {
