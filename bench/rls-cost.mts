@@ -13,8 +13,8 @@ import { addMailSource } from "../tests/helpers/mail-sources";
 import { createTestDatabase, type TestDatabase } from "../tests/helpers/postgres";
 import { ROOT, stopProcess, testPort, waitUntilReady, type ServerProcess } from "../tests/helpers/server";
 import { mailsIn } from "../tests/helpers/smtp";
-import { accountOf } from "./lists";
-import { bulkKeys } from "./seed";
+import { accountOf } from "./lists.mts";
+import { bulkKeys } from "./seed.mts";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 300);
 const base = process.env.BASE_DIR;
