@@ -8,11 +8,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { newAccount, type TestAccount } from "../tests/helpers/account";
-import { addMailSource } from "../tests/helpers/mail-sources";
+import type { TestAccount } from "../tests/helpers/account";
 import { createTestDatabase, type TestDatabase } from "../tests/helpers/postgres";
 import { ROOT, stopProcess, testPort, waitUntilReady, type ServerProcess } from "../tests/helpers/server";
-import { mailsIn } from "../tests/helpers/smtp";
 import { accountOf } from "./lists.mts";
 import { bulkKeys } from "./seed.mts";
 
@@ -23,6 +21,14 @@ if (!base) throw new Error("BASE_DIR: a built checkout without row-level securit
 type Side = { name: string; server: ServerProcess; database: TestDatabase; account: TestAccount };
 
 async function start(name: string, dir: string, basePort: number): Promise<Side> {
+  // The checkout's own test helpers: they call server actions by the ids of its own build.
+  const { newAccount } = (await import(
+    path.join(dir, "tests/helpers/account.ts")
+  )) as typeof import("../tests/helpers/account");
+  const { addMailSource } = (await import(
+    path.join(dir, "tests/helpers/mail-sources.ts")
+  )) as typeof import("../tests/helpers/mail-sources");
+  const { mailsIn } = (await import(path.join(dir, "tests/helpers/smtp.ts"))) as typeof import("../tests/helpers/smtp");
   const database = await createTestDatabase();
   const port = testPort(basePort);
   const dataDir = mkdtempSync(path.join(tmpdir(), "wisp-rls-bench-"));
