@@ -46,11 +46,18 @@ async function start(name: string, dir: string, basePort: number): Promise<Side>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   const server = { child, url: `http://127.0.0.1:${port}`, port, dataDir, output: () => output, exited };
-  await waitUntilReady(server);
-  const account = await newAccount(server.url, `${name} bench`);
-  const { accountId, roleId } = await accountOf({ ...server, pid: child.pid!, stop: async () => {} }, account);
-  await bulkKeys(database.url, accountId, roleId, 1_000);
-  return { name, server, database, account };
+  try {
+    await waitUntilReady(server);
+    const account = await newAccount(server.url, `${name} bench`);
+    const { accountId, roleId } = await accountOf({ ...server, pid: child.pid!, stop: async () => {} }, account);
+    await bulkKeys(database.url, accountId, roleId, 1_000);
+    return { name, server, database, account };
+  } catch (error) {
+    await stopProcess(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+    throw error;
+  }
 }
 
 async function timed(url: string, headers: Record<string, string>): Promise<number> {
