@@ -6,7 +6,8 @@
 // a bare Next.js app of the same version.
 // BENCH_ONLY=lists runs only the list measurements and writes no results; BENCH_ONLY=pressure
 // only the pressure scenarios (bench/pressure.mts), likewise; BENCH_ONLY=usage only whoami
-// with and without a per-key rate limit (and the micro-benchmark), likewise.
+// with and without a per-key rate limit (and the micro-benchmark), likewise; BENCH_ONLY=overload
+// only the two saturated instances with key changes (bench/overload.mts), likewise.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,6 +33,7 @@ import { interleavedLatency } from "./latency.mts";
 import { preparePeer, setUpBetterAuth, startPeer, type RunningPeer } from "./peers.mts";
 import { writeReport, type Report } from "./report.mts";
 import { accountOf, LARGE, measureLists, SMALL } from "./lists.mts";
+import { overload } from "./overload.mts";
 import { pressure } from "./pressure.mts";
 import { accountAndRole, bulkKeys, bulkKeysEmbedded } from "./seed.mts";
 
@@ -372,7 +374,8 @@ if (!only) {
   await postgresUsage(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
 }
 if (!only || only === "pressure") report.load.push(...(await pressure([3507, 3508], note)));
-if (only !== "pressure") {
+if (!only || only === "overload") report.load.push(...(await overload([3510, 3511], note)));
+if (only !== "pressure" && only !== "overload") {
   await listsEmbedded();
   await listsPostgres();
 }

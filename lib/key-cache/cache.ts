@@ -99,7 +99,8 @@ export const keyCache = {
     return result;
   },
   set(hash: string, key: CachedKey, generation: number) {
-    if (generation < 0 || generation !== state.generation || !state.usable()) return;
+    // usable() first: it may apply changes received meanwhile, which move the generation.
+    if (generation < 0 || !state.usable() || generation !== state.generation) return;
     if (state.entries.size >= MAX_ENTRIES) remove(state.entries.keys().next().value!);
     remove(hash);
     state.entries.set(hash, key);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { config } from "@/lib/config";
 import { getUnscopedDb } from "@/lib/db";
 import { getConnection } from "@/lib/db/connection";
@@ -11,14 +11,23 @@ import { secretFilter } from "./secret-filter";
 //
 // Embedded database: one process owns the data directory, so clearing this process's
 // cache is enough. PostgreSQL server: each instance holds a dedicated connection that
-// LISTENs for invalidations and renews a lease row every HEARTBEAT_MS. An instance may
-// answer from memory only until its last successful renewal + LEASE_MS − MARGIN_MS;
+// LISTENs for invalidations and renews a lease row every second. An instance may answer
+// from memory only until its last successful renewal + the lease (3 s) − a margin (0.5 s);
 // if the connection breaks, it stops at once and goes to the database (and answers 503
 // when that is gone too). A change to a key or role evicts what it names (a key, a role's
 // keys, an account's keys) from the local cache, NOTIFYs the same scope, and returns only
 // when every instance with a live lease has acknowledged evicting it, or its lease has
 // run out (after which that instance no longer trusts its memory). A new secret (a key
 // created or rolled) travels the same way into every instance's filter of live secrets.
+//
+// All of that runs on a worker thread (lease-worker.mjs), so neither renewals nor
+// acknowledgements wait behind the requests of a saturated event loop. The worker puts
+// each change it receives on a message port and counts it in memory both threads share,
+// then acknowledges; every key check first reads that count and, when it moved, takes the
+// changes off the port synchronously (receiveMessageOnPort) and applies them. So a change
+// acknowledged by an instance holds for every request that instance starts afterwards.
+// A renewal that comes late still extends the lease; only when the lease had truly run out
+// in the database does the cache start again from empty.
 //
 // An instance whose connection broke may miss notifications while its lease still runs;
 // it reconnects within about a second and renews that lease, so a writer waiting for it
@@ -27,33 +36,29 @@ import { secretFilter } from "./secret-filter";
 // from an empty cache. A writer takes that as an acknowledgement of its changes whose own
 // notification it received before this one (notifications arrive in commit order): those
 // committed later reach the reconnected instance and are acknowledged one by one.
-const LEASE_MS = 3000;
-const HEARTBEAT_MS = 1000;
-const MARGIN_MS = 500;
-// Every this many heartbeats (and at the first), rows of instances that died without
-// leaving are deleted once their lease ran out a minute ago.
-const DEAD_LEASE_CLEANUP_EVERY = 60;
-const CHANNEL = "wisp_key_cache";
-const ACK_CHANNEL = "wisp_key_cache_ack";
 
-// `echoed`: this instance received its own notification back (it was committed).
-type Pending = { waiting: Set<string>; done: () => void; echoed: boolean };
+// What a change makes every instance do: evict cached keys, and add new secrets' hashes.
+export type KeyChange = { evict?: CacheScope; added?: string[] };
+
+// What the worker puts on the shared port: a change from another instance (as JSON), or
+// "start again from empty" (connected anew, or the lease had run out).
+type Inbox = { change: string } | { reset: true };
+type FromWorker =
+  | { type: "connected" | "connect-failed" | "lease-expired" | "stopped" }
+  | { type: "published"; id: string; error?: string };
+
 type State = {
-  instanceId: string;
-  client?: Client;
-  trustedUntil: number;
-  pending: Map<string, Pending>;
-  stopped: boolean;
-  timer?: NodeJS.Timeout;
-  beats?: number;
+  worker?: Worker;
+  inbox?: MessagePort;
+  trustedUntil?: BigInt64Array;
+  posted?: Int32Array;
+  applied: number;
+  waiting: Map<string, (result: FromWorker) => void>;
+  filterBuild?: Promise<void>;
+  leaseExpiries: number;
 };
 
-const state = processSingleton<State>("coordinator", () => ({
-  instanceId: randomUUID(),
-  trustedUntil: 0,
-  pending: new Map(),
-  stopped: false,
-}));
+const state = processSingleton<State>("coordinator", () => ({ applied: 0, waiting: new Map(), leaseExpiries: 0 }));
 
 export async function startCacheCoordinator(): Promise<void> {
   if (getConnection().kind === "pglite") {
@@ -62,13 +67,75 @@ export async function startCacheCoordinator(): Promise<void> {
     await buildSecretFilter();
     return;
   }
-  keyCache.setUsable(() => Date.now() < state.trustedUntil);
-  secretFilter.setUsable(() => Date.now() < state.trustedUntil);
-  await connect().catch(() => scheduleReconnect());
+  const shared = new SharedArrayBuffer(16);
+  const channel = new MessageChannel();
+  state.trustedUntil = new BigInt64Array(shared, 0, 1);
+  state.posted = new Int32Array(shared, 8, 1);
+  state.inbox = channel.port1;
+  keyCache.setUsable(trusted);
+  secretFilter.setUsable(trusted);
+  // Next's bundler builds the worker (and what it imports) into a chunk of its own.
+  const worker = new Worker(new URL("./lease-worker.mjs", import.meta.url), {
+    workerData: { databaseUrl: config.databaseUrl, instanceId: randomUUID(), shared, inbox: channel.port2 },
+    transferList: [channel.port2],
+  });
+  state.worker = worker;
+  worker.unref();
+  worker.on("message", onWorkerMessage);
+  worker.on("error", (error) => console.error("key cache coordinator:", error.message));
+  // Changes are taken off the port by key checks; this keeps an idle instance's port short.
+  setInterval(drain, 1000).unref();
+  const first = await new Promise<FromWorker>((resolve) => state.waiting.set("start", resolve));
+  if (first.type === "connected") await state.filterBuild;
+}
+
+function onWorkerMessage(message: FromWorker): void {
+  if (message.type === "published") state.waiting.get(message.id)?.(message);
+  else if (message.type === "stopped") state.waiting.get("stop")?.(message);
+  else if (message.type === "lease-expired") state.leaseExpiries++;
+  else {
+    drain();
+    state.waiting.get("start")?.(message);
+    state.waiting.delete("start");
+  }
+}
+
+// Whether this instance may answer from memory now. The lease is read before the port is
+// drained: a lease the worker granted after a reset is only seen with that reset applied.
+function trusted(): boolean {
+  const until = Number(Atomics.load(state.trustedUntil!, 0));
+  drain();
+  return Date.now() < until;
+}
+
+function drain(): void {
+  const target = Atomics.load(state.posted!, 0);
+  while (state.applied !== target) {
+    const received = receiveMessageOnPort(state.inbox!);
+    if (!received) {
+      // Never expected (a message is posted before it is counted): assume the worst.
+      state.applied = target;
+      reset();
+      return;
+    }
+    state.applied = (state.applied + 1) | 0;
+    const message = received.message as Inbox;
+    if ("reset" in message) reset();
+    else applyReceived(message.change);
+  }
+}
+
+function reset(): void {
+  keyCache.clear();
+  secretFilter.drop();
+  state.filterBuild = buildSecretFilter().catch(() => {
+    // Without a filter every hash goes to the database: correct, only slower. Try again.
+    setTimeout(() => secretFilter.stats().ready || reset(), 1000).unref();
+  });
 }
 
 // Counted and read in pages of the hash index. On PostgreSQL this starts only once this
-// instance's lease is live: a secret committed later reaches it as a notification, one
+// instance is LISTENing: a secret committed later reaches it as a notification, one
 // committed earlier is in what it reads.
 async function buildSecretFilter(): Promise<void> {
   const db = getUnscopedDb();
@@ -87,110 +154,9 @@ async function buildSecretFilter(): Promise<void> {
   await secretFilter.build(n, pages());
 }
 
-async function connect(): Promise<void> {
-  const client = new Client({
-    connectionString: config.databaseUrl,
-    connectionTimeoutMillis: 3000,
-    query_timeout: 2000,
-  });
-  const lost = () => {
-    if (state.client !== client) return;
-    state.client = undefined;
-    state.trustedUntil = 0;
-    keyCache.clear();
-    secretFilter.drop();
-    client.end().catch(() => {});
-    scheduleReconnect();
-  };
-  client.on("error", lost);
-  client.on("end", lost);
-  client.on("notification", (message) => onNotification(client, message.channel, message.payload ?? ""));
-  await client.connect();
-  await queryOn(client, `LISTEN ${CHANNEL}`);
-  await queryOn(client, `LISTEN ${ACK_CHANNEL}`);
-  // Notifications missed while disconnected are covered by starting empty (nothing was
-  // cached meanwhile: the cache is not used while this instance's lease is not trusted).
-  await queryOn(client, "SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${EVERYTHING_BEFORE}:${state.instanceId}`]);
-  keyCache.clear();
-  state.client = client;
-  await renewLease();
-  state.timer ??= setInterval(() => void renewLease(), HEARTBEAT_MS);
-  state.timer.unref();
-  // Additions missed while disconnected are covered by building afresh.
-  await buildSecretFilter().catch(() => client.emit("error", new Error("secret filter build failed")));
-}
-
-// The coordination connection runs one query at a time: acknowledgements (sent from the
-// notification handler) and lease renewals (from a timer) would otherwise overlap, which pg
-// deprecates. Each query waits for the one before it, failed or not.
-const queues = new WeakMap<Client, Promise<unknown>>();
-function queryOn(client: Client, sql: string, params?: unknown[]): Promise<unknown> {
-  const run = (queues.get(client) ?? Promise.resolve()).then(() => client.query(sql, params));
-  queues.set(
-    client,
-    run.catch(() => {}),
-  );
-  return run;
-}
-
-function scheduleReconnect(): void {
-  if (state.stopped) return;
-  setTimeout(() => void connect().catch(() => scheduleReconnect()), 1000).unref();
-}
-
-async function renewLease(): Promise<void> {
-  const client = state.client;
-  if (!client) return;
-  const sentAt = Date.now();
-  try {
-    await queryOn(
-      client,
-      `INSERT INTO cache_instances (id, lease_until) VALUES ($1, now() + $2 * interval '1 millisecond')
-       ON CONFLICT (id) DO UPDATE SET lease_until = EXCLUDED.lease_until`,
-      [state.instanceId, LEASE_MS],
-    );
-    if (state.client === client) state.trustedUntil = sentAt + LEASE_MS - MARGIN_MS;
-    state.beats = ((state.beats ?? 0) + 1) % DEAD_LEASE_CLEANUP_EVERY;
-    if (state.beats === 1)
-      await queryOn(client, "DELETE FROM cache_instances WHERE lease_until < now() - interval '1 minute'");
-  } catch {
-    state.trustedUntil = 0;
-    client.emit("error", new Error("lease renewal failed"));
-  }
-}
-
-// What a change makes every instance do: evict cached keys, and add new secrets' hashes.
-export type KeyChange = { evict?: CacheScope; added?: string[] };
-
 function apply(change: KeyChange): void {
   if (change.evict) keyCache.evict(change.evict);
   for (const hash of change.added ?? []) secretFilter.add(hash);
-}
-
-// "<invalidation id>:<instance id>:<change as JSON>"; an acknowledgement has no change.
-// An acknowledgement of every change committed before it, sent by a reconnected instance.
-const EVERYTHING_BEFORE = "*";
-
-function onNotification(client: Client, channel: string, payload: string): void {
-  const [invalidationId, from] = payload.split(":", 2);
-  if (channel === CHANNEL) {
-    if (from === state.instanceId) {
-      const own = state.pending.get(invalidationId);
-      if (own) own.echoed = true;
-      return;
-    }
-    applyReceived(payload.slice(invalidationId.length + from.length + 2));
-    queryOn(client, "SELECT pg_notify($1, $2)", [ACK_CHANNEL, `${invalidationId}:${state.instanceId}`]).catch(() => {});
-    return;
-  }
-  const acknowledged =
-    invalidationId === EVERYTHING_BEFORE
-      ? [...state.pending.values()].filter((pending) => pending.echoed)
-      : [state.pending.get(invalidationId)].filter((pending) => pending !== undefined);
-  for (const pending of acknowledged) {
-    pending.waiting.delete(from);
-    if (pending.waiting.size === 0) pending.done();
-  }
 }
 
 // A message that can't be read is taken as the largest change: evict everything, and
@@ -199,14 +165,9 @@ function applyReceived(text: string): void {
   try {
     apply(JSON.parse(text) as KeyChange);
   } catch {
-    keyCache.evict("all");
-    secretFilter.drop();
-    void buildSecretFilter().catch(() => state.client?.emit("error", new Error("secret filter build failed")));
+    reset();
   }
 }
-
-// NOTIFY payloads must stay under 8,000 bytes: a larger eviction scope becomes "all".
-const MAX_PAYLOAD_BYTES = 7_000;
 
 // Called after a change to keys or roles has committed, before it is reported done.
 export const invalidateKeyCache = (scope: CacheScope) => publishKeyChange({ evict: scope });
@@ -214,51 +175,30 @@ export const invalidateKeyCache = (scope: CacheScope) => publishKeyChange({ evic
 // Applies the change here, then on every instance with a live lease, before returning.
 export async function publishKeyChange(change: KeyChange): Promise<void> {
   apply(change);
-  const connection = getConnection();
-  if (connection.kind === "pglite") return;
-  const { rows } = await connection.pool.query<{ id: string }>(
-    "SELECT id FROM cache_instances WHERE lease_until > now() AND id <> $1",
-    [state.instanceId],
-  );
-  if (rows.length === 0) return;
-  const invalidationId = randomUUID();
-  const waiting = new Set(rows.map((row) => row.id));
-  const acknowledged = new Promise<void>((resolve) =>
-    state.pending.set(invalidationId, { waiting, done: resolve, echoed: false }),
-  );
+  if (getConnection().kind === "pglite" || !state.worker) return;
+  const id = randomUUID();
+  const done = new Promise<FromWorker>((resolve) => state.waiting.set(id, resolve));
   try {
-    const full = JSON.stringify(change);
-    const sent = full.length <= MAX_PAYLOAD_BYTES ? full : JSON.stringify({ ...change, evict: "all" });
-    await connection.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, `${invalidationId}:${state.instanceId}:${sent}`]);
-    await Promise.race([acknowledged, leasesRunOut(waiting)]);
+    state.worker.postMessage({ type: "publish", id, change: JSON.stringify(change) });
+    const result = await done;
+    if ("error" in result && result.error) throw new Error(`key cache invalidation failed: ${result.error}`);
   } finally {
-    state.pending.delete(invalidationId);
+    state.waiting.delete(id);
   }
 }
 
-// Resolves once every instance still waited for has let its lease expire.
-async function leasesRunOut(waiting: Set<string>): Promise<void> {
-  const { pool } = getConnection() as { pool: import("pg").Pool };
-  const deadline = Date.now() + 4 * LEASE_MS;
-  while (waiting.size > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const { rows } = await pool.query<{ id: string }>(
-      "SELECT id FROM cache_instances WHERE id = ANY($1) AND lease_until > now()",
-      [[...waiting]],
-    );
-    const live = new Set(rows.map((row) => row.id));
-    for (const id of waiting) if (!live.has(id)) waiting.delete(id);
-  }
+// Leases found run out in the database by a late renewal (the test endpoint).
+export function coordinatorStats(): { leaseExpiries: number } {
+  return { leaseExpiries: state.leaseExpiries };
 }
 
 export async function stopCacheCoordinator(): Promise<void> {
-  state.stopped = true;
-  state.trustedUntil = 0;
-  if (state.timer) clearInterval(state.timer);
-  const client = state.client;
-  state.client = undefined;
-  if (!client) return;
+  const worker = state.worker;
+  if (!worker) return;
+  state.worker = undefined;
   // Leaving: writers need not wait for this instance any more.
-  await queryOn(client, "DELETE FROM cache_instances WHERE id = $1", [state.instanceId]).catch(() => {});
-  await client.end().catch(() => {});
+  const stopped = new Promise((resolve) => state.waiting.set("stop", resolve));
+  worker.postMessage({ type: "stop" });
+  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  await worker.terminate();
 }

@@ -122,6 +122,60 @@ describe("two instances on one PostgreSQL database", () => {
     expect(await lookups()).toEqual(before);
   });
 
+  it("keeps B's cache through a blocked event loop, acknowledges a delete meanwhile, and refuses that key on B's next request", async () => {
+    const roleId = await readOnlyRole(account.owner);
+    const kept = await createKeyWithRole(a.url, account.owner, roleId, "kept through a blocked loop");
+    const doomed = await createKeyWithRole(a.url, account.owner, roleId, "deleted while B is blocked");
+    type Figures = { lookups: number; leaseExpiries: number };
+    const figuresOfB = async () => expectJson<Figures>(await fetch(`${b.url}/api/test/key-cache`), 200);
+    const onB = (key: { secret: string }) => api(b.url, key.secret)("/api/v1/whoami");
+    // Until B answers both from memory: a round of calls that costs no lookup.
+    await expect
+      .poll(async () => {
+        const before = (await figuresOfB()).lookups;
+        const statuses = [(await onB(kept)).status, (await onB(doomed)).status];
+        return statuses.every((status) => status === 200) && (await figuresOfB()).lookups === before;
+      })
+      .toBe(true);
+    const before = await figuresOfB();
+
+    // B's request event loop blocked for longer than its lease (3 s), as an overload would.
+    const blocked = fetch(`${b.url}/api/test/event-loop?ms=4000`, { method: "POST" }).then(async (response) => ({
+      answeredAt: Date.now(),
+      ...(await expectJson<{ timerLateMs: number }>(response, 200)),
+    }));
+    // Until B's loop is seen blocked: its health check stops answering within 200 ms.
+    await expect
+      .poll(
+        () =>
+          fetch(`${b.url}/api/health`, { signal: AbortSignal.timeout(200) }).then(
+            () => false,
+            () => true,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    const started = Date.now();
+    expect((await account.owner(`/api/v1/api-keys/${doomed.keyId}`, { method: "DELETE" })).status).toBe(204);
+    const deletedAt = Date.now();
+    const { answeredAt, timerLateMs } = await blocked;
+    console.log(`a delete while the other instance's loop was blocked took ${deletedAt - started} ms`);
+    // Acknowledged off B's blocked loop, not by its lease running out (at least 2 s).
+    expect(deletedAt).toBeLessThan(answeredAt);
+    expect(deletedAt - started).toBeLessThan(1500);
+    expect(timerLateMs).toBeGreaterThanOrEqual(3000);
+
+    expect((await onB(doomed)).status).toBe(401);
+    // The deleted key's own lookup (a deleted secret stays in the filter), and no other.
+    const afterDoomed = await figuresOfB();
+    expect(afterDoomed.lookups - before.lookups).toBeLessThanOrEqual(1);
+    // The late loop cost the cache nothing: the kept key is still answered from memory.
+    expect((await onB(kept)).status).toBe(200);
+    const after = await figuresOfB();
+    expect(after.lookups).toBe(afterDoomed.lookups);
+    expect(after.leaseExpiries).toBe(before.leaseExpiries);
+  }, 60_000);
+
   it("refuses well-formed made-up keys on both instances from memory, without a lookup", async () => {
     const lookups = async (server: RunningServer) =>
       await expectJson<{ lookups: number; filter: { ready: boolean } }>(
