@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { memberActor } from "@/lib/actor";
 import { createLogin } from "@/lib/auth/claims";
 import { issueVerification } from "@/lib/auth/email-verification";
@@ -33,7 +34,11 @@ export async function createAccount(input: NewAccount, clientAddress: string | n
     },
   });
   const created = await recordFounding(accountKind, async (tx) => {
-    const account = await tx.account.create({ data: { name: input.accountName }, select: { id: true, name: true } });
+    const account = await tx.account.create({
+      // Its id chosen here, so row-level security lets the new account's rows be written.
+      data: { id: randomUUID(), name: input.accountName },
+      select: { id: true, name: true },
+    });
     const { ownerRoleId } = await createBuiltInRoles(tx, account.id);
     const identityId = "identityId" in login ? login.identityId : await createLogin(tx, login.newLogin);
     const verified = "identityId" in login && login.verified;

@@ -84,12 +84,12 @@ function tagWhere(tag: string | undefined): Prisma.Sql[] {
 
 // One key with its roll history (its secrets, newest first).
 export async function getApiKey(accountId: string, keyId: string): Promise<ApiKeyDetailJson> {
-  return withSecrets(await readRecord(accountId, apiKeyKind, keyId));
+  return withSecrets(accountId, await readRecord(accountId, apiKeyKind, keyId));
 }
 
-async function withSecrets(key: ApiKeyRow): Promise<ApiKeyDetailJson> {
+async function withSecrets(accountId: string, key: ApiKeyRow): Promise<ApiKeyDetailJson> {
   const at = now();
-  const secrets = await getDb().apiKeySecret.findMany({
+  const secrets = await getDb(accountId).apiKeySecret.findMany({
     where: { apiKeyId: key.id },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: secretSelect,
@@ -134,7 +134,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
     },
     { afterCommit: () => announceSecret(hash) },
   );
-  return { key: await withSecrets(key), secret };
+  return { key: await withSecrets(actor.accountId, key), secret };
 }
 
 // Changes any of name, role, expiry, enabled, allowlist, notes, tags and scope in one audited change. Changing
@@ -180,7 +180,7 @@ export async function updateApiKey(actor: Actor, keyId: string, input: UpdateApi
     },
     { action, afterCommit: () => dropCachedKeys([keyRowId]) },
   );
-  return withSecrets(key);
+  return withSecrets(actor.accountId, key);
 }
 
 // Erases every hash of the key, so none of its secrets can ever verify again; the row

@@ -103,7 +103,7 @@ export async function* allAuditEvents(accountId: string, filters: AuditFilters, 
 // The actions this account's log holds, for the filter: one index probe per distinct
 // action (a "loose index scan" over account_id, action), not a read of every event.
 export async function auditActions(accountId: string): Promise<string[]> {
-  const rows = await getDb().$queryRaw<{ action: string }[]>`
+  const rows = await getDb(accountId).$queryRaw<{ action: string }[]>`
     WITH RECURSIVE actions AS (
       (SELECT action FROM audit_events WHERE account_id = ${accountId}::uuid ORDER BY action LIMIT 1)
       UNION ALL

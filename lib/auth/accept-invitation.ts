@@ -35,7 +35,12 @@ export async function acceptInvitation(
     // Single use: of two acceptances at once, or an acceptance and a new link, only one
     // deletes the row with this link's token.
     const { count } = await tx.invitation.deleteMany({
-      where: { memberId: invitation.memberId, tokenHash: invitation.tokenHash, expiresAt: { gt: now() } },
+      where: {
+        memberId: invitation.memberId,
+        accountId: member.account.id,
+        tokenHash: invitation.tokenHash,
+        expiresAt: { gt: now() },
+      },
     });
     if (count !== 1) throw new AppError("not_found", INVITATION_INVALID);
     const identityId = "newLogin" in login ? await createLogin(tx, login.newLogin) : login.identityId;

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
+import { acrossAccounts } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/records/kind";
 import { newInvitationToken } from "@/lib/team/invitations";
@@ -29,7 +30,9 @@ export async function createLogin(tx: Tx, login: NewLogin): Promise<string> {
 // it). Anywhere else its membership is an invitation again, pending with a link nobody
 // holds (an admin sends a new one with "Resend invitation"), recorded in that account as
 // "invitation.reopen". A login that confirmed its email meanwhile is never ended.
-async function endClaim(tx: Tx, identityId: string): Promise<void> {
+async function endClaim(within: Tx, identityId: string): Promise<void> {
+  // The claim's memberships are in other accounts than the change that ends it.
+  const tx = acrossAccounts(within);
   const [claim] = await tx.$queryRaw<{ email: string }[]>`
     SELECT email FROM identities WHERE id = ${identityId}::uuid AND email_verified_at IS NULL FOR UPDATE`;
   if (!claim) {

@@ -77,7 +77,7 @@ export async function readIds<Sort extends string>(
   table: ListTable<Sort>,
   accountId: string,
   request: ListRequest<Sort>,
-  db: Pick<PrismaClient, "$queryRaw"> = getDb(),
+  db: Pick<PrismaClient, "$queryRaw"> = getDb(accountId),
 ): Promise<IdPage> {
   const from = ident(table.table);
   const columns = table.sorts[request.sort];

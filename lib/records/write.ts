@@ -94,7 +94,7 @@ async function change<Row>(
     if (published) wakeOutbox();
     await options.afterCommit?.();
   };
-  return write(kind, { afterCommit }, async (tx) => {
+  return write(kind, { afterCommit }, inAccount(actor), async (tx) => {
     const before = id === null ? null : await loadOrThrow(tx, actor, kind, id);
     const was = before === null ? null : describeWithinAccess(actor, kind, before);
     const after = await run(tx, before);
@@ -126,7 +126,7 @@ export async function recordChange<T>(
   ) => Promise<{ result: T; event: { action: string; target: AuditTarget; changes: Changes | null } | null }>,
   options: Pick<Options, "afterCommit"> = {},
 ): Promise<T> {
-  return write(kind, options, async (tx) => {
+  return write(kind, options, inAccount(actor), async (tx) => {
     const { result, event } = await run(tx);
     if (event) await recordEvent(tx, actor, event);
     return result;
@@ -140,7 +140,7 @@ export async function recordFounding<T>(
   kind: Messages,
   run: (tx: Tx) => Promise<{ result: T; actor: Actor; event: AuditEventInput }>,
 ): Promise<T> {
-  return write(kind, {}, async (tx) => {
+  return write(kind, {}, getDb(), async (tx) => {
     const { result, actor, event } = await run(tx);
     await recordEvent(tx, actor, event);
     return result;
@@ -156,7 +156,7 @@ export async function recordLoginChange<T>(
   run: (tx: Tx) => Promise<{ result: T; events: { actor: Actor; event: AuditEventInput }[] }>,
   options: Pick<Options, "afterCommit"> = {},
 ): Promise<T> {
-  return write(kind, options, async (tx) => {
+  return write(kind, options, getDb(), async (tx) => {
     const { result, events } = await run(tx);
     await recordEvents(tx, events);
     return result;
@@ -175,16 +175,11 @@ export async function recordAnonymousChanges<T>(
   // Changes no account asked for (a leak report names secrets, not an account): the rows
   // are found by what the caller holds, across accounts, so the transaction is unscoped;
   // each event still goes to the account of the record it describes.
-  return write(
-    kind,
-    options,
-    async (tx) => {
-      const { result, events } = await run(tx);
-      await recordEvents(tx, events);
-      return result;
-    },
-    getUnscopedDb(),
-  );
+  return write(kind, options, getUnscopedDb(), async (tx) => {
+    const { result, events } = await run(tx);
+    await recordEvents(tx, events);
+    return result;
+  });
 }
 
 // Within the account and, for a scoped key, within its scope (scope.ts): else not-found.
@@ -222,11 +217,15 @@ function targetOf(kind: Pick<RecordKind<unknown>, "type">, description: RecordDe
   return { type: kind.type, id: description.id, name: description.name };
 }
 
+// An actor's changes run within its account: on PostgreSQL the transaction has it set for
+// row-level security from its first query, raw SQL included.
+const inAccount = (actor: Pick<Actor, "accountId">) => getDb(actor.accountId);
+
 async function write<T>(
   kind: Messages,
   options: Pick<Options, "afterCommit">,
+  db: Pick<ReturnType<typeof getDb>, "$transaction">,
   run: (tx: Tx) => Promise<T>,
-  db: Pick<ReturnType<typeof getDb>, "$transaction"> = getDb(),
 ): Promise<T> {
   let result: T;
   try {

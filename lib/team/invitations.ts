@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { headers } from "next/headers";
 import { now } from "@/lib/clock";
-import { getDb } from "@/lib/db";
+import { getUnscopedDb } from "@/lib/db";
 import { publicOrigin } from "@/lib/http/public-origin";
 
 // Invitation links: 32 random bytes (base64url) in the URL, only their SHA-256 stored;
@@ -33,7 +33,9 @@ export type InvitationView = { email: string; name: string; accountId: string; a
 // A live invitation by its link's token, or null (unknown, used, revoked or expired).
 export async function loadInvitation(token: string) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const invitation = await getDb().invitation.findUnique({
+  // By the link's token, in whichever account: holding the token is the authority, and the
+  // account is learnt from the row (the narrow bypass of row-level security).
+  const invitation = await getUnscopedDb().invitation.findUnique({
     relationLoadStrategy: "join",
     where: { tokenHash: hashToken(token) },
     select: {

@@ -29,7 +29,7 @@ export async function readUsage(
   const where = Prisma.sql`account_id = ${accountId}::uuid
     ${key ? Prisma.sql`AND api_key_id = ${key.rowId}::uuid` : Prisma.empty}
     AND bucket_start >= ${range.from.toISOString()}::timestamp(3) AND bucket_start < ${range.to.toISOString()}::timestamp(3)`;
-  const db = getDb();
+  const db = getDb(accountId);
   const [seriesRows, routeRows] = await Promise.all([
     db.$queryRaw<SeriesRow[]>`
       SELECT (extract(epoch FROM date_trunc(${range.granularity}::text, bucket_start)) * 1000)::float8 AS t, outcome,

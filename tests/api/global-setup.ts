@@ -49,7 +49,7 @@ export default async function setup(project: TestProject) {
     // The API suite signs up hundreds of accounts from loopback; the security suite keeps the
     // default, which tests/security/sign-up-throttle.test.ts tries.
     ...(project.name.startsWith("api") ? { SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000" } : {}),
-    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(database ? database.serverEnv : {}),
     // Its public origin, as in production: links anyone may have mailed are built from it alone.
     APP_URL: `http://127.0.0.1:${testPort(PORTS[project.name])}`,
     SMTP_URL: smtp.url,

@@ -20,8 +20,8 @@ import { startTcpProxy } from "../helpers/tcp-proxy";
 // Hundreds of deliberately refused keys from one address: the failed-check brake is
 // lifted here so each refusal is the key check's own 401 (the brake: rate-limits.test.ts).
 // Their test clocks let expiry and grace periods end without waiting; neither trusts a proxy.
-const env = (databaseUrl: string) => ({
-  DATABASE_URL: databaseUrl,
+const env = (database: TestDatabase["serverEnv"]) => ({
+  ...database,
   API_KEY_FAILURES_PER_MINUTE: "1000000",
   WISP_TEST_CLOCK: "1",
 });
@@ -34,7 +34,7 @@ const stopLater: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   // Both start at once on an empty database: one applies the migrations, the other waits.
-  [a, b] = await Promise.all([startServer(3321, env(database.url)), startServer(3322, env(database.url))]);
+  [a, b] = await Promise.all([startServer(3321, env(database.serverEnv)), startServer(3322, env(database.serverEnv))]);
   account = await newAccount(a.url, "Cluster Org");
 }, 120_000);
 
@@ -233,7 +233,7 @@ describe("two instances on one PostgreSQL database", () => {
 
     // A third instance used once, then stopped before its flush interval: the use survives.
     const other = await createKeyWithRole(a.url, account.owner, await readOnlyRole(account.owner));
-    const c = await startServer(3323, env(database.url));
+    const c = await startServer(3323, env(database.serverEnv));
     expect((await api(c.url, other.secret)("/api/v1/whoami")).status).toBe(200);
     await c.stop();
     const recorded = await expectJson<{ lastUsedAt: string | null }>(
@@ -338,12 +338,12 @@ describe("an instance that loses its database", () => {
   let c: RunningServer;
 
   beforeAll(async () => {
-    const target = new URL(database.url);
+    const target = new URL(database.serverEnv.DATABASE_URL);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     stopLater.push(() => proxy.close());
-    const viaProxy = new URL(database.url);
+    const viaProxy = new URL(database.serverEnv.DATABASE_URL);
     viaProxy.port = String(proxy.port);
-    c = await startServer(3324, env(viaProxy.toString()));
+    c = await startServer(3324, env({ ...database.serverEnv, DATABASE_URL: viaProxy.toString() }));
     stopLater.push(() => c.stop());
   }, 120_000);
 

@@ -25,7 +25,7 @@ describe.each([
     database = await createTestDatabase();
     // The test clock (never moved here) lets the two-factor test read the servers' time.
     const env: Record<string, string> = {
-      DATABASE_URL: database.url,
+      ...database.serverEnv,
       TRUSTED_PROXIES: "127.0.0.1,::1",
       WISP_TEST_CLOCK: "1",
     };

@@ -17,7 +17,7 @@ let account: TestAccount;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const env = { DATABASE_URL: database.url, WISP_TEST_CLOCK: "1" };
+  const env = { ...database.serverEnv, WISP_TEST_CLOCK: "1" };
   [a, b] = await Promise.all([startServer(3327, env), startServer(3328, env)]);
   account = await newAccount(a.url, "Cluster Sweep");
 }, 120_000);

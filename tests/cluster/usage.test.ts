@@ -22,7 +22,7 @@ describe.each([
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env: Record<string, string> = { DATABASE_URL: database.url };
+    const env: Record<string, string> = { ...database.serverEnv };
     if (store === "redis")
       Object.assign(env, { REDIS_URL, REDIS_KEY_PREFIX: `wisp-usage-test-${randomBytes(6).toString("hex")}:` });
     [a, b] = await Promise.all([startServer(ports[0], env), startServer(ports[1], env)]);

@@ -8,8 +8,8 @@ import { eventsOf, startReceiver, type Receiver } from "../helpers/webhook-recei
 
 // Two instances on one PostgreSQL database share the outbox: every event, whichever
 // instance wrote it, reaches the receiver exactly once (row leases, FOR UPDATE SKIP LOCKED).
-const env = (databaseUrl: string) => ({
-  DATABASE_URL: databaseUrl,
+const env = (database: TestDatabase["serverEnv"]) => ({
+  ...database,
   WISP_TEST_CLOCK: "1",
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
 });
@@ -22,7 +22,7 @@ let receiver: Receiver;
 beforeAll(async () => {
   database = await createTestDatabase();
   receiver = await startReceiver();
-  [a, b] = await Promise.all([startServer(3325, env(database.url)), startServer(3326, env(database.url))]);
+  [a, b] = await Promise.all([startServer(3325, env(database.serverEnv)), startServer(3326, env(database.serverEnv))]);
   account = await newAccount(a.url, "Cluster Hooks");
 }, 120_000);
 

@@ -5,7 +5,15 @@ import { Client } from "pg";
 // elsewhere; the tests never touch an existing database's data.
 export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
+// `url` is the administrator's (a superuser: row-level security doesn't apply to it), for the
+// tests' own reads; `serverEnv` runs a server as in production, as a runtime role that owns
+// nothing and is subject to row-level security, with a migration role that owns the tables.
+export type TestDatabase = {
+  url: string;
+  name: string;
+  serverEnv: { DATABASE_URL: string; DATABASE_MIGRATION_URL: string };
+  drop: () => Promise<void>;
+};
 
 async function admin<T>(run: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
@@ -24,15 +32,35 @@ async function admin<T>(run: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-// A new database with a random name, dropped again by `drop()`.
+// A new database with a random name and its two roles, dropped again by `drop()`.
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `wisp_test_${randomBytes(6).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const suffix = randomBytes(6).toString("hex");
+  const name = `wisp_test_${suffix}`;
+  const roles = { owner: `wisp_test_owner_${suffix}`, runtime: `wisp_test_app_${suffix}` };
+  const password = randomBytes(12).toString("hex");
+  await admin(async (client) => {
+    await client.query(`CREATE ROLE ${roles.owner} LOGIN PASSWORD '${password}'`);
+    await client.query(`CREATE ROLE ${roles.runtime} LOGIN PASSWORD '${password}'`);
+    await client.query(`CREATE DATABASE ${name} OWNER ${roles.owner}`);
+  });
+  const urlAs = (role?: string) => {
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    if (role) {
+      url.username = role;
+      url.password = password;
+    }
+    return url.toString();
+  };
   return {
     name,
-    url: url.toString(),
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    url: urlAs(),
+    serverEnv: { DATABASE_URL: urlAs(roles.runtime), DATABASE_MIGRATION_URL: urlAs(roles.owner) },
+    drop: () =>
+      admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await client.query(`DROP ROLE IF EXISTS ${roles.runtime}`);
+        await client.query(`DROP ROLE IF EXISTS ${roles.owner}`);
+      }).then(() => undefined),
   };
 }
