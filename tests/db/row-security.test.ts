@@ -77,7 +77,14 @@ describe("row-level security on PostgreSQL", () => {
     );
     expect(withAccount.length).toBeGreaterThan(10);
     expect(tables).toEqual(
-      expect.arrayContaining([...withAccount, "accounts", "role_permissions", "api_key_secrets", "group_members"]),
+      expect.arrayContaining([
+        ...withAccount,
+        "accounts",
+        "role_permissions",
+        "api_key_secrets",
+        "group_members",
+        "api_key_request_counters",
+      ]),
     );
   });
 

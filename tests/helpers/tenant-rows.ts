@@ -24,6 +24,9 @@ export function tenantRowsSql(account: string): string {
     INSERT INTO vouchers (id, account_id, code, usage_limit, validity_seconds) VALUES ('${id()}', ${a}, 'CODE', 1, 60);
     INSERT INTO api_key_usage (api_key_id, account_id, granularity, bucket_start, operation, outcome, count, latency_ms)
       VALUES ('${key}', ${a}, 'minute', now(), 'getWhoami', '2xx', 1, 1);
+    INSERT INTO api_key_requests (id, api_key_id, account_id, slot, created_at, operation, status, latency_ms, request_id)
+      VALUES ('${id()}', '${key}', ${a}, 0, now(), 'getWhoami', 200, 1, 'req');
+    INSERT INTO api_key_request_counters (api_key_id, next) VALUES ('${key}', 1);
     INSERT INTO outbox_messages (id, account_id, channel, kind, recipient, subject)
       VALUES ('${id()}', ${a}, 'mail', 'invitation', 'm@example.test', 'Hello');
     INSERT INTO sent_notices (key, account_id, keep_until) VALUES ('notice:${account}', ${a}, now());
