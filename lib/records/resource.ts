@@ -19,6 +19,8 @@ export type Resource<Output, Create, Update> = {
   schemas: { create: z.ZodType<Create>; update: z.ZodType<Update>; output: z.ZodType<Output> };
   // What the list's `q` matches (for the API reference and the search box); none: no search.
   search?: { matches: string; label: string };
+  // The orders the list offers (`sort`, with `dir`); the first is the default, ascending.
+  sorts?: readonly [string, ...string[]];
   list(accountId: string, query: ListQuery): Promise<Page<Output>>;
   get(accountId: string, id: string): Promise<Output>;
   create(actor: Actor, input: Create): Promise<Output>;
@@ -34,7 +36,7 @@ export function defineResource<Output, Create, Update>(resource: Resource<Output
   return resource;
 }
 
-export type ListQuery = PageQuery & { q?: string };
+export type ListQuery = PageQuery & { q?: string; sort?: string; dir?: "asc" | "desc" };
 
 // The queries of one Prisma model that a table resource runs, always within one account.
 // `select` is the model's select (undefined: every column).
@@ -51,6 +53,7 @@ type Table<Row, Select, CreateData, UpdateData> = {
 // record writer's transaction, not-found, conflicts and the audit event are the same for
 // each. Lists read oldest first. `kind` is its record kind, for changes of its own.
 export function defineTableResource<
+  Sort extends string,
   Row extends { id: string },
   Output,
   Create,
@@ -66,7 +69,9 @@ export function defineTableResource<
   // What must be unique, for the conflict message: "A network with this name already exists."
   unique: string;
   schemas: Resource<Output, Create, Update>["schemas"];
-  list: ListTable<"createdAt">;
+  // Its orders; the first is the default (oldest first: createdAt).
+  list: ListTable<Sort>;
+  sorts: readonly [Sort, ...Sort[]];
   table: (db: Tx) => Table<Row, NoInfer<Select>, NoInfer<CreateData>, NoInfer<UpdateData>>;
   select?: Select;
   toOutput: (row: Row) => Output;
@@ -90,12 +95,17 @@ export function defineTableResource<
     name: spec.name,
     singular: spec.singular,
     search: spec.search,
+    sorts: spec.sorts,
     schemas: spec.schemas,
     list: (accountId, query) =>
       readList(
         spec.list,
         accountId,
-        { ...query, sort: "createdAt", dir: "asc" },
+        {
+          ...query,
+          sort: spec.sorts.includes(query.sort as Sort) ? (query.sort as Sort) : spec.sorts[0],
+          dir: query.dir ?? "asc",
+        },
         (ids) => table(getDb()).findMany({ where: { accountId, id: { in: ids } }, select }),
         toOutput,
       ),

@@ -3,11 +3,15 @@ import { defineList } from "@/lib/lists/table";
 import { defineTableResource } from "@/lib/records/resource";
 import { createNetworkSchema, networkSchema, updateNetworkSchema, type NetworkJson } from "@/lib/validations/wifi";
 
-// Oldest first; `q` matches part of the name or SSID.
+// Oldest first by default; `q` matches part of the name or SSID.
 export const networkList = defineList({
   table: "networks",
   search: ["name", "ssid"],
-  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+  sorts: {
+    createdAt: [{ column: "created_at", type: "timestamp(3)" }],
+    name: [{ column: "name", type: "text", collated: true }],
+    ssid: [{ column: "ssid", type: "text", collated: true }],
+  },
 });
 
 export const networks = defineTableResource({
@@ -22,6 +26,7 @@ export const networks = defineTableResource({
     output: networkSchema,
   },
   list: networkList,
+  sorts: ["createdAt", "name", "ssid"],
   table: (db) => db.network,
   toOutput: (network: Network): NetworkJson => ({
     id: network.id,

@@ -2056,6 +2056,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "username" | "fullName" | "email";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -2498,6 +2500,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "name";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -2938,6 +2942,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "name" | "ssid";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -3360,6 +3366,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "code" | "validitySeconds" | "expiresAt";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -6194,6 +6202,7 @@ export interface operations {
                 targetId?: string;
                 from?: string;
                 to?: string;
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
