@@ -120,7 +120,7 @@ export function ApiKeysTable({
           );
         },
       },
-      actionColumn("w-34", ({ lockedReason, now: _now, ...row }: TableRow) => (
+      actionColumn(3, ({ lockedReason, now: _now, ...row }: TableRow) => (
         <RowActions
           name={row.name}
           lockedReason={lockedReason}
