@@ -54,6 +54,7 @@ export default async function ApiKeyPage({
       accountId={member.accountId}
       keyId={keyId}
       limits={key}
+      createdAt={key.createdAt}
       usageParam={(await searchParams).usage}
       path={`/api-keys/${keyId}`}
     />
