@@ -33,18 +33,21 @@ export const idInputSchema = z.strictObject({ id: idSchema });
 // The query a resource's list takes: page or cursor, `q` where it has a search, `sort` and
 // `dir` where it offers orders (the first is the default).
 export function listQuerySchema(resource: { search?: { matches: string }; sorts?: readonly [string, ...string[]] }) {
-  const sorted = resource.sorts
-    ? {
-        sort: z
-          .enum(resource.sorts)
-          .default(resource.sorts[0])
-          .meta({ description: "Text sorts by the Unicode collation: accented letters sort with their base letter." }),
-        dir: z.enum(["asc", "desc"]).default("asc"),
-      }
-    : {};
-  return resource.search
-    ? pageQuerySchema.extend({ q: searchParam(resource.search.matches), ...sorted })
-    : pageQuerySchema.extend(sorted);
+  const { search, sorts } = resource;
+  if (search && sorts) return pageQuerySchema.extend({ q: searchParam(search.matches), ...sortParams(sorts) });
+  if (search) return pageQuerySchema.extend({ q: searchParam(search.matches) });
+  if (sorts) return pageQuerySchema.extend(sortParams(sorts));
+  return pageQuerySchema;
+}
+
+function sortParams(sorts: readonly [string, ...string[]]) {
+  return {
+    sort: z
+      .enum(sorts)
+      .default(sorts[0])
+      .meta({ description: "Text sorts by the Unicode collation: accented letters sort with their base letter." }),
+    dir: z.enum(["asc", "desc"]).default("asc"),
+  };
 }
 
 // The portal's update and delete of an account resource (lib/actions/resource-action.ts).
