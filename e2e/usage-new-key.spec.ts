@@ -25,13 +25,13 @@ test("a new key's page charts its last hour, and a key without requests says so"
   await page.goto(`/api-keys/${keyId}`);
   const usage = page.getByRole("region", { name: "Usage of this key" });
   await expect(usage.getByRole("link", { name: "1 hour" })).toHaveAttribute("aria-current", "page");
-  await expect(usage).toContainText("Requests by outcome, last hour, by minute");
   await expect(async () => {
     await page.reload();
     await expect(usage.getByText("Requests", { exact: true }).locator("..").locator("dd")).toHaveText("3", {
       timeout: 500,
     });
   }).toPass({ timeout: 20_000 });
+  await expect(usage).toContainText("Requests by outcome, last hour, by minute");
   await expect(usage.getByTestId("requests-chart").locator(".recharts-area-area").first()).toBeVisible();
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });

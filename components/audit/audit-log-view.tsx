@@ -55,6 +55,8 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
     () => [
       {
         id: "time",
+        // The table sorts only a column with an accessor (the server does the sorting).
+        accessorKey: "createdAt",
         meta: { width: "w-48" },
         header: "Time (UTC)",
         cell: ({ row }) => (

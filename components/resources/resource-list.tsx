@@ -76,6 +76,8 @@ export function ResourceList({
     () => [
       ...stableColumns.map((column, index): DataColumn<TableRow> => ({
         id: column.sort ?? column.key,
+        // The table sorts only a column with an accessor (the server does the sorting).
+        accessorFn: (row) => row.cells[column.key],
         header: column.label,
         enableSorting: Boolean(column.sort),
         // The cells have no accessor to guess a first direction from: ascending first.
