@@ -14,7 +14,7 @@ test("the audit log lists, filters, expands and exports the account's changes", 
 
   await (await mainNav(page)).getByRole("link", { name: "Audit Log" }).click();
   await expect(page.getByRole("heading", { name: "Audit Log", exact: true })).toBeVisible();
-  const created = page.getByRole("row", { name: /role\.create/ });
+  const created = page.getByRole("row", { name: /Role created/ });
   await expect(created).toContainText("Auditors");
   await expect(created).toContainText(ownerFor(testInfo).email);
   await created.getByRole("button", { name: /fields/ }).click();
@@ -22,11 +22,11 @@ test("the audit log lists, filters, expands and exports the account's changes", 
   await expect(page.getByRole("rowheader", { name: "permissions.users" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath(`audit-log-${sizeOf(testInfo)}.png`), fullPage: true });
 
-  // Filter by action: only role.create rows remain.
+  // Filter by action (shown in words): only role.create rows remain.
   await page.getByRole("combobox", { name: "Action" }).click();
-  await page.getByRole("option", { name: "role.create" }).click();
+  await page.getByRole("option", { name: "Role created" }).click();
   await expect(page).toHaveURL(/action=role\.create/);
-  await expect(page.getByRole("row", { name: /member\.sign_in/ })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Member signed in/ })).toHaveCount(0);
   // One event row (its details, still open, are the row under it).
   await expect(page.getByRole("button", { name: /fields/ })).toHaveCount(1);
 

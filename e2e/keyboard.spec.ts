@@ -152,7 +152,7 @@ test("create a voucher batch, download its CSV and close, with the keyboard alon
   await page.keyboard.press("Enter");
   await expect(editDialog).toBeHidden();
   await expect(edit).toBeFocused();
-  await expect(page.getByRole("row", { name: new RegExp(code) })).toContainText("90 min");
+  await expect(page.getByRole("row", { name: new RegExp(code) })).toContainText("1 hour 30 minutes");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: `Delete ${code}` })).toBeFocused();
   await page.keyboard.press("Enter");

@@ -47,7 +47,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </aside>
       <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 md:px-8 md:py-8">
         <div className="mx-auto max-w-6xl">
-          <LeakedKeysBanner accountId={member.accountId} permissions={member.permissions} />
+          <LeakedKeysBanner accountId={member.accountId} memberId={member.id} permissions={member.permissions} />
           <StepUpProvider twoFactor={session.twoFactor} passkeys={session.passkeys}>
             {children}
           </StepUpProvider>

@@ -131,7 +131,7 @@ export function ApiKeysTable({
           );
         },
       },
-      actionColumn("w-34", ({ lockedReason, now: _now, disableAfterDays: _policy, ...row }: TableRow) => (
+      actionColumn(3, ({ lockedReason, now: _now, disableAfterDays: _policy, ...row }: TableRow) => (
         <RowActions
           name={row.name}
           lockedReason={lockedReason}

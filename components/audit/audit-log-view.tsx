@@ -10,6 +10,7 @@ import { useListState } from "@/components/ui/use-list-state";
 import type { AuditEventJson, AuditFilters } from "@/lib/validations/audit";
 import { TARGET_TYPES } from "@/lib/validations/audit";
 import { formatDate } from "@/lib/format-date";
+import { actionLabel } from "./action-label";
 import { ChangesTable, ChangesToggle } from "./changes-details";
 
 const ALL = "all";
@@ -31,12 +32,14 @@ type Props = {
   page: number;
   pageSize: number;
   filters: AuditFilters;
+  // By time: newest first ("desc") or oldest first.
+  dir: "asc" | "desc";
   actions: string[];
   invalid: boolean;
 };
 
-export function AuditLogView({ events, total, totalCapped, page, pageSize, filters, actions, invalid }: Props) {
-  const list = useListState({ page, pageSize, q: "", sort: "createdAt", dir: "desc" });
+export function AuditLogView({ events, total, totalCapped, page, pageSize, filters, dir, actions, invalid }: Props) {
+  const list = useListState({ page, pageSize, q: "", sort: "time", dir });
   const [actor, setActor] = useState(filters.actor ?? "");
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
@@ -52,6 +55,8 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
     () => [
       {
         id: "time",
+        // The table sorts only a column with an accessor (the server does the sorting).
+        accessorKey: "createdAt",
         meta: { width: "w-48" },
         header: "Time (UTC)",
         cell: ({ row }) => (
@@ -63,6 +68,7 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
       {
         id: "actor",
         header: "Actor",
+        enableSorting: false,
         cell: ({ row }) => (
           <span className="block max-w-56 truncate" title={row.original.actor.name}>
             {row.original.actor.name}
@@ -78,15 +84,20 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
       },
       {
         id: "event",
-        meta: { width: "w-40" },
+        meta: { width: "w-44" },
         header: "Action",
+        enableSorting: false,
+        // The words, wrapped rather than cut; the code itself on hover.
         cell: ({ row }) => (
-          <code className="font-mono text-xs whitespace-nowrap text-foreground">{row.original.action}</code>
+          <span className="block whitespace-normal text-foreground" title={row.original.action}>
+            {actionLabel(row.original.action)}
+          </span>
         ),
       },
       {
         id: "target",
         header: "Target",
+        enableSorting: false,
         cell: ({ row }) => (
           <span className="block max-w-56 truncate" title={row.original.target.name ?? undefined}>
             {row.original.target.name ?? "—"}
@@ -100,6 +111,7 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
         id: "changes",
         meta: { width: "w-28" },
         header: "Changes",
+        enableSorting: false,
         cell: ({ row }) => (
           <ChangesToggle
             event={row.original}
@@ -112,6 +124,7 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
         id: "address",
         meta: { width: "w-36" },
         header: "Client",
+        enableSorting: false,
         cell: ({ row }) => (
           <span
             className="font-mono text-xs whitespace-nowrap text-muted-foreground"
@@ -155,7 +168,7 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
               onValueChange={(value) => list.update({ action: value === ALL ? "" : value, page: 1 })}
               options={[
                 { value: ALL, label: "All actions" },
-                ...actions.map((action) => ({ value: action, label: action })),
+                ...actions.map((action) => ({ value: action, label: actionLabel(action) })),
               ]}
             />
           </div>
@@ -236,6 +249,8 @@ export function AuditLogView({ events, total, totalCapped, page, pageSize, filte
             columns={columns}
             rows={events}
             rowId={(row) => row.id}
+            sort={{ id: "time", desc: dir === "desc" }}
+            onSort={(next) => list.update({ dir: next.desc ? "" : "asc", page: 1 })}
             expanded={(event) => (open.has(event.id) ? <ChangesTable event={event} /> : null)}
           />
           <Pagination list={list} total={total} totalCapped={totalCapped} />

@@ -16,7 +16,8 @@ import { ResourceFormDialog } from "./resource-form-dialog";
 import { FORM_SPECS, type ResourceKind, type ResourceRecord } from "./resource-forms";
 
 // `width` is a width class for the column (e.g. "w-32"); columns without one share the rest.
-export type ListColumn = { key: string; label: string; mono?: boolean; width?: string };
+// `sort`: the list's order this column's header sorts by (none: not sortable).
+export type ListColumn = { key: string; label: string; mono?: boolean; width?: string; sort?: string };
 // The cells as text, and the record itself for its edit dialog.
 export type ListRow = { id: string; cells: Record<string, string>; record: ResourceRecord };
 type TableRow = ListRow & { lockedReason?: string };
@@ -34,6 +35,8 @@ export function ResourceList({
   page,
   pageSize,
   q,
+  sort,
+  dir,
   searchLabel,
   empty,
   lockedReason,
@@ -48,6 +51,9 @@ export function ResourceList({
   page: number;
   pageSize: number;
   q: string;
+  // The order the page was read in (one of the columns' `sort`, or the default).
+  sort: string;
+  dir: "asc" | "desc";
   searchLabel?: string;
   empty: string;
   lockedReason?: string;
@@ -55,7 +61,7 @@ export function ResourceList({
   users?: UserChoice[];
 }) {
   const spec = FORM_SPECS[kind];
-  const list = useListState({ page, pageSize, q, sort: "createdAt", dir: "asc" });
+  const list = useListState({ page, pageSize, q, sort, dir });
   const table = useRef<DataTableHandle>(null);
   const dialogs = useRowDialogs<ResourceRecord, "edit" | "delete">(table);
   const { open } = dialogs;
@@ -69,8 +75,13 @@ export function ResourceList({
   const defs = useMemo<DataColumn<TableRow>[]>(
     () => [
       ...stableColumns.map((column, index): DataColumn<TableRow> => ({
-        id: column.key,
+        id: column.sort ?? column.key,
+        // The table sorts only a column with an accessor (the server does the sorting).
+        accessorFn: (row) => row.cells[column.key],
         header: column.label,
+        enableSorting: Boolean(column.sort),
+        // The cells have no accessor to guess a first direction from: ascending first.
+        sortDescFirst: false,
         meta: { width: column.width },
         cell: ({ row }) => (
           <span
@@ -81,7 +92,7 @@ export function ResourceList({
           </span>
         ),
       })),
-      actionColumn("w-24", (row: TableRow) => (
+      actionColumn(2, (row: TableRow) => (
         <RowActions
           name={spec.nameOf(row.record)}
           lockedReason={row.lockedReason}
@@ -143,6 +154,8 @@ export function ResourceList({
             rows={tableRows}
             rowId={(row) => row.id}
             minWidth="min-w-[48rem]"
+            sort={{ id: sort, desc: dir === "desc" }}
+            onSort={(next) => list.update({ sort: next.id, dir: next.desc ? "desc" : "asc", page: 1 })}
           />
           <Pagination list={list} total={total} totalCapped={totalCapped} />
         </div>

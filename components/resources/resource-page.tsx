@@ -68,6 +68,8 @@ export async function ResourcePage<Item>({
         page={page}
         pageSize={query.pageSize}
         q={"q" in query ? String(query.q) : ""}
+        sort={"sort" in query ? String(query.sort) : "createdAt"}
+        dir={"dir" in query && query.dir === "desc" ? "desc" : "asc"}
         searchLabel={resource.search?.label}
         empty={empty}
         lockedReason={lockedReason}

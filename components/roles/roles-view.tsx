@@ -72,7 +72,7 @@ export function RolesView({
       },
       { id: "members", header: "Team members", meta: { width: "w-32" }, cell: ({ row }) => row.original.usage.members },
       { id: "keys", header: "API keys", meta: { width: "w-24" }, cell: ({ row }) => row.original.usage.apiKeys },
-      actionColumn("w-34", ({ lockedReason, ...role }) => (
+      actionColumn(3, ({ lockedReason, ...role }) => (
         <RowActions
           name={role.name}
           lockedReason={lockedReason}

@@ -66,7 +66,7 @@ export function TeamView({
         meta: { width: "w-44" },
         cell: ({ row }) => <MemberStatus member={row.original} />,
       },
-      actionColumn("w-48", (member) => {
+      actionColumn(4, (member) => {
         const lockedReason = !canWrite
           ? "Your role has Read Access to Team, so you can't change members."
           : member.aboveYou

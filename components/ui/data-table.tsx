@@ -124,7 +124,7 @@ export function DataTable<Row extends RowData>({
                       <button
                         type="button"
                         onClick={header.column.getToggleSortingHandler()}
-                        className="-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+                        className="-mx-1 -my-2.5 inline-flex min-h-11 items-center gap-1 rounded px-1 uppercase hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring sm:-my-1 sm:min-h-6"
                       >
                         <table.FlexRender header={header} />
                         <SortIcon sorted={sorted} />

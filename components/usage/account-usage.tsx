@@ -1,5 +1,6 @@
 import { usageOfAccount } from "@/lib/usage/read";
-import { USAGE_PRESETS, usagePresetOf } from "@/lib/usage/presets";
+import { now } from "@/lib/clock";
+import { usagePresetOf, usageQueryOf } from "@/lib/usage/presets";
 import { UsagePanel } from "./usage-panel";
 
 type SearchParams = Record<string, string | string[]>;
@@ -8,7 +9,7 @@ type SearchParams = Record<string, string | string[]>;
 // keeping the page's other parameters (the list's page, filter and sort) in its links.
 export async function AccountUsage({ accountId, searchParams }: { accountId: string; searchParams: SearchParams }) {
   const preset = usagePresetOf(searchParams.usage);
-  const usage = await usageOfAccount(accountId, { granularity: USAGE_PRESETS[preset].granularity });
+  const usage = await usageOfAccount(accountId, usageQueryOf(preset, now()));
   const hrefFor = (key: string) => {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(searchParams)) {
@@ -17,5 +18,13 @@ export async function AccountUsage({ accountId, searchParams }: { accountId: str
     params.set("usage", key);
     return `?${params}#usage`;
   };
-  return <UsagePanel usage={usage} preset={preset} hrefFor={hrefFor} title="Usage of all keys" />;
+  return (
+    <UsagePanel
+      usage={usage}
+      preset={preset}
+      hrefFor={hrefFor}
+      title="Usage of all keys"
+      idle="No key of this account has made a request in this period. Try one with the curl example below."
+    />
+  );
 }

@@ -1,7 +1,8 @@
 import { formatDate } from "@/lib/format-date";
 import { quotaOfKey } from "@/lib/usage/key-quota";
 import { usageOfKey } from "@/lib/usage/read";
-import { USAGE_PRESETS, usagePresetOf } from "@/lib/usage/presets";
+import { now } from "@/lib/clock";
+import { usagePresetOf, usageQueryOf } from "@/lib/usage/presets";
 import { formatCount } from "./format";
 import { UsagePanel } from "./usage-panel";
 
@@ -15,18 +16,23 @@ export async function KeyUsage({
   accountId,
   keyId,
   limits,
+  createdAt,
   usageParam,
   path,
 }: {
   accountId: string;
   keyId: string;
   limits: Limits;
+  // ISO: a key younger than a day opens on its last hour.
+  createdAt: string;
   usageParam: unknown;
   path: string;
 }) {
-  const preset = usagePresetOf(usageParam);
+  const at = now();
+  const young = at.getTime() - Date.parse(createdAt) < 86_400_000;
+  const preset = usagePresetOf(usageParam, young ? "1h" : "24h");
   const [usage, quota] = await Promise.all([
-    usageOfKey(accountId, keyId, { granularity: USAGE_PRESETS[preset].granularity }),
+    usageOfKey(accountId, keyId, usageQueryOf(preset, at)),
     quotaOfKey(accountId, keyId),
   ]);
   const rates = [
@@ -59,6 +65,7 @@ export async function KeyUsage({
         preset={preset}
         hrefFor={(key) => `${path}?usage=${key}#usage`}
         title="Usage of this key"
+        idle="This key has made no requests in this period."
       />
     </div>
   );

@@ -16,11 +16,14 @@ export function UsagePanel({
   preset,
   hrefFor,
   title = "Usage",
+  idle,
 }: {
   usage: Usage;
   preset: UsagePreset;
   hrefFor: (preset: UsagePreset) => string;
   title?: string;
+  // Said instead of drawing all-zero charts when there were no requests in the period.
+  idle: string;
 }) {
   const { totals } = usage;
   const chart = chartPoints(usage.series, usage.granularity);
@@ -57,31 +60,40 @@ export function UsagePanel({
       <p className="mt-2 text-xs text-muted-foreground">
         Times in UTC. Counted every 5 seconds, so the latest requests may take that long to appear.
       </p>
-      <div className="mt-4 grid gap-6">
-        <figure className="min-w-0">
-          <figcaption className="mb-2 text-sm font-medium">Requests by outcome, {caption}</figcaption>
-          <RequestsChart chart={chart} />
-          <RequestsTable usage={usage} />
-        </figure>
-        <div className="grid min-w-0 gap-6 lg:grid-cols-2">
+      {totals.requests === 0 ? (
+        <p
+          data-testid="usage-idle"
+          className="mt-4 rounded-lg border border-dashed border-border p-8 text-center text-sm text-muted-foreground"
+        >
+          {idle}
+        </p>
+      ) : (
+        <div className="mt-4 grid gap-6">
           <figure className="min-w-0">
-            <figcaption className="mb-2 text-sm font-medium">Error rate (every outcome but 2xx)</figcaption>
-            <ErrorRateChart chart={chart} />
-            <ErrorRateTable usage={usage} />
+            <figcaption className="mb-2 text-sm font-medium">Requests by outcome, {caption}</figcaption>
+            <RequestsChart chart={chart} />
+            <RequestsTable usage={usage} />
           </figure>
-          <figure className="min-w-0">
-            <figcaption className="mb-2 text-sm font-medium">Top routes</figcaption>
-            {usage.topRoutes.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No requests in this period.</p>
-            ) : (
-              <>
-                <TopRoutesChart routes={usage.topRoutes} />
-                <TopRoutesTable usage={usage} />
-              </>
-            )}
-          </figure>
+          <div className="grid min-w-0 gap-6 lg:grid-cols-2">
+            <figure className="min-w-0">
+              <figcaption className="mb-2 text-sm font-medium">Error rate (every outcome but 2xx)</figcaption>
+              <ErrorRateChart chart={chart} />
+              <ErrorRateTable usage={usage} />
+            </figure>
+            <figure className="min-w-0">
+              <figcaption className="mb-2 text-sm font-medium">Top routes</figcaption>
+              {usage.topRoutes.length === 0 ? (
+                <p className="text-sm text-muted-foreground">No requests in this period.</p>
+              ) : (
+                <>
+                  <TopRoutesChart routes={usage.topRoutes} />
+                  <TopRoutesTable usage={usage} />
+                </>
+              )}
+            </figure>
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

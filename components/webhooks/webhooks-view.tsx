@@ -61,7 +61,7 @@ export function WebhooksView({ webhooks, canWrite }: { webhooks: WebhookRow[]; c
         meta: { width: "w-36" },
         cell: ({ row }) => <EnabledSwitch webhook={row.original} />,
       },
-      actionColumn("w-32", ({ lockedReason: locked, ...webhook }) => (
+      actionColumn(3, ({ lockedReason: locked, ...webhook }) => (
         <RowActions
           name={webhook.url}
           lockedReason={locked}
@@ -70,7 +70,7 @@ export function WebhooksView({ webhooks, canWrite }: { webhooks: WebhookRow[]; c
               href={`/webhooks/${webhook.id}`}
               aria-label={`Deliveries of ${webhook.url}`}
               title="Deliveries"
-              className="inline-flex h-9 w-9 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+              className="inline-flex h-11 w-11 shrink-0 items-center sm:h-8 sm:w-8 justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
             >
               <History className="h-4 w-4" aria-hidden />
             </Link>

@@ -41,7 +41,7 @@ export const apiKeyList = defineList({
   search: ["name", { column: "key_id", only: /^[0-9A-Za-z_]+$/ }],
   sorts: {
     createdAt: [{ column: "created_at", type: "timestamp(3)" }],
-    name: [{ column: "name", type: "citext" }],
+    name: [{ column: "name", type: "citext", collated: true }],
     lastUsedAt: [{ column: "last_used_at", type: "timestamp(3)", nulls: "first" }],
   },
 });

@@ -62,12 +62,17 @@ export const auditList = defineList({
 const readEvents = (accountId: string) => (ids: string[]) =>
   getDb().auditEvent.findMany({ where: { accountId, id: { in: ids } } });
 
-// Who did what to which record, and when: a page, newest first.
-export async function listAuditEvents(accountId: string, filters: AuditFilters, page: PageQuery) {
+// Who did what to which record, and when: a page, newest first unless `dir` is "asc" (the
+// index serves both directions).
+export async function listAuditEvents(
+  accountId: string,
+  filters: AuditFilters,
+  page: PageQuery & { dir?: "asc" | "desc" },
+) {
   return readList(
     auditList,
     accountId,
-    { ...page, ...auditConditions(filters), sort: "createdAt", dir: "desc" },
+    { ...page, ...auditConditions(filters), sort: "createdAt", dir: page.dir ?? "desc" },
     readEvents(accountId),
     toAuditEventJson,
   );

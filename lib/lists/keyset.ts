@@ -1,7 +1,7 @@
 import { fieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Cursor } from "@/lib/validations/cursor";
-import { ident, type SortColumn } from "./table";
+import { sortExpression, TEXT_COLLATION, type SortColumn } from "./table";
 
 // A cursor whose values the column can't hold (a date out of range, an unknown enum value)
 // was made up, not handed out: a 400, like any other bad parameter.
@@ -27,16 +27,17 @@ export function afterCursor(
     throw fieldError("after", "This cursor belongs to another sort order: start again without `after`.");
   }
   const op = Prisma.raw(dir === "asc" ? ">" : "<");
-  const value = (key: string | null, column: SortColumn) => Prisma.sql`${key}::${Prisma.raw(column.type)}`;
+  const value = (key: string | null, column: SortColumn) =>
+    Prisma.sql`${key}::${Prisma.raw(column.type)}${Prisma.raw(column.collated ? ` COLLATE "${TEXT_COLLATION}"` : "")}`;
   const row = (from: number) =>
-    Prisma.sql`(${Prisma.join([...columns.slice(from).map((column) => ident(column.column)), Prisma.raw("id")], ", ")}) ${op} (${Prisma.join(
+    Prisma.sql`(${Prisma.join([...columns.slice(from).map(sortExpression), Prisma.raw("id")], ", ")}) ${op} (${Prisma.join(
       [
         ...columns.slice(from).map((column, index) => value(cursor.keys[from + index], column)),
         Prisma.sql`${cursor.id}::uuid`,
       ],
       ", ",
     )})`;
-  const first = ident(columns[0].column);
+  const first = sortExpression(columns[0]);
   if (cursor.keys[0] === null) {
     if (!nulls) throw fieldError("after", "Not a cursor of this list.");
     const inNulls = Prisma.sql`${first} IS NULL AND ${row(1)}`;

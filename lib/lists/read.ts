@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { COUNT_CAP } from "@/lib/validations/common";
 import { encodeCursor, type Cursor } from "@/lib/validations/cursor";
 import { afterCursor, refuseBadCursor } from "./keyset";
-import { containsPattern, ident, type ListTable, type SortColumn } from "./table";
+import { containsPattern, ident, TEXT_COLLATION, type ListTable, type SortColumn } from "./table";
 
 // Every list of the portal and the API reads its pages here, at a cost that doesn't grow
 // with the account:
@@ -152,7 +152,8 @@ export async function readIds<Sort extends string>(
     [
       ...columns.map((column) => {
         const nulls = nullsNow(column);
-        return `"${column.column}" ${direction}${nulls ? ` NULLS ${nulls.toUpperCase()}` : ""}`;
+        const collate = column.collated ? ` COLLATE "${TEXT_COLLATION}"` : "";
+        return `"${column.column}"${collate} ${direction}${nulls ? ` NULLS ${nulls.toUpperCase()}` : ""}`;
       }),
       `id ${direction}`,
     ].join(", "),

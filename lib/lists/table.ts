@@ -9,7 +9,15 @@ export type SortColumn = {
   type: string;
   // Only the first column of a sort may hold NULLs: where they go when ascending.
   nulls?: "first" | "last";
+  // Text people read (names): ordered by the Unicode collation ("éclair" before "zulu"),
+  // not by code point. Its index must be created with the same collation (a migration's SQL:
+  // Prisma can't spell it).
+  collated?: boolean;
 };
+
+// ICU's root collation (CLDR's order for every language without rules of its own): the
+// embedded database (PGlite) and PostgreSQL servers built with ICU both have it.
+export const TEXT_COLLATION = "und-x-icu";
 
 export type ListTable<Sort extends string> = {
   table: string;
@@ -30,6 +38,10 @@ export function defineList<Sort extends string>(table: ListTable<Sort>): ListTab
 }
 
 export const ident = (name: string) => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
+
+// A sort column as ORDER BY and the cursor's row comparison name it.
+export const sortExpression = (column: SortColumn) =>
+  column.collated ? Prisma.raw(`"${column.column}" COLLATE "${TEXT_COLLATION}"`) : ident(column.column);
 
 // `%q%` for ILIKE, with q's own % _ and \ matching themselves.
 export function containsPattern(q: string): string {

@@ -21,6 +21,8 @@ export type Resource<Output, Create, Update> = {
   schemas: { create: z.ZodType<Create>; update: z.ZodType<Update>; output: z.ZodType<Output> };
   // What the list's `q` matches (for the API reference and the search box); none: no search.
   search?: { matches: string; label: string };
+  // The orders the list offers (`sort`, with `dir`); the first is the default, ascending.
+  sorts?: readonly [string, ...string[]];
   // `scope`: a scoped key's (lib/key-scope.ts); only records within it are listed or found.
   list(accountId: string, query: ListQuery, scope?: KeyScope | null): Promise<Page<Output>>;
   get(accountId: string, id: string, scope?: KeyScope | null): Promise<Output>;
@@ -37,7 +39,7 @@ export function defineResource<Output, Create, Update>(resource: Resource<Output
   return resource;
 }
 
-export type ListQuery = PageQuery & { q?: string };
+export type ListQuery = PageQuery & { q?: string; sort?: string; dir?: "asc" | "desc" };
 
 // The queries of one Prisma model that a table resource runs, always within one account.
 // `select` is the model's select (undefined: every column).
@@ -57,6 +59,7 @@ type Table<Row, Select, CreateData, UpdateData> = {
 // scoped key then reach only records within its scope. `check` runs in the write's
 // transaction before a create or update (e.g. that a referenced network is the account's).
 export function defineTableResource<
+  Sort extends string,
   Row extends { id: string },
   Output,
   Create,
@@ -72,7 +75,9 @@ export function defineTableResource<
   // What must be unique, for the conflict message: "A network with this name already exists."
   unique: string;
   schemas: Resource<Output, Create, Update>["schemas"];
-  list: ListTable<"createdAt">;
+  // Its orders; the first is the default (oldest first: createdAt).
+  list: ListTable<Sort>;
+  sorts: readonly [Sort, ...Sort[]];
   table: (db: Tx) => Table<Row, NoInfer<Select>, NoInfer<CreateData>, NoInfer<UpdateData>>;
   select?: Select;
   toOutput: (row: Row) => Output;
@@ -103,13 +108,19 @@ export function defineTableResource<
     name: spec.name,
     singular: spec.singular,
     search: spec.search,
+    sorts: spec.sorts,
     schemas: spec.schemas,
     list: (accountId, query, scope) =>
       readList(
         spec.list,
         accountId,
         // A scope picks few records in no list order: matched first, like a search.
-        { ...query, sort: "createdAt", dir: "asc", match: spec.scoped && scopeSql(spec.scoped, scope) },
+        {
+          ...query,
+          sort: spec.sorts.includes(query.sort as Sort) ? (query.sort as Sort) : spec.sorts[0],
+          dir: query.dir ?? "asc",
+          match: spec.scoped && scopeSql(spec.scoped, scope),
+        },
         (ids) => table(getDb()).findMany({ where: { accountId, id: { in: ids } }, select }),
         toOutput,
       ),

@@ -20,7 +20,10 @@ export const auditFiltersSchema = z.object({
   to: dateOrTime.optional().meta({ description: "Up to this date (the whole day) or time" }),
 });
 
-export const auditQuerySchema = pageQuerySchema.extend(auditFiltersSchema.shape);
+export const auditQuerySchema = pageQuerySchema.extend({
+  ...auditFiltersSchema.shape,
+  dir: z.enum(["asc", "desc"]).default("desc").meta({ description: "By time: desc, newest first; asc, oldest first." }),
+});
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export const auditEventSchema = z.object({

@@ -33,9 +33,24 @@ export const idSchema = z.uuid();
 // A server action's input that names one record by its id.
 export const idInputSchema = z.strictObject({ id: idSchema });
 
-// The query a resource's list takes: page or cursor, and `q` where it has a search.
-export function listQuerySchema(resource: { search?: { matches: string } }) {
-  return resource.search ? pageQuerySchema.extend({ q: searchParam(resource.search.matches) }) : pageQuerySchema;
+// The query a resource's list takes: page or cursor, `q` where it has a search, `sort` and
+// `dir` where it offers orders (the first is the default).
+export function listQuerySchema(resource: { search?: { matches: string }; sorts?: readonly [string, ...string[]] }) {
+  const { search, sorts } = resource;
+  if (search && sorts) return pageQuerySchema.extend({ q: searchParam(search.matches), ...sortParams(sorts) });
+  if (search) return pageQuerySchema.extend({ q: searchParam(search.matches) });
+  if (sorts) return pageQuerySchema.extend(sortParams(sorts));
+  return pageQuerySchema;
+}
+
+function sortParams(sorts: readonly [string, ...string[]]) {
+  return {
+    sort: z
+      .enum(sorts)
+      .default(sorts[0])
+      .meta({ description: "Text sorts by the Unicode collation: accented letters sort with their base letter." }),
+    dir: z.enum(["asc", "desc"]).default("asc"),
+  };
 }
 
 // The portal's update and delete of an account resource (lib/actions/resource-action.ts).

@@ -41,11 +41,14 @@ const toOutput = (group: Row): GroupJson => ({
   })),
 });
 
-// Oldest first; `q` matches part of the name.
+// Oldest first by default; `q` matches part of the name.
 export const groupList = defineList({
   table: "groups",
   search: ["name"],
-  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+  sorts: {
+    createdAt: [{ column: "created_at", type: "timestamp(3)" }],
+    name: [{ column: "name", type: "text", collated: true }],
+  },
 });
 
 export const groups = defineTableResource({
@@ -62,6 +65,7 @@ export const groups = defineTableResource({
   list: groupList,
   scoped: "group",
   check: checkNetworkOf,
+  sorts: ["createdAt", "name"],
   table: (db) => db.group,
   select,
   toOutput,

@@ -8,11 +8,15 @@ import { defineTableResource } from "@/lib/records/resource";
 import { assertNetworkInScope } from "@/lib/records/scope";
 import { createNetworkSchema, networkSchema, updateNetworkSchema, type NetworkJson } from "@/lib/validations/wifi";
 
-// Oldest first; `q` matches part of the name or SSID.
+// Oldest first by default; `q` matches part of the name or SSID.
 export const networkList = defineList({
   table: "networks",
   search: ["name", "ssid"],
-  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+  sorts: {
+    createdAt: [{ column: "created_at", type: "timestamp(3)" }],
+    name: [{ column: "name", type: "text", collated: true }],
+    ssid: [{ column: "ssid", type: "text", collated: true }],
+  },
 });
 
 export const networks = defineTableResource({
@@ -28,6 +32,7 @@ export const networks = defineTableResource({
   },
   list: networkList,
   scoped: "network",
+  sorts: ["createdAt", "name", "ssid"],
   table: (db) => db.network,
   toOutput: (network: Network): NetworkJson => ({
     id: network.id,

@@ -32,11 +32,17 @@ const toData = (input: UserInput) => ({
     input.status === undefined ? undefined : input.status === "enabled" ? ("ENABLED" as const) : ("DISABLED" as const),
 });
 
-// Oldest first; `q` matches part of the username, full name or email.
+// Oldest first by default; `q` matches part of the username, full name or email. Names
+// sort by the Unicode collation (lib/lists/table.ts); users without an email come last.
 export const userList = defineList({
   table: "wifi_users",
   search: ["username", "full_name", "email"],
-  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+  sorts: {
+    createdAt: [{ column: "created_at", type: "timestamp(3)" }],
+    username: [{ column: "username", type: "text", collated: true }],
+    fullName: [{ column: "full_name", type: "text", collated: true }],
+    email: [{ column: "email", type: "text", collated: true, nulls: "last" }],
+  },
 });
 
 export const users = defineTableResource({
@@ -53,6 +59,7 @@ export const users = defineTableResource({
   list: userList,
   scoped: "user",
   check: checkNetworkOf,
+  sorts: ["createdAt", "username", "fullName", "email"],
   table: (db) => db.wifiUser,
   toOutput,
   describe: (user) => {

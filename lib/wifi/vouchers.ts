@@ -38,11 +38,17 @@ const toOutput = (voucher: Voucher): VoucherJson => ({
 const toDate = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
 
-// Oldest first; `q` matches part of the code.
+// Oldest first by default; `q` matches part of the code. Vouchers that never expire come
+// last when sorted by expiry.
 export const voucherList = defineList({
   table: "vouchers",
   search: ["code"],
-  sorts: { createdAt: [{ column: "created_at", type: "timestamp(3)" }] },
+  sorts: {
+    createdAt: [{ column: "created_at", type: "timestamp(3)" }],
+    code: [{ column: "code", type: "text", collated: true }],
+    validitySeconds: [{ column: "validity_seconds", type: "integer" }],
+    expiresAt: [{ column: "expires_at", type: "timestamp(3)", nulls: "last" }],
+  },
 });
 
 export const vouchers = defineTableResource({
@@ -59,6 +65,7 @@ export const vouchers = defineTableResource({
   list: voucherList,
   scoped: "voucher",
   check: checkNetworkOf,
+  sorts: ["createdAt", "code", "validitySeconds", "expiresAt"],
   table: (db) => db.voucher,
   toOutput,
   describe: (voucher) => {

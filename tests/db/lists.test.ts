@@ -190,10 +190,67 @@ describe("sorting", () => {
       const sorted = await names(db, ids);
       expect(sorted.indexOf("backup-server"), db.name).toBeLessThan(sorted.indexOf("Guest voucher printer"));
       const lower = sorted.map((name) => name.toLowerCase());
-      expect(lower, db.name).toEqual([...lower].sort());
+      const collator = new Intl.Collator("und");
+      expect(lower, db.name).toEqual([...lower].sort(collator.compare));
       expect(sorted, db.name).not.toContain("deleted Guest key");
       expect(sorted.length, db.name).toBe(BULK + NAMED.length);
     }
+  });
+
+  it("sorts names by the Unicode collation, not by code point, on both databases (issue 26)", async () => {
+    const C = "33333333-3333-4333-8333-333333333333";
+    const words = ["zulu", "éclair", "Apple", "Émile", "eclair", "banana"];
+    const expected = ["Apple", "banana", "eclair", "éclair", "Émile", "zulu"];
+    for (const db of dbs) {
+      await db.sql(`INSERT INTO accounts (id, name) VALUES ('${C}', 'C')`);
+      await db.sql(
+        `INSERT INTO roles (id, account_id, name, built_in, updated_at) VALUES (gen_random_uuid(), '${C}', 'Owner', 'OWNER', now())`,
+      );
+      await db.sql(
+        `INSERT INTO wifi_users (id, account_id, username, full_name) SELECT gen_random_uuid(), '${C}', w, upper(w) FROM unnest(ARRAY[${words.map((w) => `'${w}'`).join(", ")}]) AS w`,
+      );
+      await db.sql(
+        `INSERT INTO api_keys (id, key_id, account_id, role_id, name, start) SELECT gen_random_uuid(), 'key_' || substr(md5(w), 1, 16), '${C}', (SELECT id FROM roles WHERE account_id = '${C}'), w, 'wisp_x' FROM unnest(ARRAY[${words.map((w) => `'${w}'`).join(", ")}]) AS w`,
+      );
+      const rows = (await db.sql(
+        `SELECT id::text, username AS name FROM wifi_users WHERE account_id = '${C}' UNION ALL SELECT id::text, name::text FROM api_keys WHERE account_id = '${C}'`,
+      )) as { id: string; name: string }[];
+      const byId = new Map(rows.map((row) => [row.id, row.name]));
+      for (const [list, sort] of [
+        [userList, "username"],
+        [apiKeyList, "name"],
+      ] as const) {
+        for (const dir of ["asc", "desc"] as const) {
+          // Two at a time, by cursor: the keyset comparison uses the same collation.
+          const ids: string[] = [];
+          let page = await readIds(list as ListTable<string>, C, { ...request(sort, dir), pageSize: 2 }, db.db);
+          for (;;) {
+            ids.push(...page.ids);
+            if (!page.next) break;
+            page = await readIds(
+              list as ListTable<string>,
+              C,
+              { ...request(sort, dir), pageSize: 2, after: page.next },
+              db.db,
+            );
+          }
+          const want = dir === "asc" ? expected : [...expected].reverse();
+          expect(
+            ids.map((id) => byId.get(id)),
+            `${db.name} ${sort} ${dir}`,
+          ).toEqual(want);
+        }
+      }
+    }
+    // The sort is served by its index (same collation), not a sort of the whole account:
+    // checked on the embedded database, whose one connection keeps the setting.
+    const embedded = dbs.find((db) => db.name === "embedded")!;
+    await embedded.sql("SET enable_seqscan = off");
+    const plan = await embedded.sql(
+      `EXPLAIN SELECT id FROM wifi_users WHERE account_id = '${C}' ORDER BY "username" COLLATE "und-x-icu", id LIMIT 3`,
+    );
+    await embedded.sql("RESET enable_seqscan");
+    expect(JSON.stringify(plan)).toContain("wifi_users_account_id_username_id_idx");
   });
 
   it("puts never-used keys first ascending and last descending", async () => {

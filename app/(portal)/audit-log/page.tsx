@@ -34,10 +34,11 @@ export default async function AuditLogPage({
     page: asked,
     pageSize,
     after: _after,
+    dir,
     ...filters
   } = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const [events, actions] = await Promise.all([
-    readClampedPage(asked, pageSize, (page) => listAuditEvents(member.accountId, filters, { page, pageSize })),
+    readClampedPage(asked, pageSize, (page) => listAuditEvents(member.accountId, filters, { page, pageSize, dir })),
     auditActions(member.accountId),
   ]);
   return (
@@ -50,6 +51,7 @@ export default async function AuditLogPage({
         page={events.page}
         pageSize={pageSize}
         filters={filters}
+        dir={dir}
         actions={actions}
         invalid={!parsed.success}
       />

@@ -14,10 +14,10 @@ export default function GroupsPage({ searchParams }: { searchParams: Promise<Rec
       description="Groups of users, each member with a priority from 1 to 10."
       empty="No groups yet. Add one here or with POST /api/v1/groups."
       columns={[
-        { key: "name", label: "Name" },
+        { key: "name", label: "Name", sort: "name" },
         { key: "description", label: "Description" },
         { key: "members", label: "Members", width: "w-28" },
-        { key: "createdAt", label: "Created", width: "w-32" },
+        { key: "createdAt", label: "Created", width: "w-32", sort: "createdAt" },
       ]}
       toRow={(group) => ({
         id: group.id,

@@ -14,10 +14,10 @@ export default function NetworksPage({ searchParams }: { searchParams: Promise<R
       description="Your Wi-Fi networks and their SSIDs."
       empty="No networks yet. Add one here or with POST /api/v1/networks."
       columns={[
-        { key: "name", label: "Name" },
-        { key: "ssid", label: "SSID", mono: true },
+        { key: "name", label: "Name", sort: "name" },
+        { key: "ssid", label: "SSID", sort: "ssid", mono: true },
         { key: "description", label: "Description" },
-        { key: "createdAt", label: "Created", width: "w-32" },
+        { key: "createdAt", label: "Created", width: "w-32", sort: "createdAt" },
       ]}
       toRow={(network) => ({
         id: network.id,

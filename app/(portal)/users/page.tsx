@@ -14,16 +14,16 @@ export default function UsersPage({ searchParams }: { searchParams: Promise<Reco
       description="People and devices that sign in to your networks."
       empty="No users yet. Add one here or with POST /api/v1/users."
       columns={[
-        { key: "username", label: "Username" },
-        { key: "fullName", label: "Full name" },
-        { key: "email", label: "Email" },
+        { key: "username", label: "Username", sort: "username" },
+        { key: "fullName", label: "Full name", sort: "fullName" },
+        { key: "email", label: "Email", sort: "email" },
         { key: "status", label: "Status", width: "w-28" },
-        { key: "createdAt", label: "Created", width: "w-32" },
+        { key: "createdAt", label: "Created", width: "w-32", sort: "createdAt" },
       ]}
       toRow={(user) => ({
         id: user.id,
         username: user.username,
-        fullName: user.fullName,
+        fullName: user.fullName || "—",
         email: user.email ?? "—",
         status: user.status === "enabled" ? "Enabled" : "Disabled",
         createdAt: formatDate(user.createdAt),

@@ -11,6 +11,10 @@ const page = (nonce: string) => `<!doctype html>
     <link rel="stylesheet" href="/api-reference.css" />
   </head>
   <body>
+    <nav class="wisp-reference-links" aria-label="API documentation">
+      <a href="/api/reference/endpoints">Plain list of endpoints</a>
+      <a href="/api/v1/openapi.json" download="wisp-openapi.json">OpenAPI file</a>
+    </nav>
     <a class="wisp-back-to-portal" href="/api-keys">&larr; Back to portal</a>
     <script nonce="${nonce}" id="api-reference" data-url="/api/v1/openapi.json" data-configuration='{"hideClientButton":true,"withDefaultFonts":false,"showDeveloperTools":"never","agent":{"disabled":true}}'></script>
     <script nonce="${nonce}" src="/api/reference/scalar.js"></script>

@@ -2234,6 +2234,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "username" | "fullName" | "email";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -2691,6 +2693,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "name";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -3146,6 +3150,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "name" | "ssid";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -3568,6 +3574,8 @@ export interface operations {
                 pageSize?: number;
                 after?: string;
                 q?: string;
+                sort?: "createdAt" | "code" | "validitySeconds" | "expiresAt";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -6442,6 +6450,7 @@ export interface operations {
                 targetId?: string;
                 from?: string;
                 to?: string;
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;

@@ -70,6 +70,7 @@ export default async function ApiKeyPage({
       accountId={member.accountId}
       keyId={keyId}
       limits={key}
+      createdAt={key.createdAt}
       usageParam={query.usage}
       path={`/api-keys/${keyId}`}
     />

@@ -3,12 +3,12 @@ import { apiRoute } from "@/lib/api/route";
 import { listAuditEvents } from "@/lib/audit/list";
 import { auditQuerySchema } from "@/lib/validations/audit";
 
-// GET /api/v1/audit-log – the account's audit events, newest first, with filters
+// GET /api/v1/audit-log – the account's audit events, newest first (or oldest), with filters
 export const GET = apiRoute("audit_log", async ({ request, actor }) => {
-  const { page, pageSize, after, ...filters } = auditQuerySchema.parse(
+  const { page, pageSize, after, dir, ...filters } = auditQuerySchema.parse(
     Object.fromEntries(request.nextUrl.searchParams),
   );
-  return json(await listAuditEvents(actor.accountId, filters, { page, pageSize, after }));
+  return json(await listAuditEvents(actor.accountId, filters, { page, pageSize, after, dir }));
 });
 
 // Any other method – 405 with Allow
