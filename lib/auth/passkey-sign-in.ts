@@ -79,9 +79,11 @@ async function verifiedLogin(answer: string, binding: string, headers: Headers) 
   });
   if (!passkey) return null;
   const identity = { id: passkey.identityId, ...passkey.identity };
-  // A discoverable passkey names its login (the user id it was registered with).
+  // A discoverable passkey names its login (the user id it was registered with):
+  // @simplewebauthn/browser 9 sends it as the text itself, later versions in base64url.
   const { userHandle } = response.response;
-  if (userHandle && safeUtf8(userHandle) !== passkey.identityId) return { identity, verified: false };
+  if (userHandle && userHandle !== passkey.identityId && safeUtf8(userHandle) !== passkey.identityId)
+    return { identity, verified: false };
   const result = await checkAssertion(passkey, challenge, response, headers, { requireUserVerification: true });
   return { identity, verified: result === "ok" };
 }

@@ -115,7 +115,8 @@ export class SoftwarePasskey {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),
         signature: b64url(signature),
-        ...(this.userHandle ? { userHandle: b64url(this.userHandle) } : {}),
+        // As @simplewebauthn/browser 9 sends it: the user id's text, not base64url.
+        ...(this.userHandle ? { userHandle: this.userHandle } : {}),
       },
       clientExtensionResults: {},
       authenticatorAttachment: "platform",
