@@ -133,3 +133,50 @@ test("passkeys: added on /account, the password alone no longer signs in, a pass
     await context.close();
   }
 });
+
+test("passwordless: a passkey added on /account signs in alone, without the email or password", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const context = await atLocalhost(browser, baseURL!);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const authenticatorId = await virtualAuthenticator(cdp);
+  try {
+    const email = `passwordless-${Date.now()}@example.com`;
+    await page.goto("/sign-up");
+    await page.getByLabel("Organisation").fill("Passwordless Org");
+    await page.getByLabel("Your name").fill("Poppy Passwordless");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await confirmEmail(page, email, "code");
+    await expect(page).toHaveURL(/\/api-keys$/);
+
+    await page.goto("/account");
+    await addPasskey(page, "This laptop");
+    await expect(page.getByRole("list", { name: "Passkeys" }).getByRole("listitem")).toHaveText([/This laptop/]);
+    // Registered as a discoverable credential: the authenticator keeps it for this site.
+    const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(credentials.map((credential) => credential.isResidentCredential)).toEqual([true]);
+
+    await signOut(page);
+    await expectNoSeriousViolations(page);
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await expect(page).toHaveURL(/\/api-keys$/, { timeout: 15_000 });
+    const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+    expect(session.user?.email).toBe(email);
+
+    // Without the authenticator, the browser has no passkey to offer: the page says so.
+    await signOut(page);
+    await cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
+    await virtualAuthenticator(cdp);
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await expect(page.getByRole("alert")).toContainText(/No passkey was used|not accepted/);
+    await expect(page).toHaveURL(/\/sign-in$/);
+  } finally {
+    await context.close();
+  }
+});

@@ -4,15 +4,16 @@ import { config } from "@/lib/config";
 import { requestMetaFrom, runWithRequest } from "@/lib/http/request-context";
 import { TooManySignInAttempts } from "@/lib/rate-limit/sign-in";
 import { signInSchema } from "@/lib/validations/auth";
-import { secondStepSchema } from "@/lib/validations/two-factor";
+import { passkeySignInSchema, secondStepSchema } from "@/lib/validations/two-factor";
 import { OneTimePasswordRefused, verifyCredentials } from "./credentials";
 import { deviceOfSignIn } from "./devices";
+import { signInWithPasskey } from "./passkey-sign-in";
 import { pendingToken, setPendingCookie } from "./pending-sign-in";
 import { hasSecondFactor } from "./second-factor";
 import { completeSecondStep } from "./second-step";
 import { getAuthSecret } from "./secret";
 import { endSignedOutSession, loadSession, startSession } from "./sessions";
-import { SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
+import { SecondFactorRequired, SignInRateLimited, SsoSignInRequired } from "./sign-in-errors";
 import { redeem } from "./sso-handoff";
 import { passwordMembership, ssoMembership } from "./sso-policy";
 
@@ -39,15 +40,13 @@ export class OneTimeSignInRefused extends CredentialsSignin {
   }
 }
 
-export { PendingSignInExpired, SecondFactorRefused, SecondFactorRequired, SignInRateLimited } from "./sign-in-errors";
-
-// The right password of a member whose accounts all require single sign-on.
-export class SsoSignInRequired extends CredentialsSignin {
-  code = "sso_required";
-  constructor(readonly accountName: string) {
-    super();
-  }
-}
+export {
+  PendingSignInExpired,
+  SecondFactorRefused,
+  SecondFactorRequired,
+  SignInRateLimited,
+  SsoSignInRequired,
+} from "./sign-in-errors";
 
 // One log line per refused or unfinished sign-in (its code; "credentials" is a wrong email
 // or password), without a stack trace: the client's doing, not a server error.
@@ -134,6 +133,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const sessionId = await startSession(identity, member, device, { viaSso: true });
           return { id: identity.id, email: identity.email, name: member.name, sessionId };
         });
+      },
+    }),
+    // Passwordless sign-in with a passkey (lib/auth/passkey-sign-in.ts): the browser's answer
+    // to a challenge handed to it, and the value of its cookie that the challenge is bound to.
+    Credentials({
+      id: "passkey",
+      credentials: { passkey: {}, binding: {} },
+      async authorize(credentials, request) {
+        const parsed = passkeySignInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const meta = requestMetaFrom(request.headers);
+        return runWithRequest(meta, () => signInWithPasskey(parsed.data, request.headers, meta.clientAddress));
       },
     }),
   ],

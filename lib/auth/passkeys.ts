@@ -17,10 +17,12 @@ import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { wakeOutbox } from "@/lib/outbox/worker";
 import { recordChange } from "@/lib/records/write";
 import { queueTwoFactorNotice } from "@/lib/notices/two-factor";
+import { recordCounterRefused } from "./passkey-events";
 import { keyedHash } from "./sealed";
 import type { CurrentSession } from "./sessions";
 
@@ -36,29 +38,40 @@ export const PASSKEY_REFUSED = "This passkey was not accepted. Try again, or use
 const kind = { conflict: "Your passkeys changed meanwhile.", notFound: "No such passkey." };
 
 export type PasskeySummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
-type Purpose = "register" | "authenticate";
+type Purpose = "register" | "authenticate" | "sign-in";
 
-function relyingParty(headers: Headers) {
+export function relyingParty(headers: Headers) {
   const origin = config.passkeyOrigin || publicOrigin(headers);
   return { origin, rpID: new URL(origin).hostname };
 }
 
-async function keepChallenge(identityId: string, purpose: Purpose, challenge: string) {
+// `binding`: for a challenge of no login (passwordless sign-in), a random value the
+// browser that asked keeps in a cookie; the hash covers both, so only that browser's answer
+// spends it.
+const challengeHash = (challenge: string, binding?: string) =>
+  keyedHash(PURPOSE, binding === undefined ? challenge : `${binding}.${challenge}`);
+
+export async function keepChallenge(identityId: string | null, purpose: Purpose, challenge: string, binding?: string) {
   const db = getDb();
   await db.webauthnChallenge.deleteMany({ where: { identityId, expiresAt: { lte: now() } } });
   await db.webauthnChallenge.create({
     data: {
       identityId,
       purpose,
-      challengeHash: keyedHash(PURPOSE, challenge),
+      challengeHash: challengeHash(challenge, binding),
       expiresAt: new Date(now().getTime() + CHALLENGE_LIFETIME_MS),
     },
   });
 }
 
-// The challenge the browser signed, if it is one handed to this login for this purpose and
-// not spent or expired; spent now either way.
-async function spendChallenge(identityId: string, purpose: Purpose, clientDataJSON: string): Promise<string | null> {
+// The challenge the browser signed, if it is one handed to this login (or, with `binding`,
+// to that browser) for this purpose and not spent or expired; spent now either way.
+export async function spendChallenge(
+  identityId: string | null,
+  purpose: Purpose,
+  clientDataJSON: string,
+  binding?: string,
+): Promise<string | null> {
   let challenge: unknown;
   try {
     challenge = (JSON.parse(isoBase64URL.toString(clientDataJSON)) as { challenge?: unknown }).challenge;
@@ -67,7 +80,7 @@ async function spendChallenge(identityId: string, purpose: Purpose, clientDataJS
   }
   if (typeof challenge !== "string" || challenge.length > 200) return null;
   const { count } = await getDb().webauthnChallenge.deleteMany({
-    where: { identityId, purpose, challengeHash: keyedHash(PURPOSE, challenge), expiresAt: { gt: now() } },
+    where: { identityId, purpose, challengeHash: challengeHash(challenge, binding), expiresAt: { gt: now() } },
   });
   return count === 1 ? challenge : null;
 }
@@ -232,12 +245,35 @@ export async function verifyPasskey(
 ): Promise<boolean> {
   const challenge = await spendChallenge(identityId, "authenticate", response.response.clientDataJSON);
   if (!challenge) return false;
-  const db = getDb();
-  const passkey = await db.passkey.findFirst({
+  const passkey = await getDb().passkey.findFirst({
     where: { identityId, credentialId: response.id },
-    select: { id: true, credentialId: true, publicKey: true, counter: true, transports: true },
+    select: storedPasskey,
   });
   if (!passkey) return false;
+  return (await checkAssertion(passkey, challenge, response, headers, { requireUserVerification: false })) === "ok";
+}
+
+export const storedPasskey = {
+  id: true,
+  identityId: true,
+  name: true,
+  credentialId: true,
+  publicKey: true,
+  counter: true,
+  transports: true,
+} satisfies Prisma.PasskeySelect;
+type StoredPasskey = Prisma.PasskeyGetPayload<{ select: typeof storedPasskey }>;
+
+// Checks the passkey's signature of `challenge` (already spent) and moves its counter on.
+// "counter": signed by the passkey, but its counter did not grow (a copy of the key, or a
+// replayed answer): refused, and audited in every account of its login.
+export async function checkAssertion(
+  passkey: StoredPasskey,
+  challenge: string,
+  response: AuthenticationResponseJSON,
+  headers: Headers,
+  options: { requireUserVerification: boolean },
+): Promise<"ok" | "refused" | "counter"> {
   const { origin, rpID } = relyingParty(headers);
   let verification;
   try {
@@ -246,21 +282,27 @@ export async function verifyPasskey(
       expectedChallenge: challenge,
       expectedOrigin: origin,
       expectedRPID: rpID,
-      requireUserVerification: false,
+      requireUserVerification: options.requireUserVerification,
+      // The counter is compared below, once the signature is known to be the passkey's.
       authenticator: {
         credentialID: isoBase64URL.toBuffer(passkey.credentialId),
         credentialPublicKey: isoBase64URL.toBuffer(passkey.publicKey),
-        counter: passkey.counter,
+        counter: 0,
         transports: passkey.transports as AuthenticatorTransportFuture[],
       },
     });
   } catch {
-    return false;
+    return "refused";
   }
-  if (!verification.verified) return false;
-  const { count } = await db.passkey.updateMany({
+  if (!verification.verified) return "refused";
+  const { newCounter } = verification.authenticationInfo;
+  if ((newCounter > 0 || passkey.counter > 0) && newCounter <= passkey.counter) {
+    await recordCounterRefused(passkey, newCounter);
+    return "counter";
+  }
+  const { count } = await getDb().passkey.updateMany({
     where: { id: passkey.id, counter: passkey.counter },
-    data: { counter: verification.authenticationInfo.newCounter, lastUsedAt: now() },
+    data: { counter: newCounter, lastUsedAt: now() },
   });
-  return count === 1;
+  return count === 1 ? "ok" : "refused";
 }

@@ -125,11 +125,12 @@ export async function defaultMembership(identityId: string, preferredAccountId: 
 // A new session in the member's account, recorded as that account's "member.sign_in".
 // `device`: the signing-in browser (devices.ts), remembered, and noticed when new.
 // `viaSso`: opened by the account's single sign-on (lib/sso/), so it stays in that account.
+// `viaPasskey`: a passwordless sign-in with a passkey (lib/auth/passkey-sign-in.ts).
 export async function startSession(
   identity: { id: string; email: string },
   member: MemberRow,
   device?: { hash: string },
-  options: { viaSso?: boolean } = {},
+  options: { viaSso?: boolean; viaPasskey?: boolean } = {},
 ): Promise<string> {
   const actor = actorOf(member, identity.email);
   let noticed = false;
@@ -143,7 +144,11 @@ export async function startSession(
       const event = signInEvent(actor);
       return {
         result: id,
-        event: options.viaSso ? { ...event, changes: { via: { from: null, to: "single sign-on" } } } : event,
+        event: options.viaSso
+          ? { ...event, changes: { via: { from: null, to: "single sign-on" } } }
+          : options.viaPasskey
+            ? { ...event, changes: { via: { from: null, to: "passkey" } } }
+            : event,
       };
     },
     { afterCommit: async () => (noticed ? wakeOutbox() : undefined) },

@@ -29,3 +29,11 @@ export class SecondFactorRefused extends CredentialsSignin {
 export class PendingSignInExpired extends CredentialsSignin {
   code = "sign_in_expired";
 }
+
+// The right password (or passkey) of a member whose accounts all require single sign-on.
+export class SsoSignInRequired extends CredentialsSignin {
+  code = "sso_required";
+  constructor(readonly accountName: string) {
+    super();
+  }
+}

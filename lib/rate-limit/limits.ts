@@ -17,7 +17,9 @@ import { FailureLimiter } from "./failures";
 // known email or not (lib/rate-limit/password-reset.ts). Sign-ups: SIGN_UPS_PER_ADDRESS_PER_HOUR
 // (10) new accounts per client address an hour, every attempt counted (lib/rate-limit/sign-up.ts).
 // Second factors: 5 wrong codes (authenticator or recovery) per login in 15 minutes, at
-// sign-in and at step-up alike.
+// sign-in and at step-up alike. Passwordless passkey sign-in: PASSKEY_CHALLENGES_PER_ADDRESS
+// challenges per client address in 15 minutes, every one counted; its refused answers count
+// with the address's failed sign-ins (lib/rate-limit/sign-in.ts).
 
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const LEAK_REPORTS_PER_MINUTE = 10;
@@ -27,6 +29,7 @@ export const RESENDS_PER_15_MINUTES = 3;
 export const RESET_MAILS_PER_EMAIL = 3;
 export const RESET_MAILS_PER_ADDRESS = 10;
 export const WRONG_SECOND_FACTORS_PER_15_MINUTES = 5;
+export const PASSKEY_CHALLENGES_PER_ADDRESS = 30;
 
 export function limits() {
   return processSingleton("limits", () => ({
@@ -80,6 +83,11 @@ export function limits() {
     secondFactors: new FailureLimiter({
       keyPrefix: "second-factors",
       points: WRONG_SECOND_FACTORS_PER_15_MINUTES,
+      durationSeconds: 15 * 60,
+    }),
+    passkeyChallenges: new FailureLimiter({
+      keyPrefix: "passkey-challenges",
+      points: PASSKEY_CHALLENGES_PER_ADDRESS,
       durationSeconds: 15 * 60,
     }),
     resetMailsByAddress: new FailureLimiter({

@@ -39,3 +39,26 @@ export async function countFailedSignIn(email: string, address: string | null): 
 export async function clearFailedSignIns(email: string, address: string | null): Promise<void> {
   await limits().signInByEmail.reset(keys(email, address).pair);
 }
+
+// Passwordless sign-in with a passkey names no email: it is braked by client address only.
+// Every challenge handed out counts (PASSKEY_CHALLENGES_PER_ADDRESS in 15 minutes: each one
+// is a row until it is spent or expires), and every refused answer counts as a failed
+// sign-in of the address. A passkey's signature can't be guessed, so nothing is counted
+// per login: nobody can lock a person's passkeys from afar.
+export async function countPasskeyChallenge(address: string | null): Promise<void> {
+  const { client } = keys("", address);
+  const { signInByAddress, passkeyChallenges } = limits();
+  const blocked = await signInByAddress.blockedFor(client);
+  if (blocked > 0) throw new TooManySignInAttempts(blocked);
+  const { over, waitMs } = await passkeyChallenges.fail(client);
+  if (over) throw new TooManySignInAttempts(waitMs);
+}
+
+export async function assertMayTryPasskey(address: string | null): Promise<void> {
+  const wait = await limits().signInByAddress.blockedFor(keys("", address).client);
+  if (wait > 0) throw new TooManySignInAttempts(wait);
+}
+
+export async function countFailedPasskeySignIn(address: string | null): Promise<void> {
+  await limits().signInByAddress.fail(keys("", address).client);
+}

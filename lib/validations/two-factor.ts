@@ -18,6 +18,13 @@ export const secondStepSchema = z.union([
   z.object({ pending: z.string().min(1).max(1000), passkey: passkeyAnswerSchema }),
 ]);
 
+// A passwordless sign-in: a passkey's answer, and the value of the browser's cookie that
+// its challenge is bound to (lib/auth/passkey-sign-in.ts).
+export const passkeySignInSchema = z.object({
+  passkey: passkeyAnswerSchema,
+  binding: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+});
+
 // A passkey to add: its name and the browser's answer to the registration options.
 export const addPasskeySchema = z.strictObject({
   name: z.string().trim().min(1, "Name the passkey.").max(60, "Use at most 60 characters."),

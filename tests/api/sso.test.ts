@@ -10,7 +10,9 @@ import {
   unique,
   type TestAccount,
 } from "../helpers/account";
+import { newClientAddress } from "../helpers/clock";
 import { findProp } from "../helpers/flight";
+import { passkeyChallenge, passkeySignIn, registerPasskey } from "../helpers/passkey-sign-in";
 import { startOidcProvider, type TestIdp } from "../helpers/oidc";
 import { actionJson, callAction, rememberSecrets, signIn } from "../helpers/portal";
 import { testPort } from "../helpers/server";
@@ -228,6 +230,29 @@ describe("Require SSO", () => {
     expect((await signIn(baseUrl, fresh.session.email, fresh.session.password)).cookie).toBeTruthy();
     // The member gets in through the provider.
     expect((await ssoSignIn(baseUrl, member.email)).cookie).toBeTruthy();
+  });
+
+  it("refuses members' passkeys too (passwordless sign-in), but keeps the Owners'", async () => {
+    const fresh = await newAccount(baseUrl, "Strict Passkey Org");
+    const member = await addMember(baseUrl, fresh.owner, (await createRole(fresh.owner, { api_keys: "READ" })).id);
+    const memberKey = await registerPasskey(baseUrl, member.cookie);
+    const ownerKey = await registerPasskey(baseUrl, fresh.session.cookie);
+    const saved = await saveSettings(fresh.session.cookie, {
+      issuer: idp.issuer,
+      clientId,
+      clientSecret,
+      allowedDomains: "example.com",
+      requireSso: true,
+    });
+    expect(saved.ok).toBe(true);
+
+    const address = newClientAddress();
+    let { binding, options } = await passkeyChallenge(baseUrl, address);
+    const refused = await passkeySignIn(baseUrl, binding, memberKey.assert(options), address);
+    expect(refused.cookie).toBeNull();
+    expect(refused.result?.error).toContain("signs in with single sign-on");
+    ({ binding, options } = await passkeyChallenge(baseUrl, address));
+    expect((await passkeySignIn(baseUrl, binding, ownerKey.assert(options), address)).cookie).toBeTruthy();
   });
 });
 

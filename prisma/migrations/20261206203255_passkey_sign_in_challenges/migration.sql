@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "webauthn_challenges" ALTER COLUMN "identity_id" DROP NOT NULL;
