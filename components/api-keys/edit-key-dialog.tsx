@@ -12,6 +12,7 @@ import { limitFormValues } from "./limit-fields";
 import { notesFormValues } from "./notes-fields";
 import type { RoleChoice } from "@/components/roles/role-options";
 import type { KeyRow } from "./types";
+import { reachServer } from "@/components/ui/reach-server";
 
 const valuesOf = (row: KeyRow): KeyFormValues => ({
   name: row.name,
@@ -54,7 +55,7 @@ export function EditKeyDialog({
       return;
     }
     startTransition(async () => {
-      const result = await updateApiKeyAction({ keyId: row.keyId, ...form.input });
+      const result = await reachServer(() => updateApiKeyAction({ keyId: row.keyId, ...form.input }));
       if (result.ok) {
         toast.success(`Key “${result.key.name}” saved.`);
         onOpenChange(false);
