@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { signInAction } from "@/lib/actions/sign-in";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { useFocusOnError } from "@/components/ui/focus-error";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { FormAlert } from "./form-alert";
 import { FormNotice } from "./form-notice";
@@ -13,8 +14,10 @@ import { FormNotice } from "./form-notice";
 export function SignInForm({ next, notice = null }: { next: string | null; notice?: string | null }) {
   const [state, action, pending] = useActionState(signInAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, state && !state.ok ? state : undefined);
   return (
-    <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Sign in</h1>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {state && !state.ok && !errors ? (
