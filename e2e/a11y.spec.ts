@@ -189,6 +189,9 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await page.getByRole("button", { name: "Delete Support desk" }).click();
   await see("dialog-delete-role", { dialog: true });
   await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "View Owner" }).click();
+  await see("dialog-view-role", { dialog: true });
+  await page.keyboard.press("Escape");
 
   await page.goto("/team");
   await expect(page).toHaveTitle("Team · Wisp Portal");
