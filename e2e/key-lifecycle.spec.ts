@@ -245,8 +245,8 @@ test("a reported leak disables the key and shows a banner to members", async ({ 
 
 test("the account's maximum key lifetime limits the create dialog's choices", async ({ page }) => {
   await page.goto("/api-keys");
-  await page.getByRole("button", { name: "Change key lifetime policy" }).click();
-  const policy = page.getByRole("dialog", { name: "Maximum key lifetime" });
+  await page.getByRole("button", { name: "Change key policy" }).click();
+  const policy = page.getByRole("dialog", { name: "Key policy" });
   await policy.getByLabel("Keys must expire").check();
   await policy.getByLabel("Within (days)").fill("30");
   await policy.getByRole("button", { name: "Save" }).click();
@@ -262,8 +262,38 @@ test("the account's maximum key lifetime limits the create dialog's choices", as
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
 
-  await page.getByRole("button", { name: "Change key lifetime policy" }).click();
+  await page.getByRole("button", { name: "Change key policy" }).click();
   await policy.getByLabel("Keys must expire").uncheck();
   await policy.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("No maximum lifetime")).toBeVisible();
+});
+
+test("the unused-key policy is set in the key policy dialog and shown on a key's page", async ({ page }) => {
+  const name = `Sweep me ${Date.now()}`;
+  await page.goto("/api-keys");
+  await page.getByRole("button", { name: "Create Key" }).first().click();
+  await page.getByRole("dialog", { name: "Create Key" }).getByLabel("Key Name").fill(name);
+  await page.getByRole("dialog", { name: "Create Key" }).getByRole("button", { name: "Create Key" }).click();
+  await saveSecret(page);
+
+  await page.getByRole("button", { name: "Change key policy" }).click();
+  const policy = page.getByRole("dialog", { name: "Key policy" });
+  await policy.getByLabel("Disable keys that go unused").check();
+  await policy.getByLabel("After (days without a request)").fill("7");
+  await policy.getByRole("button", { name: "Save" }).click();
+  await expect(policy.getByText("Use at least 8 days")).toBeVisible();
+  await policy.getByLabel("After (days without a request)").fill("60");
+  await policy.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("unused for 60 days: disabled")).toBeVisible();
+
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByText(/Disabled on .* if unused/)).toBeVisible();
+  await page.screenshot({ path: `test-results/unused-policy-${page.viewportSize()!.width}.png` });
+
+  await page.goto("/api-keys");
+  await page.getByRole("button", { name: "Change key policy" }).click();
+  await policy.getByLabel("Disable keys that go unused").uncheck();
+  await policy.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("No maximum lifetime")).toBeVisible();
+  await expect(page.getByText("unused for 60 days: disabled")).toHaveCount(0);
 });

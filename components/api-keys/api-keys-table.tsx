@@ -19,7 +19,8 @@ import { keyLockedReason } from "./locked-reason";
 import type { KeyPageContext, KeyRow } from "./types";
 
 // `now`: the server's clock at render time, for "Expiring in N days".
-type TableRow = KeyRow & { lockedReason?: string; now: number };
+// `disableAfterDays`: the account's unused-key policy, for "Disabled on … if unused".
+type TableRow = KeyRow & { lockedReason?: string; now: number; disableAfterDays: number | null };
 
 // Sorting and paging happen in the database; the table reflects the URL's state.
 export function ApiKeysTable({
@@ -33,15 +34,21 @@ export function ApiKeysTable({
   list: ListState;
   onDeleted: () => void;
 }) {
-  const { roles, canWrite, canReadAudit, now } = page;
+  const { roles, canWrite, canReadAudit, now, disableUnusedAfterDays } = page;
   const table = useRef<DataTableHandle>(null);
   const dialogs = useRowDialogs<KeyRow, "edit" | "delete">(table);
   const { open } = dialogs;
   // Whether each row may be changed travels with the row, so the columns stay the same
   // objects across refreshes (new columns would remount the cells and lose focus).
   const tableRows = useMemo(
-    () => rows.map((row) => ({ ...row, lockedReason: keyLockedReason(row, roles, canWrite), now })),
-    [rows, roles, canWrite, now],
+    () =>
+      rows.map((row) => ({
+        ...row,
+        lockedReason: keyLockedReason(row, roles, canWrite),
+        now,
+        disableAfterDays: disableUnusedAfterDays,
+      })),
+    [rows, roles, canWrite, now, disableUnusedAfterDays],
   );
   const columns = useMemo<DataColumn<TableRow>[]>(
     () => [
@@ -115,12 +122,16 @@ export function ApiKeysTable({
               ) : (
                 <span className="text-muted-foreground">Never</span>
               )}
-              <UnusedFor keyRow={info.row.original} now={info.row.original.now} />
+              <UnusedFor
+                keyRow={info.row.original}
+                now={info.row.original.now}
+                disableAfterDays={info.row.original.disableAfterDays}
+              />
             </>
           );
         },
       },
-      actionColumn("w-34", ({ lockedReason, now: _now, ...row }: TableRow) => (
+      actionColumn("w-34", ({ lockedReason, now: _now, disableAfterDays: _policy, ...row }: TableRow) => (
         <RowActions
           name={row.name}
           lockedReason={lockedReason}

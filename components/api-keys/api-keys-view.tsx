@@ -59,7 +59,10 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <KeyPolicyControl maxLifetimeDays={page.maxLifetimeDays} canWrite={page.canSetPolicy} />
+          <KeyPolicyControl
+            policy={{ maxKeyLifetimeDays: page.maxLifetimeDays, disableUnusedAfterDays: page.disableUnusedAfterDays }}
+            canWrite={page.canSetPolicy}
+          />
           <CreateKeyDialog
             ref={createDialog}
             showButton={!isEmptyAccount}

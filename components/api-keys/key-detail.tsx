@@ -96,7 +96,7 @@ export function KeyDetail({
             ) : (
               <span className="text-muted-foreground">Never</span>
             )}
-            <UnusedFor keyRow={key} now={page.now} />
+            <UnusedFor keyRow={key} now={page.now} disableAfterDays={page.disableUnusedAfterDays} always />
           </Item>
           <Item label="Expires">
             {key.expiresAt ? (

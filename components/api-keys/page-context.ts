@@ -22,6 +22,7 @@ export async function keyPageContext(member: Actor): Promise<KeyPageContext> {
     canSetPolicy: allows(member.permissions, "team", "FULL"),
     canReadAudit: allows(member.permissions, "audit_log", "READ"),
     maxLifetimeDays: policy.maxKeyLifetimeDays,
+    disableUnusedAfterDays: policy.disableUnusedAfterDays,
     origin: publicOrigin(headerList),
     now: now().getTime(),
   };

@@ -15,6 +15,8 @@ export type KeyPageContext = {
   canSetPolicy: boolean;
   canReadAudit: boolean;
   maxLifetimeDays: number | null;
+  // The account's unused-key policy: keys unused this many days are disabled; null: never.
+  disableUnusedAfterDays: number | null;
   origin: string;
   now: number;
 };

@@ -1,3 +1,4 @@
+import { now } from "@/lib/clock";
 import { getUnscopedDb } from "@/lib/db";
 import { processSingleton } from "@/lib/process-singleton";
 
@@ -11,7 +12,8 @@ type Use = { at: Date; address: string | null };
 type LastUsedState = { pending: Map<string, Use>; timer?: NodeJS.Timeout };
 const state = processSingleton<LastUsedState>("lastUsed", () => ({ pending: new Map() }));
 
-export function recordKeyUse(apiKeyId: string, address: string | null, at = new Date()): void {
+// By the server's clock (lib/clock.ts), which "unused for N days" is measured against.
+export function recordKeyUse(apiKeyId: string, address: string | null, at = now()): void {
   state.pending.set(apiKeyId, { at, address });
   if (!state.timer) {
     state.timer = setInterval(() => void flushLastUsed().catch(() => {}), FLUSH_INTERVAL_MS);

@@ -4,46 +4,52 @@ import { getDb } from "@/lib/db";
 import { fieldError } from "@/lib/errors";
 import type { Tx } from "@/lib/records/kind";
 import { recordChange } from "@/lib/records/write";
-import { EXPIRY_PRESETS, type ExpiryChoice } from "@/lib/validations/api-key";
+import { EXPIRY_PRESETS, type ExpiryChoice, type KeyPolicy, type KeyPolicyPatch } from "@/lib/validations/api-key";
 
 // The account's key policy: the longest a key may run. It applies whenever an expiry is
 // set (creating a key, or changing its expiry), through the API as through the portal;
 // keys made before the policy keep their expiry.
 const DAY_MS = 86_400_000;
 
-export type KeyPolicy = { maxKeyLifetimeDays: number | null };
+const policySelect = { maxKeyLifetimeDays: true, disableUnusedKeysAfterDays: true } as const;
+type PolicyRow = { maxKeyLifetimeDays: number | null; disableUnusedKeysAfterDays: number | null };
+const toPolicy = (row: PolicyRow): KeyPolicy => ({
+  maxKeyLifetimeDays: row.maxKeyLifetimeDays,
+  disableUnusedAfterDays: row.disableUnusedKeysAfterDays,
+});
 
 export async function getKeyPolicy(accountId: string): Promise<KeyPolicy> {
-  const account = await getDb().account.findUniqueOrThrow({
-    where: { id: accountId },
-    select: { maxKeyLifetimeDays: true },
-  });
-  return account;
+  return toPolicy(await getDb().account.findUniqueOrThrow({ where: { id: accountId }, select: policySelect }));
 }
 
-export async function setKeyPolicy(actor: Actor, policy: KeyPolicy): Promise<KeyPolicy> {
+// Changes the fields given; the others stay.
+export async function setKeyPolicy(actor: Actor, patch: KeyPolicyPatch): Promise<KeyPolicy> {
   return recordChange(
     actor,
     { notFound: "No such account.", conflict: "The policy changed meanwhile." },
     async (tx) => {
       const before = await tx.account.findUniqueOrThrow({
         where: { id: actor.accountId },
-        select: { name: true, maxKeyLifetimeDays: true },
+        select: { name: true, ...policySelect },
       });
       const after = await tx.account.update({
         where: { id: actor.accountId },
-        data: { maxKeyLifetimeDays: policy.maxKeyLifetimeDays },
-        select: { maxKeyLifetimeDays: true },
+        data: {
+          maxKeyLifetimeDays: patch.maxKeyLifetimeDays,
+          disableUnusedKeysAfterDays: patch.disableUnusedAfterDays,
+        },
+        select: policySelect,
       });
+      const changes: Record<string, { from: number | null; to: number | null }> = {};
+      for (const field of ["maxKeyLifetimeDays", "disableUnusedKeysAfterDays"] as const) {
+        if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
+      }
       return {
-        result: after,
+        result: toPolicy(after),
         event: {
           action: "account.key_policy",
           target: { type: "account", id: actor.accountId, name: before.name },
-          changes:
-            before.maxKeyLifetimeDays === after.maxKeyLifetimeDays
-              ? null
-              : { maxKeyLifetimeDays: { from: before.maxKeyLifetimeDays, to: after.maxKeyLifetimeDays } },
+          changes: Object.keys(changes).length > 0 ? changes : null,
         },
       };
     },

@@ -54,6 +54,24 @@ export function keyExpiryMail(
   );
 }
 
+// A key unused for long enough that the account's policy disables it in 7 days.
+export function keyUnusedMail(
+  reader: NoticeReader,
+  notice: { accountName: string; key: NoticeKey; unusedSince: Date; disableAt: Date; afterDays: number },
+): MailPayload {
+  const { accountName, key, disableAt, afterDays } = notice;
+  return mail(
+    reader,
+    `Key “${key.name}” of ${accountName} will be disabled on ${formatUtc(disableAt)}`,
+    [
+      `The API key ${keyName(key)} of ${accountName} on Wisp Portal has not been used since ${formatUtc(notice.unusedSince)}. ${accountName} disables keys unused for ${afterDays} days, so on ${formatUtc(disableAt)} it will be disabled unless a request uses it before then.`,
+      "If the key is still needed, use it once, or ask an Owner to change the key policy. A disabled key can be enabled again on its page.",
+    ],
+    { label: "Open the key", url: keyUrl(key) },
+    [whyYou(reader, accountName), turnOff("unused-key notices")],
+  );
+}
+
 // Keys disabled because someone reported one of their secrets leaked.
 export function keyLeakedMail(
   reader: NoticeReader,

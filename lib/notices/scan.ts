@@ -7,7 +7,17 @@ import { sendDueExpiryNotices } from "./expiry";
 // runs it too, so tests move the clock instead of waiting.
 export const SCAN_EVERY_MS = 10 * 60_000;
 
-const slot = processSingleton("notice-scan", (): { timer?: NodeJS.Timeout; running?: Promise<void> } => ({}));
+// Scans of the layers above (an account policy that disables unused keys) join this one:
+// the server's start adds them (lib/server/), so they run on the same timer and test clock.
+type ScanJob = { name: string; run: () => Promise<unknown> };
+const slot = processSingleton(
+  "notice-scan",
+  (): { timer?: NodeJS.Timeout; running?: Promise<void>; jobs: ScanJob[] } => ({ jobs: [] }),
+);
+
+export function addScanJob(name: string, run: () => Promise<unknown>): void {
+  if (!slot.jobs.some((job) => job.name === name)) slot.jobs.push({ name, run });
+}
 
 export function startNoticeScan(): void {
   if (slot.timer) return;
@@ -20,11 +30,17 @@ export function startNoticeScan(): void {
 // (the clock may have moved meanwhile).
 export async function scanOnce(): Promise<void> {
   while (slot.running) await slot.running;
-  slot.running = sendDueExpiryNotices()
-    .then(() => undefined)
-    .catch((error) => console.error(`notices: expiry scan failed: ${describeError(error)}`))
-    .finally(() => (slot.running = undefined));
+  slot.running = runJobs([{ name: "expiry", run: sendDueExpiryNotices }, ...slot.jobs]).finally(
+    () => (slot.running = undefined),
+  );
   await slot.running;
+}
+
+// One after another; one failing doesn't keep the others from running.
+async function runJobs(jobs: ScanJob[]): Promise<void> {
+  for (const job of jobs) {
+    await job.run().catch((error) => console.error(`notices: ${job.name} scan failed: ${describeError(error)}`));
+  }
 }
 
 export async function stopNoticeScan(): Promise<void> {

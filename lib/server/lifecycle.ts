@@ -12,7 +12,8 @@ import { deliverMail } from "@/lib/mail/deliver";
 import { MAIL_CHANNEL } from "@/lib/mail/queue";
 import { byChannel } from "@/lib/outbox/engine";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
-import { startNoticeScan, stopNoticeScan } from "@/lib/notices/scan";
+import { addScanJob, startNoticeScan, stopNoticeScan } from "@/lib/notices/scan";
+import { sweepUnusedKeys } from "@/lib/api-keys/unused";
 import { WEBHOOK_CHANNEL } from "@/lib/events/publish";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
 import { startWebhookLogPrune, stopWebhookLogPrune } from "@/lib/webhooks/prune";
@@ -43,6 +44,7 @@ export async function startServer(): Promise<void> {
     await startCacheCoordinator();
     await connectRateLimitStore();
     startOutboxWorker(byChannel({ [MAIL_CHANNEL]: deliverMail, [WEBHOOK_CHANNEL]: deliverWebhook }));
+    addScanJob("unused keys", sweepUnusedKeys);
     startNoticeScan();
     startWebhookLogPrune();
     hooks.refuseAtTheDoor = refuseAtTheDoor;

@@ -106,6 +106,8 @@ export const expiryChoiceSchema = z.union([
 export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
 
 export const MAX_LIFETIME_DAYS = 3650;
+// The unused-key policy's notice comes this many days before it disables a key.
+export const UNUSED_NOTICE_DAYS = 7;
 export const keyPolicySchema = z.strictObject({
   maxKeyLifetimeDays: z
     .number({ error: "Enter a number of days, or null for no maximum." })
@@ -114,7 +116,24 @@ export const keyPolicySchema = z.strictObject({
     .max(MAX_LIFETIME_DAYS, `Use at most ${MAX_LIFETIME_DAYS} days.`)
     .nullable()
     .meta({ description: "The longest a new key may run, in days; null: no maximum.", examples: [90] }),
+  disableUnusedAfterDays: z
+    .number({ error: "Enter a number of days, or null to keep unused keys." })
+    .int("Enter a whole number of days.")
+    .min(
+      UNUSED_NOTICE_DAYS + 1,
+      `Use at least ${UNUSED_NOTICE_DAYS + 1} days: the notice comes ${UNUSED_NOTICE_DAYS} days before.`,
+    )
+    .max(MAX_LIFETIME_DAYS, `Use at most ${MAX_LIFETIME_DAYS} days.`)
+    .nullable()
+    .meta({
+      description: `Keys unused for this many days are disabled, after a notice ${UNUSED_NOTICE_DAYS} days before; null: never.`,
+      examples: [90],
+    }),
 });
+export type KeyPolicy = z.infer<typeof keyPolicySchema>;
+// PATCH: the fields given change, the others stay.
+export const keyPolicyPatchSchema = keyPolicySchema.partial();
+export type KeyPolicyPatch = z.infer<typeof keyPolicyPatchSchema>;
 
 // Keys expiring within this many days are highlighted, listed in a banner, and "expiring".
 export const EXPIRING_SOON_DAYS = 7;

@@ -3,7 +3,7 @@ import { z } from "zod";
 // The notices the portal mails (lib/notices/), by kind. The kind is also the outbox
 // message's `kind`. Each person may turn off the optional ones on /account; security
 // notices (a key disabled by a leak report) always go out.
-export const OPTIONAL_NOTICES = ["key_expiry", "key_quota", "role_changed", "new_device"] as const;
+export const OPTIONAL_NOTICES = ["key_expiry", "key_unused", "key_quota", "role_changed", "new_device"] as const;
 export const SECURITY_NOTICES = ["key_leaked", "two_factor"] as const;
 export type OptionalNotice = (typeof OPTIONAL_NOTICES)[number];
 export type NoticeKind = OptionalNotice | (typeof SECURITY_NOTICES)[number];
@@ -12,6 +12,10 @@ export const NOTICE_LABELS: Record<NoticeKind, { label: string; description: str
   key_expiry: {
     label: "Key expiry",
     description: "A key you created, or of an account you own, expires in 7 days and in 1 day.",
+  },
+  key_unused: {
+    label: "Unused keys",
+    description: "Such a key goes unused and the account's policy will disable it in 7 days.",
   },
   key_quota: { label: "Quota", description: "Such a key used 80% and 100% of its quota for the day or month." },
   role_changed: { label: "Role changed", description: "Someone gave you another role in an account." },
@@ -30,6 +34,7 @@ export const NOTICE_LABELS: Record<NoticeKind, { label: string; description: str
 export const MAIL_KIND_LABELS: Record<string, string> = {
   invitation: "Invitation",
   key_expiry: "Key expiry",
+  key_unused: "Unused key",
   key_quota: "Quota",
   role_changed: "Role changed",
   new_device: "New-device sign-in",

@@ -192,13 +192,16 @@ describe("expiry", () => {
   it("enforces the account's maximum lifetime on create and on changed expiries, through the API too", async () => {
     const other = await newAccount(baseUrl, "Policy Org");
     const roleId = (await roleNamed(other.owner, "Read Only")).id;
-    expect(await expectJson(await other.owner("/api/v1/api-key-policy"), 200)).toEqual({ maxKeyLifetimeDays: null });
+    expect(await expectJson(await other.owner("/api/v1/api-key-policy"), 200)).toEqual({
+      maxKeyLifetimeDays: null,
+      disableUnusedAfterDays: null,
+    });
     expect(
       await expectJson(
         await other.owner("/api/v1/api-key-policy", { method: "PATCH", json: { maxKeyLifetimeDays: 30 } }),
         200,
       ),
-    ).toEqual({ maxKeyLifetimeDays: 30 });
+    ).toEqual({ maxKeyLifetimeDays: 30, disableUnusedAfterDays: null });
     const at = await serverNow(baseUrl);
     const create = (expiresAt?: string | null) =>
       other.owner("/api/v1/api-keys", { method: "POST", json: { name: "capped", roleId, expiresAt } });

@@ -80,7 +80,10 @@ describe("lifecycle server actions called directly", () => {
     const disable = await run("setApiKeyEnabledAction", { keyId, enabled: false }, manager);
     expect(disable).toMatchObject({ ok: false, error: expect.stringContaining("has more access than you") });
     expect(await keyWorks()).toBe(true);
-    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual({ maxKeyLifetimeDays: null });
+    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual({
+      maxKeyLifetimeDays: null,
+      disableUnusedAfterDays: null,
+    });
   });
 
   it("leaves the account-wide key lifetime to the team's managers: API Keys Full alone may not set it", async () => {
@@ -94,11 +97,17 @@ describe("lifecycle server actions called directly", () => {
     );
     const byKey = await api(baseUrl, keyManagerKey.secret)("/api/v1/api-key-policy", { method: "PATCH", json: policy });
     expect(byKey.status).toBe(403);
-    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual({ maxKeyLifetimeDays: null });
+    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual({
+      maxKeyLifetimeDays: null,
+      disableUnusedAfterDays: null,
+    });
 
     const teamManager = await memberWith(victim, { api_keys: "FULL", team: "FULL" });
     expect(await run("setKeyPolicyAction", policy, teamManager)).toMatchObject({ ok: true });
-    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual(policy);
+    expect(await expectJson(await victim.owner("/api/v1/api-key-policy"), 200)).toEqual({
+      ...policy,
+      disableUnusedAfterDays: null,
+    });
     await expectJson(
       await victim.owner("/api/v1/api-key-policy", { method: "PATCH", json: { maxKeyLifetimeDays: null } }),
       200,

@@ -533,7 +533,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The account's maximum key lifetime
+         * The account's key policy: maximum lifetime, and disabling unused keys
          * @description Needs **Read Access** to **API Keys**.
          */
         get: operations["getApiKeyPolicy"];
@@ -543,7 +543,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Set the maximum key lifetime (null: none); applies whenever an expiry is set
+         * Set the maximum key lifetime (applies whenever an expiry is set) and the days after which unused keys are disabled (null: none); fields left out stay
          * @description Needs **Full Access** to **Team**.
          */
         patch: operations["patchApiKeyPolicy"];
@@ -5095,6 +5095,11 @@ export interface operations {
                          * @example 90
                          */
                         maxKeyLifetimeDays: number | null;
+                        /**
+                         * @description Keys unused for this many days are disabled, after a notice 7 days before; null: never.
+                         * @example 90
+                         */
+                        disableUnusedAfterDays: number | null;
                     };
                 };
             };
@@ -5140,7 +5145,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "maxKeyLifetimeDays": 90
+                 *       "maxKeyLifetimeDays": 90,
+                 *       "disableUnusedAfterDays": 90
                  *     }
                  */
                 "application/json": {
@@ -5148,7 +5154,12 @@ export interface operations {
                      * @description The longest a new key may run, in days; null: no maximum.
                      * @example 90
                      */
-                    maxKeyLifetimeDays: number | null;
+                    maxKeyLifetimeDays?: number | null;
+                    /**
+                     * @description Keys unused for this many days are disabled, after a notice 7 days before; null: never.
+                     * @example 90
+                     */
+                    disableUnusedAfterDays?: number | null;
                 };
             };
         };
@@ -5165,6 +5176,11 @@ export interface operations {
                          * @example 90
                          */
                         maxKeyLifetimeDays: number | null;
+                        /**
+                         * @description Keys unused for this many days are disabled, after a notice 7 days before; null: never.
+                         * @example 90
+                         */
+                        disableUnusedAfterDays: number | null;
                     };
                 };
             };

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { readJson } from "@/lib/api/body";
 import { errorResponse, json } from "@/lib/api/responses";
 import { now, setTestClockOffset, testClockEnabled, testClockOffset } from "@/lib/clock";
+import { flushLastUsed } from "@/lib/api-keys/last-used";
 import { AppError } from "@/lib/errors";
 import { scanOnce } from "@/lib/notices/scan";
 import { flushUsage } from "@/lib/usage/counter";
@@ -11,9 +12,9 @@ import { testClockSchema } from "@/lib/validations/test-clock";
 // Tests only: exists on a server started with WISP_TEST_CLOCK=1, a plain 404 everywhere
 // else. Moves the clock that sessions, invitations, key expiry and grace periods go by
 // (lib/clock.ts). The offset is given in milliseconds or seconds; 0 puts it back. Usage
-// counted so far is written, and rolled up if due at the new time, and the notices due at
-// the new time are queued, before the answer: what the next 5-second flush and the next
-// notice scan would do, so a test need not wait for them.
+// and keys' last use counted so far are written, usage rolled up if due at the new time,
+// and the notices (and scans) due at the new time run, before the answer: what the next
+// 5-second flush and the next scan would do, so a test need not wait for them.
 const notFound = () => errorResponse(new AppError("not_found", "No such endpoint."));
 
 // GET /api/test/clock – the test clock's time and offset
@@ -29,6 +30,7 @@ export async function POST(request: NextRequest) {
     const body = await readJson(request, testClockSchema);
     setTestClockOffset(body.offsetMs ?? (body.offsetSeconds ?? 0) * 1000);
     await flushUsage();
+    await flushLastUsed();
     await rollUpUsageIfDue();
     await scanOnce();
     return json({ now: now().toISOString(), offsetSeconds: testClockOffset() / 1000 });

@@ -3,15 +3,15 @@ import { readJson } from "@/lib/api/body";
 import { json } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/api/route";
 import { getKeyPolicy, setKeyPolicy } from "@/lib/api-keys/policy";
-import { keyPolicySchema } from "@/lib/validations/api-key";
+import { keyPolicyPatchSchema } from "@/lib/validations/api-key";
 
-// GET /api/v1/api-key-policy – the account's maximum key lifetime
+// GET /api/v1/api-key-policy – the account's key policy (maximum lifetime, unused keys)
 export const GET = apiRoute("api_keys", async ({ actor }) => json(await getKeyPolicy(actor.accountId)));
 
-// PATCH /api/v1/api-key-policy – set or remove the maximum key lifetime (an account-wide
-// policy: Team Full Access, not API Keys)
+// PATCH /api/v1/api-key-policy – set or remove the maximum key lifetime or the unused-key
+// rule (an account-wide policy: Team Full Access, not API Keys)
 export const PATCH = apiRoute("team", async ({ request, actor }) => {
-  const input = await readJson(request, keyPolicySchema);
+  const input = await readJson(request, keyPolicyPatchSchema);
   return json(await setKeyPolicy(actor, input));
 });
 
