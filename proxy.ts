@@ -10,6 +10,10 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // The page asked for, with its query, for a sign-in to come back to (lib/auth/current-member.ts).
+  const query = new URLSearchParams(request.nextUrl.search);
+  query.delete("_rsc");
+  requestHeaders.set("x-return-to", request.nextUrl.pathname + (query.size > 0 ? `?${query}` : ""));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

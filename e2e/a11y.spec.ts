@@ -100,6 +100,8 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
     name: "Support desk",
     permissions: { users: "FULL", groups: "READ", networks: "READ", vouchers: "FULL", api_keys: "READ" },
   });
+  // A role nobody uses, whose Delete asks for confirmation (a role in use can't be deleted).
+  await rest.post("/api/v1/roles", { name: "Night audit", permissions: { audit_log: "READ" } });
   const readOnly = await rest.roleId("Read Only");
   for (const [name, roleId] of [
     ["Guest Wi-Fi printer", readOnly],
@@ -186,8 +188,11 @@ test("every page and dialog, light and dark: no serious axe violations; screensh
   await page.getByRole("button", { name: "Add Role" }).click();
   await see("dialog-add-role", { dialog: true });
   await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Delete Support desk" }).click();
+  await page.getByRole("button", { name: "Delete Night audit" }).click();
   await see("dialog-delete-role", { dialog: true });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "View Owner" }).click();
+  await see("dialog-view-role", { dialog: true });
   await page.keyboard.press("Escape");
 
   await page.goto("/team");

@@ -59,8 +59,9 @@ test("an existing person accepts an invitation and switches between two accounts
 
   // Acme Wi-Fi: its own keys and team, nothing of Harbour Cafe's; every part of the layout
   // names it at once, and the switch is confirmed.
-  await ada.getByRole("combobox", { name: "Account" }).selectOption({ label: "Acme Wi-Fi" });
+  await switchTo(ada, "Acme Wi-Fi");
   await expect(ada.getByText("Now in Acme Wi-Fi")).toBeVisible();
+  await expectFocusAfterSwitch(ada);
   await expect(ada.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();
   await expect(ada.getByRole("row", { name: /Cafe till/ })).toHaveCount(0);
   await expectInAccount(ada, "Acme Wi-Fi", "Owner");
@@ -69,8 +70,9 @@ test("an existing person accepts an invitation and switches between two accounts
   await expect(ada.getByRole("row", { name: /Hana Harbour/ })).toHaveCount(0);
 
   await mainNav(ada);
-  await ada.getByRole("combobox", { name: "Account" }).selectOption({ label: "Harbour Cafe" });
+  await switchTo(ada, "Harbour Cafe");
   await expect(ada.getByText("Now in Harbour Cafe")).toBeVisible();
+  await expectFocusAfterSwitch(ada);
   await expect(ada.getByRole("row", { name: /Cafe till/ })).toBeVisible();
   await expectInAccount(ada, "Harbour Cafe", "Read Only");
   await ada.goto("/team");
@@ -78,8 +80,9 @@ test("an existing person accepts an invitation and switches between two accounts
   await expectInAccount(ada, "Harbour Cafe", "Read Only");
   // Back to Acme Wi-Fi: a later sign-in of this shared login lands in the account it used last.
   await mainNav(ada);
-  await ada.getByRole("combobox", { name: "Account" }).selectOption({ label: "Acme Wi-Fi" });
+  await switchTo(ada, "Acme Wi-Fi");
   await expect(ada.getByText("Now in Acme Wi-Fi")).toBeVisible();
+  await expectFocusAfterSwitch(ada);
   await ada.context().close();
   await other.context().close();
 });
@@ -97,4 +100,19 @@ async function expectInAccount(page: Page, account: string, role: string) {
     await page.keyboard.press("Escape");
     await expect(page.getByRole("banner")).toContainText(account);
   }
+}
+
+// As a person does it: the switcher has focus when its choice changes.
+async function switchTo(page: Page, account: string) {
+  const switcher = page.getByRole("combobox", { name: "Account" });
+  await switcher.focus();
+  await switcher.selectOption({ label: account });
+}
+
+// After a switch focus stays on the switcher, or on a phone goes back to the menu button as
+// the drawer closes on the other account's page: never to the page's start.
+async function expectFocusAfterSwitch(page: Page) {
+  // Below 768 px the switcher is in the menu drawer.
+  if (page.viewportSize()!.width < 768) await expect(page.getByRole("button", { name: "Open menu" })).toBeFocused();
+  else await expect(page.getByRole("combobox", { name: "Account" })).toBeFocused();
 }

@@ -18,5 +18,17 @@ export async function expectFits(element: Locator, what: string) {
 export async function expectAxeClean(page: Page, include?: string) {
   const violations = await axeViolations(page, { include, exclude: "[data-sonner-toaster]" });
   const serious = violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious");
-  expect(serious.map((violation) => violation.id)).toEqual([]);
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+// The same in light and dark, ending in light.
+export async function expectAxeCleanBothThemes(page: Page, include?: string) {
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+    await expectAxeClean(page, include);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 }

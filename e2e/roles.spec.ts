@@ -20,7 +20,9 @@ test("a custom role decides what its key may do, and a raised level applies on t
 }) => {
   await page.goto("/roles");
   await expect(page.getByRole("row", { name: /Owner/ })).toContainText("Built-in");
-  await expect(page.getByRole("button", { name: "Edit Owner" })).toBeDisabled();
+  // Built-in: opened read-only (e2e/role-forms.spec.ts), never edited.
+  await expect(page.getByRole("button", { name: "Edit Owner" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "View Owner" })).toBeEnabled();
 
   // A role with mixed levels.
   await page.getByRole("button", { name: "Add Role" }).click();
@@ -65,10 +67,10 @@ test("a custom role decides what its key may do, and a raised level applies on t
   const allowed = await request.post("/api/v1/users", { headers: auth, data: { username: "guest-1" } });
   expect(allowed.status()).toBe(201);
 
-  // In use by the key: the role can't be deleted, and the refusal says why.
-  await page.getByRole("button", { name: "Delete User Auditor" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-  await expect(page.getByText("User Auditor is in use by 0 team members and 1 API key")).toBeVisible();
+  // In use by the key: the role can't be deleted, and Delete says why before anyone confirms.
+  const del = page.getByRole("button", { name: "Delete User Auditor" });
+  await expect(del).toBeDisabled();
+  await expect(del).toHaveAccessibleDescription(/^In use by 1 API key/);
 
   await page.goto("/users");
   await expect(page.getByRole("row", { name: /guest-1/ })).toBeVisible();

@@ -101,6 +101,10 @@ test("the account page lists sessions, ends one or all others, and a password ch
   await page.getByRole("button", { name: "Sign out of all other sessions" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("1 other session ended.")).toBeVisible();
+  // Focus comes back to the button, now unavailable: nobody else is signed in.
+  const signOutAll = page.getByRole("button", { name: "Sign out of all other sessions" });
+  await expect(signOutAll).toBeFocused();
+  await expect(signOutAll).toBeDisabled();
   await fourth.goto("/api-keys");
   await expect(fourth).toHaveURL(/\/sign-in/);
   await page.goto("/api-keys");

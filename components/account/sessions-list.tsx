@@ -44,7 +44,14 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
             Where you are signed in now. End any you don&apos;t recognise.
           </p>
         </div>
-        <Button variant="secondary" disabled={others === 0 || pending} onClick={() => setConfirmAll(true)}>
+        {/* aria-disabled, not disabled: once the others are signed out, focus comes back here. */}
+        <Button
+          variant="secondary"
+          aria-disabled={others === 0 || pending || undefined}
+          onClick={() => {
+            if (others > 0 && !pending) setConfirmAll(true);
+          }}
+        >
           Sign out of all other sessions
         </Button>
       </div>

@@ -1,6 +1,8 @@
 "use client";
 
-import { KeyRound } from "lucide-react";
+import { KeyRound, Plus } from "lucide-react";
+import { useRef } from "react";
+import { Button } from "@/components/ui/button";
 import { FilterBox } from "@/components/ui/filter-box";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
@@ -32,6 +34,18 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
   const onDeleted = () => {
     if (rows.length === 1 && list.page > 1) list.update({ page: list.page - 1 });
   };
+  // A read-only member sees why Create Key is unavailable, not only that it is.
+  const createLocked = page.canWrite ? undefined : "Your role has Read Access to API Keys, so you can't create keys.";
+  // One dialog, kept in the toolbar while the first key turns the empty state into the list;
+  // the empty state's own button opens it.
+  const createDialog = useRef<{ open: () => void }>(null);
+  const describedBy = createLocked ? "create-key-locked" : undefined;
+  const lockedNote = (className: string) =>
+    createLocked ? (
+      <p id="create-key-locked" className={`text-sm text-muted-foreground ${className}`}>
+        {createLocked}
+      </p>
+    ) : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -50,16 +64,32 @@ export function ApiKeysView({ rows, total, totalCapped, page, query }: Props) {
             canWrite={page.canSetPolicy}
           />
           <CreateKeyDialog
+            ref={createDialog}
+            showButton={!isEmptyAccount}
             roles={page.roles}
             disabled={!page.canWrite}
+            describedBy={describedBy}
             maxLifetimeDays={page.maxLifetimeDays}
             scopeChoices={page.scopeChoices}
             origin={page.origin}
           />
         </div>
+        {isEmptyAccount ? null : lockedNote("w-full sm:text-right")}
       </div>
       {isEmptyAccount ? (
-        <EmptyState />
+        <EmptyState>
+          <div className="mt-6 flex flex-col items-center gap-2">
+            <Button
+              onClick={() => createDialog.current?.open()}
+              disabled={!page.canWrite}
+              aria-describedby={describedBy}
+            >
+              <Plus className="h-4 w-4" aria-hidden />
+              Create Key
+            </Button>
+            {lockedNote("")}
+          </div>
+        </EmptyState>
       ) : total === 0 ? (
         <p className="rounded-lg border border-dashed border-border bg-card p-8 text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
           {query.q ? `No keys match “${query.q}”` : "No keys"}
@@ -93,15 +123,22 @@ function StateFilter({ state, list }: { state: string; list: ListState }) {
   );
 }
 
-function EmptyState() {
+// The first run: what a key is, and the button to create one right under it.
+function EmptyState({ children }: { children: React.ReactNode }) {
   return (
-    <div className="rounded-lg border border-dashed border-border bg-card px-6 py-14 text-center">
+    <section
+      aria-labelledby="no-keys-heading"
+      className="rounded-lg border border-dashed border-border bg-card px-6 py-14 text-center"
+    >
       <KeyRound className="mx-auto h-10 w-10 text-muted-foreground" aria-hidden />
-      <h2 className="mt-4 text-base font-semibold text-foreground">No API keys yet</h2>
-      <p className="mx-auto mt-2 max-w-md text-sm text-muted-foreground">
+      <h2 id="no-keys-heading" className="mt-4 text-base font-semibold text-foreground">
+        No API keys yet
+      </h2>
+      <p className="mx-auto mt-2 max-w-md text-sm text-pretty text-muted-foreground">
         An API key lets a script or another service call this account’s REST API. Each key has a role that decides what
         it may read and change. You see a key’s secret only once, when you create it.
       </p>
-    </div>
+      {children}
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useImperativeHandle, useRef, useState, useTransition, type Ref } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
@@ -21,12 +21,21 @@ import { useStepUp } from "@/components/two-factor/step-up";
 export function CreateKeyDialog({
   roles,
   disabled,
+  describedBy,
   maxLifetimeDays,
   origin,
   scopeChoices,
+  ref,
+  showButton = true,
 }: {
   roles: RoleChoice[];
   disabled?: boolean;
+  // The id of the text that says why it is disabled.
+  describedBy?: string;
+  // For a Create Key button elsewhere (the empty list's): opens this dialog, which stays
+  // mounted where it is while the list's layout changes under it.
+  ref?: Ref<{ open: () => void }>;
+  showButton?: boolean;
   maxLifetimeDays: number | null;
   origin: string;
   scopeChoices: ScopeChoices;
@@ -57,11 +66,18 @@ export function CreateKeyDialog({
 
   function onOpenChange(next: boolean) {
     if (next) {
+      openedFrom.current = document.activeElement;
       // From the account's policy as it is now.
       setValues(blank());
       setOpen(true);
     } else if (showOnce.requestClose()) close();
   }
+
+  useImperativeHandle(ref, () => ({ open: () => onOpenChange(true) }));
+  const button = useRef<HTMLButtonElement>(null);
+  const openedFrom = useRef<Element | null>(null);
+  // The empty list's button is gone once the first key exists: focus goes to this one then.
+  const returnFocus = () => (openedFrom.current?.isConnected ? undefined : (button.current ?? undefined));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -83,11 +99,13 @@ export function CreateKeyDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <Button onClick={() => onOpenChange(true)} disabled={disabled}>
-        <Plus className="h-4 w-4" aria-hidden />
-        Create Key
-      </Button>
+    <Dialog open={open} onOpenChange={onOpenChange} returnFocus={returnFocus}>
+      {showButton ? (
+        <Button ref={button} onClick={() => onOpenChange(true)} disabled={disabled} aria-describedby={describedBy}>
+          <Plus className="h-4 w-4" aria-hidden />
+          Create Key
+        </Button>
+      ) : null}
       {showOnce.shown ? (
         <ShowOnceSecret showOnce={{ ...showOnce, shown: showOnce.shown }} origin={origin} onDone={close} />
       ) : (

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import type { RowDialogProps } from "@/components/ui/use-row-dialogs";
 import { setApiKeyEnabledAction } from "@/lib/actions/set-api-key-enabled";
+import { reachServer } from "@/components/ui/reach-server";
 import type { KeyRow } from "./types";
 
 // Disabling is reversible but breaks every script using the key at once, so it asks
@@ -31,8 +32,9 @@ export function DisableKeyDialog({ row, ...dialog }: RowDialogProps & { row: Key
 export function useEnableKey(row: KeyRow) {
   const [pending, startTransition] = useTransition();
   function enable() {
+    if (pending) return;
     startTransition(async () => {
-      const result = await setApiKeyEnabledAction({ keyId: row.keyId, enabled: true });
+      const result = await reachServer(() => setApiKeyEnabledAction({ keyId: row.keyId, enabled: true }));
       if (result.ok) toast.success(`Key “${row.name}” enabled.`);
       else toast.error(result.error);
     });

@@ -13,6 +13,7 @@ import { notesFormValues } from "./notes-fields";
 import { scopeFormValues } from "./scope-field";
 import type { RoleChoice } from "@/components/roles/role-options";
 import type { KeyRow, ScopeChoices } from "./types";
+import { reachServer } from "@/components/ui/reach-server";
 
 const valuesOf = (row: KeyRow): KeyFormValues => ({
   name: row.name,
@@ -58,7 +59,7 @@ export function EditKeyDialog({
       return;
     }
     startTransition(async () => {
-      const result = await updateApiKeyAction({ keyId: row.keyId, ...form.input });
+      const result = await reachServer(() => updateApiKeyAction({ keyId: row.keyId, ...form.input }));
       if (result.ok) {
         toast.success(`Key “${result.key.name}” saved.`);
         onOpenChange(false);

@@ -67,7 +67,8 @@ export async function LeakedKeysBanner({
 }
 
 // On the API Keys page: keys that stop working within EXPIRING_SOON_DAYS.
-export async function ExpiringKeysBanner({ accountId }: { accountId: string }) {
+// Only members who may change keys are asked to; the others are told whom to ask.
+export async function ExpiringKeysBanner({ accountId, canWrite }: { accountId: string; canWrite: boolean }) {
   const { keys, total } = await keysExpiringSoon(accountId);
   if (total === 0) return null;
   return (
@@ -96,7 +97,9 @@ export async function ExpiringKeysBanner({ accountId }: { accountId: string }) {
             </Link>
           </>
         ) : null}
-        . Edit their expiry, or roll them into new keys before then.
+        {canWrite
+          ? ". Edit their expiry, or roll them into new keys before then."
+          : ". Ask a member with Full Access to API Keys to extend or roll them before then."}
       </p>
     </div>
   );

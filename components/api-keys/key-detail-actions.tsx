@@ -2,7 +2,7 @@
 
 import { Pencil, Power, RefreshCw, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { DisableKeyDialog, useEnableKey } from "./disable-key-dialog";
@@ -26,6 +26,9 @@ export function KeyDetailActions({ row, page }: { row: KeyRow; page: KeyPageCont
   const isOpen = (kind: Kind) => state.kind === kind;
   // Edit → Delete keeps focus inside the dialogs; closing the last one returns it to its opener.
   const returnFocus = () => (state.kind ? null : undefined);
+  // A deleted key's page is left for the list (focus goes to the page's content there, which
+  // the layout keeps); a cancelled delete gives focus back to the Delete button.
+  const deleted = useRef(false);
   // The one rule, as the table shows it: read-only access, or a key stronger than oneself.
   const lockedReason = keyLockedReason(row, page.roles, page.canWrite);
   const locked = Boolean(lockedReason);
@@ -46,7 +49,9 @@ export function KeyDetailActions({ row, page }: { row: KeyRow; page: KeyPageCont
           Disable
         </Button>
       ) : (
-        <Button variant="secondary" disabled={locked || enabling} onClick={enable}>
+        // Not disabled while enabling: a disabled button would drop the keyboard's focus, which
+        // stays on this button as it turns into Disable.
+        <Button variant="secondary" disabled={locked} aria-disabled={enabling || undefined} onClick={enable}>
           <Power className="h-4 w-4" aria-hidden />
           {enabling ? "Enabling…" : "Enable"}
         </Button>
@@ -84,8 +89,12 @@ export function KeyDetailActions({ row, page }: { row: KeyRow; page: KeyPageCont
         row={row}
         open={isOpen("delete")}
         onOpenChange={onOpenChange}
-        onDeleted={() => router.push("/api-keys")}
-        returnFocus={() => null}
+        onDeleted={() => {
+          deleted.current = true;
+          document.getElementById("main-content")?.focus();
+          router.push("/api-keys");
+        }}
+        returnFocus={() => (deleted.current ? null : undefined)}
       />
     </div>
   );

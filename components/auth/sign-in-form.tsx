@@ -3,7 +3,7 @@
 import { startAuthentication } from "@simplewebauthn/browser";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { PASSKEY_CANCELLED } from "@/components/two-factor/passkey-messages";
 import { signInAction } from "@/lib/actions/sign-in";
 import { signInWithPasskeyAction } from "@/lib/actions/sign-in-with-passkey";
@@ -11,6 +11,7 @@ import { startPasskeySignInAction } from "@/lib/actions/start-passkey-sign-in";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { useFocusOnError } from "@/components/ui/focus-error";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { FormAlert } from "./form-alert";
 import { FormNotice } from "./form-notice";
@@ -54,8 +55,11 @@ export function SignInForm({ next, notice = null }: { next: string | null; notic
   }
 
   const submitPassword = keepValuesOnSubmit(action);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, state && !state.ok ? state : undefined);
   return (
     <form
+      ref={form}
       onSubmit={(event) => {
         setLastTried("password");
         submitPassword(event);

@@ -1,20 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { signUpAction } from "@/lib/actions/sign-up";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { useFocusOnError } from "@/components/ui/focus-error";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { FormAlert } from "./form-alert";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, state && !state.ok ? state : undefined);
   return (
-    <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <div>
         <h1 className="text-xl font-semibold">Create your account</h1>
         <p className="mt-1 text-sm text-muted-foreground">You will be its Owner and can invite your team later.</p>

@@ -13,15 +13,18 @@ import {
 } from "@/lib/permissions";
 import { cn } from "@/lib/cn";
 
-// One level per area. Levels above the editor's own are shown but can't be chosen.
+// One level per area. Levels above the editor's own are shown but can't be chosen;
+// `readOnly` shows a role's levels without letting any be chosen (a built-in role).
 export function LevelPicker({
   value,
   onChange,
   own,
+  readOnly = false,
 }: {
   value: Permissions;
   onChange: (value: Permissions) => void;
   own: Permissions;
+  readOnly?: boolean;
 }) {
   return (
     <div className="divide-y divide-border rounded-md border border-border">
@@ -36,7 +39,15 @@ export function LevelPicker({
           </div>
           <div className="flex shrink-0 overflow-hidden rounded-md border border-input text-xs">
             {LEVELS.filter((level) => levelRank(level) <= levelRank(maxLevelOf(area))).map((level) => (
-              <LevelOption key={level} area={area} level={level} value={value} own={own} onChange={onChange} />
+              <LevelOption
+                key={level}
+                area={area}
+                level={level}
+                value={value}
+                own={own}
+                readOnly={readOnly}
+                onChange={onChange}
+              />
             ))}
           </div>
         </fieldset>
@@ -50,15 +61,17 @@ function LevelOption({
   level,
   value,
   own,
+  readOnly,
   onChange,
 }: {
   area: Area;
   level: Level;
   value: Permissions;
   own: Permissions;
+  readOnly: boolean;
   onChange: (value: Permissions) => void;
 }) {
-  const aboveOwn = levelRank(level) > levelRank(own[area]);
+  const aboveOwn = !readOnly && levelRank(level) > levelRank(own[area]);
   const checked = value[area] === level;
   return (
     <label
@@ -69,6 +82,8 @@ function LevelOption({
           ? "bg-primary text-primary-foreground"
           : "bg-card text-muted-foreground hover:bg-muted hover:text-foreground",
         aboveOwn && "cursor-not-allowed opacity-50 hover:bg-card hover:text-muted-foreground",
+        readOnly && !checked && "cursor-default hover:bg-card hover:text-muted-foreground",
+        readOnly && checked && "cursor-default",
       )}
     >
       <input
@@ -77,7 +92,8 @@ function LevelOption({
         name={`level-${area}`}
         value={level}
         checked={checked}
-        disabled={aboveOwn}
+        disabled={aboveOwn || (readOnly && !checked)}
+        readOnly={readOnly}
         aria-label={`${AREAS[area].label}: ${LEVEL_LABELS[level]}`}
         onChange={() => onChange({ ...value, [area]: level })}
       />

@@ -13,10 +13,22 @@ import { useRowDialogs } from "@/components/ui/use-row-dialogs";
 import { deleteRoleAction } from "@/lib/actions/delete-role";
 import { exceeding, type Permissions } from "@/lib/permissions";
 import { RoleFormDialog } from "./role-form-dialog";
+import { RoleAccess } from "./role-access";
 import type { RoleRow } from "./types";
 import { useStepUp } from "@/components/two-factor/step-up";
 
-type TableRow = RoleRow & { lockedReason?: string };
+type TableRow = RoleRow & { lockedReason?: string; inUseReason?: string };
+
+// Why a role can't be deleted while members or keys still use it (the server refuses it too).
+function inUseReason({ usage }: RoleRow): string | undefined {
+  if (usage.members === 0 && usage.apiKeys === 0) return undefined;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const users = [
+    usage.members ? count(usage.members, "team member") : null,
+    usage.apiKeys ? count(usage.apiKeys, "API key") : null,
+  ].filter(Boolean);
+  return `In use by ${users.join(" and ")}: give ${usage.members + usage.apiKeys === 1 ? "it" : "them"} another role before deleting this one.`;
+}
 
 // Why this member may not change the role, or undefined when they may.
 function roleLockedReason(role: RoleRow, own: Permissions, canWrite: boolean): string | undefined {
@@ -42,7 +54,7 @@ export function RolesView({
 }) {
   const withStepUp = useStepUp();
   const table = useRef<DataTableHandle>(null);
-  const dialogs = useRowDialogs<TableRow, "edit" | "delete">(table);
+  const dialogs = useRowDialogs<TableRow, "edit" | "view" | "delete">(table);
   const { open } = dialogs;
   const [adding, setAdding] = useState(false);
   // Counts openings of Add Role, so each one starts with an empty form.
@@ -51,7 +63,12 @@ export function RolesView({
   // Whether each role may be changed travels with its row, so the columns stay the same
   // objects across refreshes (new columns would remount the cells and lose focus).
   const rows = useMemo(
-    () => roles.map((role) => ({ ...role, lockedReason: roleLockedReason(role, own, canWrite) })),
+    () =>
+      roles.map((role) => ({
+        ...role,
+        lockedReason: roleLockedReason(role, own, canWrite),
+        inUseReason: inUseReason(role),
+      })),
     [roles, own, canWrite],
   );
   const columns = useMemo<DataColumn<TableRow>[]>(
@@ -70,17 +87,27 @@ export function RolesView({
           </NameCell>
         ),
       },
+      {
+        id: "access",
+        header: "Access",
+        cell: ({ row }) => <RoleAccess permissions={row.original.permissions} />,
+      },
       { id: "members", header: "Team members", meta: { width: "w-32" }, cell: ({ row }) => row.original.usage.members },
       { id: "keys", header: "API keys", meta: { width: "w-24" }, cell: ({ row }) => row.original.usage.apiKeys },
-      actionColumn(3, ({ lockedReason, ...role }) => (
-        <RowActions
-          name={role.name}
-          lockedReason={lockedReason}
-          history={canReadAudit ? <HistoryLink name={role.name} targetType="role" targetId={role.id} /> : null}
-          onEdit={(opener) => open("edit", role, opener)}
-          onDelete={(opener) => open("delete", role, opener)}
-        />
-      )),
+      actionColumn(3, (row) => {
+        const { lockedReason, inUseReason, ...role } = row;
+        return (
+          <RowActions
+            name={role.name}
+            lockedReason={lockedReason}
+            deleteLockedReason={inUseReason}
+            onView={(opener) => open("view", row, opener)}
+            history={canReadAudit ? <HistoryLink name={role.name} targetType="role" targetId={role.id} /> : null}
+            onEdit={(opener) => open("edit", row, opener)}
+            onDelete={(opener) => open("delete", row, opener)}
+          />
+        );
+      }),
     ],
     [canReadAudit, open],
   );
@@ -105,13 +132,20 @@ export function RolesView({
         columns={columns}
         rows={rows}
         rowId={(role) => role.id}
-        minWidth="min-w-[36rem]"
+        minWidth="min-w-[44rem]"
       />
       <PageLinks {...paging} />
       <RoleFormDialog key={`add-${addRound}`} own={own} open={adding} onOpenChange={setAdding} />
       {role ? (
         <>
           <RoleFormDialog key={`edit-${dialogs.round}`} role={role} own={own} {...dialogs.dialog("edit")} />
+          <RoleFormDialog
+            key={`view-${dialogs.round}`}
+            role={role}
+            own={own}
+            readOnly={role.lockedReason}
+            {...dialogs.dialog("view")}
+          />
           <ConfirmDialog
             key={`delete-${dialogs.round}`}
             {...dialogs.dialog("delete")}

@@ -1,11 +1,12 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { useFocusOnError } from "@/components/ui/focus-error";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { roleOptions } from "@/components/roles/role-options";
@@ -13,6 +14,7 @@ import { addMemberAction } from "@/lib/actions/add-member";
 import type { FieldErrors } from "@/lib/actions/result";
 import type { RoleChoice } from "@/components/roles/role-options";
 import { InvitationLinkContent, type NewInvitation } from "./invitation-link-dialog";
+import { reachServer } from "@/components/ui/reach-server";
 
 export function AddMemberDialog({ roles, disabled }: { roles: RoleChoice[]; disabled: boolean }) {
   const [open, setOpen] = useState(false);
@@ -41,11 +43,13 @@ function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
   const [errors, setErrors] = useState<FieldErrors>();
   const [created, setCreated] = useState<NewInvitation | null>(null);
   const [pending, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, errors);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await addMemberAction(values);
+      const result = await reachServer(() => addMemberAction(values));
       if (result.ok)
         setCreated({ email: result.member.email, url: result.invitationUrl, mailed: result.invitationMailed });
       else {
@@ -63,7 +67,7 @@ function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
       title="Add Member"
       description="They get a link to join: new people choose a password, people who already use Wisp Portal sign in."
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      <form ref={form} onSubmit={submit} noValidate className="space-y-4">
         <Field id="member-name" label="Name" error={errors?.name?.[0]}>
           <Input
             id="member-name"
@@ -76,7 +80,10 @@ function AddMemberContent({ roles, onClose }: { roles: RoleChoice[]; onClose: ()
             id="member-email"
             type="email"
             value={values.email}
-            onChange={(event) => setValues({ ...values, email: event.target.value })}
+            onChange={(event) => {
+              setValues({ ...values, email: event.target.value });
+              if (errors?.email) setErrors({ ...errors, email: undefined });
+            }}
           />
         </Field>
         <Field id="member-role" label="Role" error={errors?.roleId?.[0]}>

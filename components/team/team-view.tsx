@@ -79,7 +79,7 @@ export function TeamView({
             history={canReadAudit ? <HistoryLink name={member.name} targetType="member" targetId={member.id} /> : null}
             onEdit={(opener) => open("edit", member, opener)}
             onDelete={(opener) => open("remove", member, opener)}
-            deleteLabel={`${member.status === "invited" ? "Revoke invitation of" : "Delete"} ${member.name}`}
+            deleteLabel={`${member.status === "invited" ? "Revoke invitation of" : "Remove"} ${member.name}`}
           >
             {member.status === "invited" ? (
               <IconAction
@@ -131,7 +131,8 @@ export function TeamView({
               : {
                   title: `Remove ${editing.name}?`,
                   description: "They lose access to this portal on their next request.",
-                  confirmLabel: "Delete",
+                  confirmLabel: "Remove",
+                  pendingLabel: "Removing…",
                 })}
             action={() => withStepUp(() => removeMemberAction({ id: editing.id }))}
             success={

@@ -10,7 +10,10 @@ import { Input } from "@/components/ui/input";
 import { passkeyProofOptionsAction } from "@/lib/actions/passkey-proof-options";
 import { proveIdentityAction } from "@/lib/actions/prove-identity";
 import type { ActionResult } from "@/lib/actions/result";
+import { reachServer } from "@/components/ui/reach-server";
 import { PASSKEY_CANCELLED } from "./passkey-messages";
+
+type Unreachable = Extract<ActionResult, { ok: false }>;
 
 // Step-up ("sudo mode") in the portal: an action answered with `stepUp` opens this dialog
 // over whatever dialog sent it (which keeps what was typed); once the person proves it is
@@ -137,10 +140,10 @@ export function StepUpProvider({
 export function useStepUp() {
   const ask = use(StepUpContext);
   return useCallback(
-    async function withStepUp<R extends ActionResult>(call: () => Promise<R>): Promise<R> {
-      const result = await call();
+    async function withStepUp<R extends ActionResult>(call: () => Promise<R>): Promise<R | Unreachable> {
+      const result = await reachServer(call);
       if (result.ok || !("stepUp" in result) || !result.stepUp || !ask) return result;
-      return (await ask()) ? call() : result;
+      return (await ask()) ? reachServer(call) : result;
     },
     [ask],
   );

@@ -5,6 +5,7 @@ import { use, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "./button";
+import { reachServer, UNREACHABLE } from "./reach-server";
 import { dialogPanel, withReturnFocus } from "./dialog";
 import { CloseAutoFocusContext, type ReturnFocus } from "./return-focus";
 
@@ -96,7 +97,7 @@ export function ConfirmDialog({
   async function run() {
     if ("onConfirm" in confirm) return confirm.onConfirm();
     const removed = confirm.prepareRemoval?.();
-    const result = await confirm.action();
+    const result = await reachServer(confirm.action);
     if (result.ok) {
       toast.success(confirm.success);
       removed?.();
@@ -104,7 +105,8 @@ export function ConfirmDialog({
       confirm.onDone?.();
     } else {
       toast.error(result.error);
-      if (confirm.closeOnError) onOpenChange(false);
+      // Unanswered, the dialog stays for a retry even where a refusal would be final.
+      if (confirm.closeOnError && result.error !== UNREACHABLE) onOpenChange(false);
     }
   }
 

@@ -27,6 +27,9 @@ export function Button({ variant = "primary", size = "md", className, type = "bu
         variants[variant],
         sizes[size],
         "disabled:cursor-not-allowed disabled:opacity-45 disabled:shadow-none",
+        // aria-disabled: unavailable but still focusable (focus must not drop to the page
+        // when a focused button's action makes it unavailable); its onClick must check.
+        "aria-disabled:cursor-not-allowed aria-disabled:opacity-45 aria-disabled:shadow-none",
         variant === "primary" && "disabled:hover:bg-primary",
         variant === "secondary" && "disabled:hover:bg-card",
         variant === "danger" && "disabled:hover:bg-destructive",

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RowData } from "@tanstack/react-table";
-import { Pencil, Trash2 } from "lucide-react";
+import { Eye, Pencil, Trash2 } from "lucide-react";
 import type { ReactNode } from "react";
 import type { DataColumn } from "./data-table";
 import { IconAction } from "./icon-action";
@@ -41,14 +41,18 @@ export function actionColumn<Row extends RowData>(
 }
 
 // `history` comes first (the record's audit link), `children` between Edit and Delete.
-// Each handler gets the button that opened it, for focus to return to.
+// Each handler gets the button that opened it, for focus to return to. With `onView`, a
+// locked row offers View (its form, read-only) in Edit's place. `deleteLockedReason`
+// refuses only Delete (a record still in use).
 export function RowActions({
   name,
   lockedReason,
   history,
   onEdit,
   onDelete,
+  onView,
   deleteLabel = `Delete ${name}`,
+  deleteLockedReason,
   children,
 }: {
   name: string;
@@ -56,19 +60,27 @@ export function RowActions({
   history?: ReactNode;
   onEdit: (opener: HTMLElement) => void;
   onDelete: (opener: HTMLElement) => void;
+  onView?: (opener: HTMLElement) => void;
   deleteLabel?: string;
+  deleteLockedReason?: string;
   children?: ReactNode;
 }) {
   return (
     <div className="inline-flex gap-1">
       {history}
-      <IconAction label={`Edit ${name}`} lockedReason={lockedReason} onClick={(event) => onEdit(event.currentTarget)}>
-        <Pencil className="h-4 w-4" aria-hidden />
-      </IconAction>
+      {lockedReason && onView ? (
+        <IconAction label={`View ${name}`} onClick={(event) => onView(event.currentTarget)}>
+          <Eye className="h-4 w-4" aria-hidden />
+        </IconAction>
+      ) : (
+        <IconAction label={`Edit ${name}`} lockedReason={lockedReason} onClick={(event) => onEdit(event.currentTarget)}>
+          <Pencil className="h-4 w-4" aria-hidden />
+        </IconAction>
+      )}
       {children}
       <IconAction
         label={deleteLabel}
-        lockedReason={lockedReason}
+        lockedReason={lockedReason ?? deleteLockedReason}
         danger
         onClick={(event) => onDelete(event.currentTarget)}
       >

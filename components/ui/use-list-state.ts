@@ -3,6 +3,22 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useTransition } from "react";
 
+export class ServerUnreachableError extends Error {
+  constructor() {
+    super("The server isn't answering.");
+    this.name = "ServerUnreachableError";
+  }
+}
+
+// /api/health answers without touching the database: whether this server is there at all.
+async function serverAnswers(): Promise<void> {
+  const answered = await fetch("/api/health", { cache: "no-store" }).then(
+    () => true,
+    () => false,
+  );
+  if (!answered) throw new ServerUnreachableError();
+}
+
 export type ListState = {
   page: number;
   pageSize: number;
@@ -44,7 +60,14 @@ export function useListState(current: Omit<ListState, "update" | "pending">): Li
     ...current,
     pending,
     update(changes) {
-      startTransition(() => router.replace(href(changes), { scroll: false }));
+      startTransition(async () => {
+        // Next falls back to a full page load when it can't fetch the new list, which ends
+        // in the browser's own error page while the server is down. Asked first, an
+        // unreachable server ends in the portal's error boundary instead
+        // (app/(portal)/error.tsx), which comes back by itself once the server answers.
+        await serverAnswers();
+        startTransition(() => router.replace(href(changes), { scroll: false }));
+      });
     },
   };
 }

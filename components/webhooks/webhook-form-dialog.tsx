@@ -12,6 +12,7 @@ import { saveWebhookAction } from "@/lib/actions/save-webhook";
 import { EVENT_TYPE_NAMES, EVENT_TYPES, type EventType } from "@/lib/validations/webhook";
 import type { ShownSigningSecret } from "./signing-secret-dialog";
 import type { WebhookRow } from "./types";
+import { reachServer } from "@/components/ui/reach-server";
 
 // Add or edit an endpoint: URL, description and the events it receives. Keyed per opening
 // by its caller; what was typed stays when the server refuses it.
@@ -41,7 +42,7 @@ export function WebhookFormDialog({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await saveWebhookAction({ id: webhook?.id, url, description, events });
+      const result = await reachServer(() => saveWebhookAction({ id: webhook?.id, url, description, events }));
       if (result.ok) {
         toast.success(webhook ? "Endpoint saved." : "Endpoint added.");
         onOpenChange(false);

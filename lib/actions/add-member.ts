@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { mailIsSetUp } from "@/lib/mail/settings";
 import { team } from "@/lib/team/team";
-import { memberAction } from "./safe-action";
+import { conflictOn, memberAction } from "./safe-action";
 
 // Invites a member: returns the invitation link once (only its hash is stored) and
 // whether the invitation mail leaves this server.
@@ -11,7 +11,8 @@ export const addMemberAction = memberAction(
   { area: "team", level: "FULL" },
   team.schemas.create,
   async (input, { actor }) => {
-    const member = await team.create(actor, input);
+    // A taken email shows under the Email field.
+    const member = await conflictOn("email", () => team.create(actor, input));
     revalidatePath("/team");
     return {
       member: { id: member.id, name: member.name, email: member.email },

@@ -126,3 +126,15 @@ export function toActionError(error: unknown): ActionResult<never> {
   console.error("server action failed:", error instanceof Error ? error.name : "unknown error");
   return { ok: false, error: "Something went wrong. Nothing was changed; try again." };
 }
+
+// A unique clash (a role's name, an invited email) belongs to one field of the form: the
+// error is given that field, so the form shows it under it. The API's answer is untouched.
+export async function conflictOn<T>(field: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict" && !error.details?.fieldErrors)
+      throw new AppError("conflict", error.message, { ...error.details, fieldErrors: { [field]: [error.message] } });
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { roles } from "@/lib/roles/roles";
 import { saveRoleSchema } from "@/lib/validations/role";
-import { memberAction } from "./safe-action";
+import { conflictOn, memberAction } from "./safe-action";
 
 // Creates a role, or saves one when an id is given (a change to a role asks for a fresh
 // proof of identity: lib/auth/step-up.ts).
@@ -11,7 +11,7 @@ export const saveRoleAction = memberAction(
   { area: "roles", level: "FULL" },
   saveRoleSchema,
   async ({ id, ...input }, { actor }) => {
-    const role = id ? await roles.update(actor, id, input) : await roles.create(actor, input);
+    const role = await conflictOn("name", () => (id ? roles.update(actor, id, input) : roles.create(actor, input)));
     revalidatePath("/roles");
     return { role: { id: role.id, name: role.name } };
   },

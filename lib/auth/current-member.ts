@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/actor";
@@ -40,12 +41,21 @@ export function homePath(session: CurrentSession): string {
 // a one-time password sets their own, and one whose account requires two-factor sets it up.
 export async function requireSession(returnTo?: string): Promise<CurrentSession> {
   const session = await getSignedInSession();
-  const next = returnTo ? `?next=${encodeURIComponent(returnTo)}` : "";
+  const target = returnTo && (await withQuery(returnTo));
+  const next = target ? `?next=${encodeURIComponent(target)}` : "";
   if (!session) redirect(`/sign-in${next}`);
   if (!session.emailVerified) redirect(`/verify-email${next}`);
   if (session.mustChangePassword) redirect(`/set-password${next}`);
   if (session.mustSetUpTwoFactor) redirect(`/two-factor-setup${next}`);
   return session;
+}
+
+// `returnTo` with the query the page was asked with (a deep link's sort, filter and page),
+// which proxy.ts passes on; only when it is that very page.
+async function withQuery(returnTo: string): Promise<string> {
+  const asked = (await headers()).get("x-return-to");
+  if (!asked?.startsWith(`${returnTo}?`)) return returnTo;
+  return asked;
 }
 
 export async function requireMember(returnTo?: string): Promise<Actor> {

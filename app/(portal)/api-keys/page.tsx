@@ -46,7 +46,7 @@ export default async function ApiKeysPage({
   return (
     <>
       {header}
-      <ExpiringKeysBanner accountId={member.accountId} />
+      <ExpiringKeysBanner accountId={member.accountId} canWrite={context.canWrite} />
       <ApiKeysView
         rows={page.items}
         total={page.total}
