@@ -25,6 +25,8 @@ test("users, groups, networks and vouchers sort by their headers, names by the l
   page,
   request,
 }, testInfo) => {
+  // Four lists, each seeded through the API and sorted both ways by two headers.
+  test.setTimeout(60_000);
   await page.goto("/api-keys");
   const rest = api(request, await createKeyInUi(page, `sorting seeder ${randomUUID().slice(0, 4)}`));
   const tag = randomUUID().slice(0, 6);

@@ -35,6 +35,13 @@ export async function confirmEmail(page: Page, email: string, how: "code" | "lin
   if (how === "code") {
     const code = /Your code: (\d{3} \d{3})/.exec(mail.body)?.[1];
     expect(code, "a code in the mail").toBeTruthy();
+    // The form submits through React: before the page is hydrated a click would send it as a
+    // plain GET (…/verify-email?code=…). React marks the elements it has hydrated.
+    await expect
+      .poll(() =>
+        page.getByLabel("Code").evaluate((field) => Object.keys(field).some((key) => key.startsWith("__reactProps"))),
+      )
+      .toBe(true);
     await page.getByLabel("Code").fill(code!);
     await page.getByRole("button", { name: "Confirm email" }).click();
   } else {

@@ -119,6 +119,7 @@ test("invite a team member; they choose a password, land on the first page they 
 
   // Signed out, a wrong password says only that; the right one comes back to the page asked for.
   await (await mainNav(rita)).page().getByRole("button", { name: "Sign out" }).click();
+  await expect(rita).toHaveURL(/\/sign-in/);
   await rita.goto("/vouchers");
   await expect(rita).toHaveURL(/\/sign-in\?next=%2Fvouchers$/);
   await rita.getByLabel("Email").fill(email);

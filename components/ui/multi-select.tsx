@@ -85,6 +85,7 @@ export function MultiSelect({
         </PopoverPrimitive.Trigger>
         <PopoverPrimitive.Portal>
           <PopoverPrimitive.Content
+            aria-label={searchPlaceholder}
             align="start"
             sideOffset={4}
             onOpenAutoFocus={(event) => {
