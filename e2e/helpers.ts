@@ -59,3 +59,12 @@ export function api(request: APIRequestContext, secret: string) {
     },
   };
 }
+
+// Waits until React has hydrated `target` (it marks the elements it hydrated): a click on a
+// control that works through React does nothing before then.
+export async function hydrated(target: Locator): Promise<Locator> {
+  await expect
+    .poll(() => target.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps"))))
+    .toBe(true);
+  return target;
+}

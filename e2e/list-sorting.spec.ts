@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
-import { api, createKeyInUi } from "./helpers";
+import { api, createKeyInUi, hydrated } from "./helpers";
 import { expectAxeClean } from "./layout";
 import { sizeOf } from "./owner";
 
@@ -52,7 +52,9 @@ test("users, groups, networks and vouchers sort by their headers, names by the l
   ] as const) {
     await page.goto(`${path}?q=${tag}`);
     await expect(rows(page, label)).toHaveCount(3);
-    const button = page.getByRole("region", { name: label }).getByRole("button", { name: header, exact: true });
+    const button = await hydrated(
+      page.getByRole("region", { name: label }).getByRole("button", { name: header, exact: true }),
+    );
     await button.click();
     await expect(page).toHaveURL(new RegExp(`sort=${sort}&dir=asc|dir=asc&.*sort=${sort}|sort=${sort}`));
     await expect.poll(() => cells(page, label, column), `${path} ascending`).toEqual(sorted.map(name));
@@ -80,7 +82,12 @@ test("users, groups, networks and vouchers sort by their headers, names by the l
   await rest.post("/api/v1/vouchers/batch", { count: 1, prefix: `${prefix}C`, validitySeconds: 600 });
   await page.goto(`/vouchers?q=${prefix}`);
   await expect(rows(page, "Vouchers")).toHaveCount(3);
-  await page.getByRole("region", { name: "Vouchers" }).getByRole("button", { name: "Validity" }).click();
+  // On a phone the table scrolls sideways under its sticky Action column: bring the header
+  // to the middle, as a swipe would, so the Action column doesn't cover it.
+  const validity = page.getByRole("region", { name: "Vouchers" }).getByRole("button", { name: "Validity" });
+  await hydrated(validity);
+  await validity.evaluate((element) => element.scrollIntoView({ inline: "center", block: "nearest" }));
+  await validity.click();
   await expect(page).toHaveURL(/sort=validitySeconds/);
   await expect
     .poll(() => rows(page, "Vouchers").locator("td:nth-child(2)").allTextContents())

@@ -82,7 +82,9 @@ export function DataTable<Row extends RowData>({
   const firstId = leafColumns[0]?.id;
   const pin = (columnId: string) =>
     columnId === firstId
-      ? "sticky left-0 z-[1] group-data-overflow/table:shadow-[inset_-1px_0_0_var(--border)]"
+      ? // From sm up only: on a phone a wide first column (a voucher's code) beside the
+        // sticky Action column would leave the columns between them no room to scroll into.
+        "sm:sticky sm:left-0 sm:z-[1] sm:group-data-overflow/table:shadow-[inset_-1px_0_0_var(--border)]"
       : columnId === "action"
         ? // Buttons, not text: never an ellipsis (its width must hold them: see actionColumn).
           "sticky right-0 z-[1] text-right text-clip group-data-overflow/table:shadow-[inset_1px_0_0_var(--border)]"
