@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from "@playwright/test";
 import { axeViolations } from "./axe";
 import { expect, test } from "./fixtures";
-import { mainNav } from "./helpers";
+import { hydrated, mainNav } from "./helpers";
 import { confirmEmail, mailTo } from "./mail";
 
 // Passkeys in Chromium, with the DevTools Protocol's virtual authenticator: added on
@@ -164,7 +164,7 @@ test("passwordless: a passkey added on /account signs in alone, without the emai
 
     await signOut(page);
     await expectNoSeriousViolations(page);
-    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await (await hydrated(page.getByRole("button", { name: "Use a passkey" }))).click();
     await expect(page).toHaveURL(/\/api-keys$/, { timeout: 15_000 });
     const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
     expect(session.user?.email).toBe(email);
@@ -173,7 +173,7 @@ test("passwordless: a passkey added on /account signs in alone, without the emai
     await signOut(page);
     await cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
     await virtualAuthenticator(cdp);
-    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await (await hydrated(page.getByRole("button", { name: "Use a passkey" }))).click();
     // (Next's route announcer is an empty alert too.)
     await expect(page.getByRole("alert").filter({ hasText: /No passkey was used|not accepted/ })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in$/);
