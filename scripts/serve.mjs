@@ -18,10 +18,19 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
 import next from "next";
+import { ADMISSION_HEADER, createAdmission } from "../lib/server/admission.mjs";
+import { collectWhenIdle } from "../lib/server/idle-collection.mjs";
 import { settingsOrExit } from "../lib/settings.mjs";
 
 // Every setting checked before anything else: a bad value exits 1 naming it (lib/settings.mjs).
-const { port, shutdownTimeoutMs, appUrl, trustedProxies: trustedProxyList } = settingsOrExit();
+const {
+  port,
+  shutdownTimeoutMs,
+  appUrl,
+  trustedProxies: trustedProxyList,
+  maxConcurrentRequests,
+  idleGc,
+} = settingsOrExit();
 const root = path.resolve(import.meta.dirname, "..");
 // The same reading of TRUSTED_PROXIES (addresses or CIDR ranges) as lib/http/client-address.ts.
 const trustedProxies = trustedProxyList.map((entry) => {
@@ -45,6 +54,7 @@ const NEXT_API_HEADERS = [
   ["Vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding"],
 ];
 const SERVER_ACTION_BODY_LIMIT = 64 * 1024;
+const BYPASS_ADMISSION = new Set(["/api/health", "/api/ready"]);
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -55,6 +65,7 @@ let handle;
 let actionIds = null;
 const inFlight = new Set();
 let lastRequestAt = 0;
+let requestCount = 0;
 // The drain after a signal ends once no request has come in for QUIET_MS, at most
 // DRAIN_MAX_MS after it (and within SHUTDOWN_TIMEOUT_MS).
 const QUIET_MS = 250;
@@ -62,12 +73,19 @@ const DRAIN_MAX_MS = 5000;
 // lib/server/lifecycle.ts (inside Next's bundle) reports through this object.
 const lifecycle = (globalThis[Symbol.for("wisp.lifecycle")] ??= {});
 const started = new Promise((resolve) => (lifecycle.started = resolve));
+// At most MAX_CONCURRENT_REQUESTS in the app at once, writes first (lib/server/admission.mjs);
+// the app hands back a slot it only waits in through lifecycle.releaseAdmission.
+const admission = createAdmission(maxConcurrentRequests);
+lifecycle.releaseAdmission = admission.release;
+lifecycle.admissionStats = admission.stats;
 // Peers that sent X-Forwarded-For without being in TRUSTED_PROXIES (app/api/ready reads it).
 const untrustedForwarders = (lifecycle.untrustedForwarders ??= []);
 
 const server = http.createServer((req, res) => {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
   delete req.headers[KEY_HANDOVER_HEADER];
+  delete req.headers[ADMISSION_HEADER];
+  requestCount += 1;
   const fromProxy = isTrustedProxy(req.socket.remoteAddress ?? "");
   // X-Forwarded-Host and -Proto count only from a trusted proxy (lib/http/public-origin.ts);
   // without them Next sets both from the request itself.
@@ -109,7 +127,7 @@ const server = http.createServer((req, res) => {
       return holdBody(
         req,
         SERVER_ACTION_BODY_LIMIT,
-        () => handle(req, res),
+        () => serve(req, res, pathname),
         () => tooLarge(res),
       );
     }
@@ -131,13 +149,20 @@ const server = http.createServer((req, res) => {
       : null;
   if (refusal) {
     refusal.then(
-      (answer) => (answer ? void sendAnswer(res, answer) : handle(req, res)),
-      () => handle(req, res),
+      (answer) => (answer ? void sendAnswer(res, answer) : serve(req, res, pathname)),
+      () => serve(req, res, pathname),
     );
     return;
   }
-  handle(req, res);
+  serve(req, res, pathname);
 });
+
+// Into the app through the admission queue; health checks and the build's static files
+// (no work, and a load balancer must hear from a busy instance) go straight in.
+function serve(req, res, pathname) {
+  if (BYPASS_ADMISSION.has(pathname) || pathname.startsWith("/_next/static/")) return handle(req, res);
+  admission.admit(req, res, () => handle(req, res));
+}
 
 // The door's answer, or null (Next serves it): also when the door itself fails.
 function askTheDoor(req) {
@@ -317,6 +342,9 @@ async function drain(deadline) {
     if (now >= until || now - lastRequestAt >= QUIET_MS) return;
   }
 }
+
+if (idleGc)
+  collectWhenIdle({ requests: () => requestCount, lastRequestAt: () => lastRequestAt, inFlight: () => inFlight.size });
 
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
 

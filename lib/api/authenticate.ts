@@ -6,6 +6,7 @@ import { brakeAddress, clientAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";
 import { describeWait } from "@/lib/rate-limit/failures";
 import { holdRefusal } from "@/lib/rate-limit/hold";
+import { leaveAdmission } from "@/lib/server/admission-ticket";
 import { limits } from "@/lib/rate-limit/limits";
 import { allows, AREAS, LEVEL_LABELS, levelForMethod, type Area } from "@/lib/permissions";
 import { takeOver } from "./key-handover";
@@ -57,17 +58,18 @@ export async function authenticate(request: KeyRequest, presented?: string | nul
   const key = hash ? await verifyHash(hash, clientAt) : null;
   if (key) return key;
   const blockedMs = await limiter.blockedFor(address, { memoryOnly: true });
-  if (blockedMs > 0) throw await tooManyFailures(blockedMs);
+  if (blockedMs > 0) throw await tooManyFailures(request.headers, blockedMs);
   // A request without any key tells nothing and costs nothing: not counted.
   if (authorization) {
     const { over, waitMs } = await limiter.fail(address);
-    if (over) throw await tooManyFailures(waitMs);
+    if (over) throw await tooManyFailures(request.headers, waitMs);
   }
   throw new AppError("unauthorized", UNAUTHORIZED);
 }
 
-// The 429 leaves after a hold (lib/rate-limit/hold.ts).
-async function tooManyFailures(waitMs: number): Promise<AppError> {
+// The 429 leaves after a hold (lib/rate-limit/hold.ts), out of the admission queue's count.
+async function tooManyFailures(headers: Headers, waitMs: number): Promise<AppError> {
+  leaveAdmission(headers);
   const leftMs = Math.max(waitMs - (await holdRefusal(waitMs)), 1000);
   const retryAfter = Math.ceil(leftMs / 1000);
   return new AppError(

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { from, newClientAddress } from "../helpers/clock";
-import { expectJson, newAccount } from "../helpers/account";
+import { createKeyWithRole, expectJson, newAccount, roleNamed } from "../helpers/account";
 import { actionJson, api, signIn, signUp } from "../helpers/portal";
 
 const baseUrl = inject("baseUrl");
@@ -137,5 +137,33 @@ describe("failed API-key checks", () => {
     // Another address with a valid key is not slowed.
     expect((await call(account.ownerKey.secret, bystander)).status).toBe(200);
     expect((await account.owner("/api/v1/whoami")).status).toBe(200);
+  });
+
+  it("a held refusal doesn't keep other requests out of the app: it gives its admission slot back while it waits", async () => {
+    const account = await newAccount(baseUrl, "Key Brake Queue Org");
+    const guesser = newClientAddress();
+    const bystander = newClientAddress();
+    const guess = "wisp_" + "B".repeat(32) + "000000";
+    for (let i = 0; i < 31; i++) await api(baseUrl, guess)("/api/v1/whoami", { headers: from(guesser) });
+    // A disabled key is known to the server, so its refusal is the app's own (not the front
+    // door's): from the blocked address it is held back a second inside the app.
+    const disabled = await createKeyWithRole(baseUrl, account.owner, (await roleNamed(account.owner, "Read Only")).id);
+    await expectJson(
+      await account.owner(`/api/v1/api-keys/${disabled.keyId}`, { method: "PATCH", json: { enabled: false } }),
+      200,
+    );
+    const finished: string[] = [];
+    // More held refusals than the server lets into the app at once (MAX_CONCURRENT_REQUESTS, 16).
+    const held = Array.from({ length: 24 }, () =>
+      api(baseUrl, disabled.secret)("/api/v1/whoami", { headers: from(guesser) }).then((response) => {
+        finished.push(`held ${response.status}`);
+        return response;
+      }),
+    );
+    const served = await api(baseUrl, account.ownerKey.secret)("/api/v1/whoami", { headers: from(bystander) });
+    finished.push(`served ${served.status}`);
+    const refusals = await Promise.all(held);
+    expect(refusals.map((response) => response.status)).toEqual(Array(24).fill(429));
+    expect(finished[0]).toBe("served 200");
   });
 });

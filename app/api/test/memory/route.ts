@@ -30,6 +30,9 @@ export function GET(request: Request) {
     external: mb(usage.external),
     arrayBuffers: mb(usage.arrayBuffers),
     wasm: wasm === undefined ? null : mb(wasm),
+    admission: (globalThis as Record<symbol, { admissionStats?: () => unknown } | undefined>)[
+      Symbol.for("wisp.lifecycle")
+    ]?.admissionStats?.(),
     heapSpaces: Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, mb(space.space_size)])),
   });
 }
