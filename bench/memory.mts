@@ -75,6 +75,7 @@ async function loadRound(subject: Subject, round: number) {
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(subject.server.pid))), 500);
   const bearer = { Authorization: `Bearer ${subject.key}` };
   const result = await autocannon({
+    timeout: 30,
     url: subject.server.url,
     connections: CONNECTIONS,
     duration: SECONDS,
@@ -89,30 +90,45 @@ async function loadRound(subject: Subject, round: number) {
   subject.figures.peak.push(Math.max(peak, end));
   subject.figures.endOfRound.push(end);
   console.log(
-    `${subject.name.padEnd(22)} memory round ${round + 1}: ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, RSS peak ${Math.max(peak, end)} MB, at the end ${end} MB`,
+    `${subject.name.padEnd(48)} memory round ${round + 1}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, RSS peak ${Math.max(peak, end)} MB, at the end ${end} MB`,
   );
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)}`;
 
+// Each database runs twice, side by side: as shipped, and without the admission queue and the
+// collection when idle (lib/server/admission.mjs, idle-collection.mjs): the before and after
+// of issue 29, loaded in the same interleaved rounds.
+const VARIANTS = [
+  { label: "", env: {} },
+  { label: " without admission/idle GC", env: { MAX_CONCURRENT_REQUESTS: "0", IDLE_GC: "off" } },
+];
+
 export async function memory(ports: [number, number], env: Record<string, string>, note: Note) {
   const database = await createTestDatabase();
+  const databaseBefore = await createTestDatabase();
   const servers: RunningServer[] = [];
   try {
     const testEnv = { ...env, WISP_TEST_CLOCK: "1" };
-    const embedded = await startServer(ports[0], testEnv);
-    servers.push(embedded);
-    const postgres = await startServer(ports[1], { ...testEnv, DATABASE_URL: database.url });
-    servers.push(postgres);
-    const subjects = [await prepare("embedded (PGlite)", embedded), await prepare("PostgreSQL", postgres)];
+    const subjects: Subject[] = [];
+    for (const [index, variant] of VARIANTS.entries()) {
+      const embedded = await startServer(ports[0] + 10 * index, { ...testEnv, ...variant.env });
+      servers.push(embedded);
+      const url = (index === 0 ? database : databaseBefore).url;
+      const postgres = await startServer(ports[1] + 10 * index, { ...testEnv, ...variant.env, DATABASE_URL: url });
+      servers.push(postgres);
+      subjects.push(await prepare(`embedded (PGlite)${variant.label}`, embedded));
+      subjects.push(await prepare(`PostgreSQL${variant.label}`, postgres));
+    }
     await new Promise((resolve) => setTimeout(resolve, 2000));
     for (const subject of subjects) {
       subject.figures.idle = rssMb(subject.server.pid);
       subject.figures.breakdownIdle = await breakdown(subject.server);
     }
+    const order = subjects.map((_, index) => index);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      for (const index of round % 2 === 0 ? order : [...order].reverse()) {
         const subject = subjects[index];
         await loadRound(subject, round);
         await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
@@ -120,13 +136,14 @@ export async function memory(ports: [number, number], env: Record<string, string
         if (round === ROUNDS - 1) subject.figures.breakdownAfter = await breakdown(subject.server);
       }
     }
-    const [e, p] = subjects.map((subject) => subject.figures);
+    const [e, p, eBefore, pBefore] = subjects.map((subject) => subject.figures);
     const met = (value: number, limit: number) => (value <= limit ? "met" : "NOT met");
+    const before = (f: MemoryFigures) => `; without: median ${median(f.after)} MB (${spread(f.after)})`;
     note(
       `memory: embedded RSS idle after start (goal ≤ ${MEMORY_GOALS.embeddedIdle} MB)`,
       `${e.idle} MB (${met(e.idle, MEMORY_GOALS.embeddedIdle)}); PostgreSQL ${p.idle} MB`,
     );
-    for (const f of [e, p]) {
+    for (const f of [e, p, eBefore, pBefore]) {
       note(
         `memory: ${f.database} RSS under load (${ROUNDS} × ${SECONDS} s, ${CONNECTIONS} connections), peak per round`,
         `median ${median(f.peak)} MB (rounds ${spread(f.peak)}); at each round's end ${median(f.endOfRound)} (${spread(f.endOfRound)})`,
@@ -134,13 +151,13 @@ export async function memory(ports: [number, number], env: Record<string, string
     }
     note(
       `memory: embedded RSS 10 s after the load (goal ≤ ${MEMORY_GOALS.embeddedAfter} MB)`,
-      `median ${median(e.after)} MB (rounds ${spread(e.after)}; ${met(median(e.after), MEMORY_GOALS.embeddedAfter)})`,
+      `median ${median(e.after)} MB (rounds ${spread(e.after)}; ${met(median(e.after), MEMORY_GOALS.embeddedAfter)})${before(eBefore)}`,
     );
     note(
       `memory: PostgreSQL RSS 10 s after the load (goal ≤ ${MEMORY_GOALS.postgresAfter} MB)`,
-      `median ${median(p.after)} MB (rounds ${spread(p.after)}; ${met(median(p.after), MEMORY_GOALS.postgresAfter)})`,
+      `median ${median(p.after)} MB (rounds ${spread(p.after)}; ${met(median(p.after), MEMORY_GOALS.postgresAfter)})${before(pBefore)}`,
     );
-    for (const f of [e, p]) {
+    for (const f of [e, p, eBefore, pBefore]) {
       note(`memory: ${f.database} where it is, idle`, JSON.stringify(f.breakdownIdle));
       note(`memory: ${f.database} where it is, 10 s after`, JSON.stringify(f.breakdownAfter));
     }
@@ -148,5 +165,6 @@ export async function memory(ports: [number, number], env: Record<string, string
   } finally {
     for (const server of servers) await server.stop();
     await database.drop();
+    await databaseBefore.drop();
   }
 }

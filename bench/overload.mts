@@ -19,79 +19,135 @@ const database = "PostgreSQL, overload";
 
 type Note = (name: string, value: string | number) => void;
 
+// Both pairs of instances run at once: as shipped, and without the admission queue
+// (MAX_CONCURRENT_REQUESTS=0, lib/server/admission.mjs), each on its own database, loaded in
+// turn in interleaved rounds: the before and after of issue 29's item 4 in one run.
+const VARIANTS = [
+  { label: "", env: {} },
+  { label: ", no admission queue", env: { MAX_CONCURRENT_REQUESTS: "0" } },
+];
+
+type Measured = {
+  label: string;
+  servers: RunningServer[];
+  targets: { url: string; headers: Record<string, string> }[];
+  churned: TestAccount;
+  roleId: string;
+  quiet: Figures[];
+  quietLookups: number[];
+  busy: Figures[];
+  perDelete: number[];
+  creates: number[][];
+  deletes: number[][];
+  pairsPerSecond: number[];
+};
+
 export async function overload(ports: [number, number], note: Note): Promise<Figures[]> {
-  const db = await createTestDatabase();
-  const env = { DATABASE_URL: db.url, WISP_TEST_CLOCK: "1", API_KEY_FAILURES_PER_MINUTE: "1000000" };
+  const dbs = [];
   const servers: RunningServer[] = [];
   note("overload: machine load average (1, 5, 15 min) at start", loadAverage());
   try {
-    servers.push(await startServer(ports[0], env));
-    servers.push(await startServer(ports[1], env));
-    const [a] = servers;
-    const measured = await newAccount(a.url, "Bench Overload");
-    const churned = await newAccount(a.url, "Bench Overload Churn");
-    const key = await createKeyWithRole(a.url, measured.owner, (await roleNamed(measured.owner, "Read Only")).id, "k");
-    const roleId = (await roleNamed(churned.owner, "Read Only")).id;
-    const targets = servers.map((server) => ({
-      url: `${server.url}/api/v1/whoami`,
-      headers: { Authorization: `Bearer ${key.secret}` },
-    }));
-    await warmUp(targets);
-    const quiet: Figures[] = [];
-    const quietLookups: number[] = [];
-    const busy: Figures[] = [];
-    const perDelete: number[] = [];
-    const creates: number[][] = [];
-    const deletes: number[][] = [];
-    const pairsPerSecond: number[] = [];
+    const subjects: Measured[] = [];
+    for (const [index, variant] of VARIANTS.entries()) {
+      const db = await createTestDatabase();
+      dbs.push(db);
+      const env = {
+        DATABASE_URL: db.url,
+        WISP_TEST_CLOCK: "1",
+        API_KEY_FAILURES_PER_MINUTE: "1000000",
+        ...variant.env,
+      };
+      const pair = [await startServer(ports[0] + 10 * index, env), await startServer(ports[1] + 10 * index, env)];
+      servers.push(...pair);
+      const [a] = pair;
+      const measured = await newAccount(a.url, "Bench Overload");
+      const churned = await newAccount(a.url, "Bench Overload Churn");
+      const key = await createKeyWithRole(
+        a.url,
+        measured.owner,
+        (await roleNamed(measured.owner, "Read Only")).id,
+        "k",
+      );
+      const targets = pair.map((server) => ({
+        url: `${server.url}/api/v1/whoami`,
+        headers: { Authorization: `Bearer ${key.secret}` },
+      }));
+      await warmUp(targets);
+      subjects.push({
+        label: variant.label,
+        servers: pair,
+        targets,
+        churned,
+        roleId: (await roleNamed(churned.owner, "Read Only")).id,
+        quiet: [],
+        quietLookups: [],
+        busy: [],
+        perDelete: [],
+        creates: [],
+        deletes: [],
+        pairsPerSecond: [],
+      });
+    }
     for (let round = 0; round < ROUNDS; round++) {
-      for (const withChurn of round % 2 === 0 ? [false, true] : [true, false]) {
-        const before = await lookups(servers);
-        if (!withChurn) {
-          quiet.push(await saturate(`whoami, no key change (round ${round + 1})`, targets));
-          quietLookups.push((await lookups(servers)) - before);
-          console.log(`${"".padEnd(22)} key lookups: ${quietLookups.at(-1)}`);
-          continue;
+      for (const subject of round % 2 === 0 ? subjects : [...subjects].reverse()) {
+        for (const withChurn of round % 2 === 0 ? [false, true] : [true, false]) {
+          const before = await lookups(subject.servers);
+          if (!withChurn) {
+            subject.quiet.push(
+              await saturate(`whoami, no key change (round ${round + 1})${subject.label}`, subject.targets),
+            );
+            subject.quietLookups.push((await lookups(subject.servers)) - before);
+            console.log(`${"".padEnd(22)} key lookups: ${subject.quietLookups.at(-1)}`);
+            continue;
+          }
+          const stop = churn(subject.servers[0], subject.churned, subject.roleId);
+          subject.busy.push(
+            await saturate(`whoami, 10 create+delete/s (round ${round + 1})${subject.label}`, subject.targets),
+          );
+          const pairs = await stop();
+          subject.perDelete.push(((await lookups(subject.servers)) - before) / Math.max(pairs.deletes.length, 1));
+          subject.creates.push(pairs.creates);
+          subject.deletes.push(pairs.deletes);
+          subject.pairsPerSecond.push(pairs.deletes.length / pairs.seconds);
+          console.log(
+            `${"".padEnd(22)} ${pairs.deletes.length} pairs in ${pairs.seconds.toFixed(1)} s; lookups per delete ${subject.perDelete.at(-1)!.toFixed(2)}; ` +
+              `create p50/p99 ${percentile(pairs.creates, 50)}/${percentile(pairs.creates, 99)} ms, delete ${percentile(pairs.deletes, 50)}/${percentile(pairs.deletes, 99)} ms`,
+          );
         }
-        const stop = churn(a, churned, roleId);
-        busy.push(await saturate(`whoami, 10 create+delete/s (round ${round + 1})`, targets));
-        const pairs = await stop();
-        perDelete.push(((await lookups(servers)) - before) / Math.max(pairs.deletes.length, 1));
-        creates.push(pairs.creates);
-        deletes.push(pairs.deletes);
-        pairsPerSecond.push(pairs.deletes.length / pairs.seconds);
-        console.log(
-          `${"".padEnd(22)} ${pairs.deletes.length} pairs in ${pairs.seconds.toFixed(1)} s; lookups per delete ${perDelete.at(-1)!.toFixed(2)}; ` +
-            `create p50/p99 ${percentile(pairs.creates, 50)}/${percentile(pairs.creates, 99)} ms, delete ${percentile(pairs.deletes, 50)}/${percentile(pairs.deletes, 99)} ms`,
-        );
       }
     }
     const ms = (values: number[]) => spread(values, (value) => `${Math.round(value)}`) + " ms";
-    note("overload: key lookups in a round without key changes, goal 0", spread(quietLookups, String));
-    note(
-      "overload: key lookups per delete, goal ≤ 1",
-      spread(perDelete, (value) => value.toFixed(2)),
-    );
-    note("overload: create p50", ms(creates.map((list) => percentile(list, 50))));
-    note("overload: create p99, goal ≤ 1000 ms", ms(creates.map((list) => percentile(list, 99))));
-    note("overload: delete p50", ms(deletes.map((list) => percentile(list, 50))));
-    note("overload: delete p99, goal ≤ 1000 ms", ms(deletes.map((list) => percentile(list, 99))));
-    note(
-      `overload: create+delete pairs per second reached, goal ${PAIRS_PER_SECOND}`,
-      spread(pairsPerSecond, (value) => value.toFixed(1)),
-    );
+    for (const subject of subjects) {
+      const goal = (text: string) => `${text}${subject.label}`;
+      note(
+        `overload: key lookups in a round without key changes, ${goal("goal 0")}`,
+        spread(subject.quietLookups, String),
+      );
+      note(
+        `overload: key lookups per delete, ${goal("goal ≤ 1")}`,
+        spread(subject.perDelete, (value) => value.toFixed(2)),
+      );
+      note(`overload: create p50${subject.label}`, ms(subject.creates.map((list) => percentile(list, 50))));
+      note(`overload: create p99, ${goal("goal ≤ 1000 ms")}`, ms(subject.creates.map((list) => percentile(list, 99))));
+      note(`overload: delete p50${subject.label}`, ms(subject.deletes.map((list) => percentile(list, 50))));
+      note(`overload: delete p99, ${goal("goal ≤ 1000 ms")}`, ms(subject.deletes.map((list) => percentile(list, 99))));
+      note(
+        `overload: create+delete pairs per second reached, ${goal(`goal ${PAIRS_PER_SECOND}`)}`,
+        spread(subject.pairsPerSecond, (value) => value.toFixed(1)),
+      );
+    }
     note("overload: machine load average (1, 5, 15 min) at end", loadAverage());
     const median = (list: Figures[], scenario: string) => ({
       ...[...list].sort((x, y) => x.rps - y.rps)[Math.floor(list.length / 2)],
       scenario,
     });
     return [
-      median(quiet, `whoami, 2 instances, ${CONNECTIONS} connections`),
-      median(busy, `whoami, 2 instances, ${CONNECTIONS} connections, 10 create+delete/s`),
+      median(subjects[0].quiet, `whoami, 2 instances, ${CONNECTIONS} connections`),
+      median(subjects[0].busy, `whoami, 2 instances, ${CONNECTIONS} connections, 10 create+delete/s`),
     ];
   } finally {
     for (const server of servers) await server.stop();
-    await db.drop();
+    for (const db of dbs) await db.drop();
   }
 }
 
