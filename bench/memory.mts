@@ -98,7 +98,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const spread = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)}`;
 
 // Each database runs twice, side by side: as shipped, and without the admission queue and the
-// collection when idle (lib/server/admission.mjs, idle-collection.mjs): the before and after
+// collection when idle (lib/http/admission.mjs, idle-collection.mjs): the before and after
 // of issue 29, loaded in the same interleaved rounds.
 const VARIANTS = [
   { label: "", env: {} },

@@ -71,7 +71,7 @@ const schema = z.object({
     .optional()
     .describe("a postgres:// or postgresql:// URL"),
   // Requests the app works on at once; the others wait their turn, writes first
-  // (lib/server/admission.mjs). 0: no limit.
+  // (lib/http/admission.mjs). 0: no limit.
   MAX_CONCURRENT_REQUESTS: integer(0, 10_000).default(16).describe("a whole number from 0 to 10000"),
   // "off": no full garbage collection when the server falls idle after a busy spell
   // (lib/server/idle-collection.mjs).

@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
 import next from "next";
-import { ADMISSION_HEADER, createAdmission } from "../lib/server/admission.mjs";
+import { ADMISSION_HEADER, createAdmission } from "../lib/http/admission.mjs";
 import { collectWhenIdle } from "../lib/server/idle-collection.mjs";
 import { settingsOrExit } from "../lib/settings.mjs";
 
@@ -73,7 +73,7 @@ const DRAIN_MAX_MS = 5000;
 // lib/server/lifecycle.ts (inside Next's bundle) reports through this object.
 const lifecycle = (globalThis[Symbol.for("wisp.lifecycle")] ??= {});
 const started = new Promise((resolve) => (lifecycle.started = resolve));
-// At most MAX_CONCURRENT_REQUESTS in the app at once, writes first (lib/server/admission.mjs);
+// At most MAX_CONCURRENT_REQUESTS in the app at once, writes first (lib/http/admission.mjs);
 // the app hands back a slot it only waits in through lifecycle.releaseAdmission.
 const admission = createAdmission(maxConcurrentRequests);
 lifecycle.releaseAdmission = admission.release;

@@ -6,7 +6,7 @@ import { brakeAddress, clientAddress } from "@/lib/http/client-address";
 import { currentRequest } from "@/lib/http/request-context";
 import { describeWait } from "@/lib/rate-limit/failures";
 import { holdRefusal } from "@/lib/rate-limit/hold";
-import { leaveAdmission } from "@/lib/server/admission-ticket";
+import { leaveAdmission } from "@/lib/http/admission-ticket";
 import { limits } from "@/lib/rate-limit/limits";
 import { allows, AREAS, LEVEL_LABELS, levelForMethod, type Area } from "@/lib/permissions";
 import { takeOver } from "./key-handover";

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
-import { ADMISSION_HEADER, createAdmission } from "@/lib/server/admission.mjs";
+import { ADMISSION_HEADER, createAdmission } from "@/lib/http/admission.mjs";
 
-// The admission queue (lib/server/admission.mjs) in front of a real HTTP server whose
+// The admission queue (lib/http/admission.mjs) in front of a real HTTP server whose
 // handler answers only when the test says so: what runs at once, and in which order.
 type Held = { path: string; ticket: string; answer: () => void };
 

@@ -9,7 +9,7 @@
 // says it is only waiting (a braked key's held refusal: `release(ticket)`), or after
 // HOLD_MS (a long download or stream), so nothing that waits can keep others out.
 // Plain JavaScript: scripts/serve.mjs runs it without a build; the app reaches `release`
-// through the lifecycle object (lib/server/admission-ticket.ts).
+// through the lifecycle object (lib/http/admission-ticket.ts).
 
 const HOLD_MS = 5000;
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
