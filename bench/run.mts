@@ -8,6 +8,7 @@
 // only the pressure scenarios (bench/pressure.mts), likewise; BENCH_ONLY=usage only whoami
 // with and without a per-key rate limit (and the micro-benchmark), likewise; BENCH_ONLY=overload
 // only the two saturated instances with key changes (bench/overload.mts), likewise;
+// BENCH_ONLY=page-weight only the API Keys page beside the Roles page (1,000 keys, embedded);
 // BENCH_ONLY=memory only the memory scenario (bench/memory.mts; BENCH_MEMORY_SECONDS per
 // round, default 30), and BENCH_ONLY=connections only new connections beside busy keep-alive
 // ones (bench/fresh-connections.mts), likewise. Every figure with a goal is printed again at
@@ -409,6 +410,19 @@ function goals() {
   for (const { name, value } of report.notes) if (/goal/i.test(String(name))) console.log(`  ${name}: ${value}`);
 }
 
+if (only === "page-weight") {
+  const server = await startServer(3501, NO_KEY_BRAKE);
+  try {
+    const account = await newAccount(server.url, "Bench Page Weight");
+    const { id: roleId } = await roleNamed(account.owner, "Read Only");
+    for (let i = 0; i < 1000; i++) await createKeyWithRole(server.url, account.owner, roleId, `seed ${i}`);
+    await pageWeight(server, account, note);
+  } finally {
+    await server.stop();
+  }
+  goals();
+  process.exit(0);
+}
 if (only === "memory" || only === "connections") {
   if (only === "memory") await memory([3510, 3511], NO_KEY_BRAKE, note);
   else await connections();

@@ -1,9 +1,10 @@
-// A full garbage collection once a busy server falls idle. V8 sizes its heap to the
+// Full garbage collections once a busy server falls idle. V8 sizes its heap to the
 // allocation rate it saw: after a burst of load it keeps the garbage of the burst (hundreds
-// of MB) until allocation starts again, however long the server then sits idle. One full
-// collection after IDLE_MS without a request, once per busy spell, gives that memory back
-// (measured in bench/memory.mts). It pauses the server for as long as the collection takes,
-// at a moment when it has nothing to do.
+// of MB) until allocation starts again, however long the server then sits idle. Two full
+// collections after IDLE_MS without a request, once per busy spell, give that memory back
+// (measured in bench/memory.mts: 924 → 546 MB, embedded, after 15 s of 50 connections). It
+// pauses the server for as long as each collection takes (about 150 ms each after such a
+// load), at a moment when it has nothing to do.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
@@ -24,7 +25,11 @@ export function collectWhenIdle(server) {
     if (requests - requestsAtLastCollection < BUSY_REQUESTS) return;
     if (server.inFlight() > 0 || Date.now() - server.lastRequestAt() < IDLE_MS) return;
     requestsAtLastCollection = requests;
+    // Twice: the first collection frees the garbage, the second compacts what is left so
+    // that V8 can give the emptied pages back (after one, most of a grown heap stayed
+    // committed: 611 → 348 MB, then 214). A request arriving between them is served first.
     gc();
+    setImmediate(gc);
   }, CHECK_MS);
   timer.unref();
 }
