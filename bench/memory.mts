@@ -102,7 +102,7 @@ const spread = (values: number[]) => `${Math.min(...values)}–${Math.max(...val
 // of issue 29, loaded in the same interleaved rounds.
 const VARIANTS = [
   { label: "", env: {} },
-  { label: " without admission/idle GC", env: { MAX_CONCURRENT_READS: "0", IDLE_GC: "off" } },
+  { label: " without admission/idle GC", env: { MAX_CONCURRENT_REQUESTS: "0", IDLE_GC: "off" } },
 ];
 
 export async function memory(ports: [number, number], env: Record<string, string>, note: Note) {

@@ -20,11 +20,11 @@ const database = "PostgreSQL, overload";
 type Note = (name: string, value: string | number) => void;
 
 // Both pairs of instances run at once: as shipped, and without the admission queue
-// (MAX_CONCURRENT_READS=0, lib/http/admission.mjs), each on its own database, loaded in
+// (MAX_CONCURRENT_REQUESTS=0, lib/http/admission.mjs), each on its own database, loaded in
 // turn in interleaved rounds: the before and after of issue 29's item 4 in one run.
 const VARIANTS = [
   { label: "", env: {} },
-  { label: ", no admission queue", env: { MAX_CONCURRENT_READS: "0" } },
+  { label: ", no admission queue", env: { MAX_CONCURRENT_REQUESTS: "0" } },
 ];
 
 type Measured = {

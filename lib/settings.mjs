@@ -70,9 +70,9 @@ const schema = z.object({
     .url({ protocol: /^postgres(ql)?$/ })
     .optional()
     .describe("a postgres:// or postgresql:// URL"),
-  // Reads (GET, HEAD, OPTIONS) the app works on at once; the others wait their turn,
-  // writes never wait (lib/http/admission.mjs). 0: no limit.
-  MAX_CONCURRENT_READS: integer(0, 10_000).default(16).describe("a whole number from 0 to 10000"),
+  // Requests the app works on at once; the others wait their turn, writes before reads
+  // (lib/http/admission.mjs). 0: no limit.
+  MAX_CONCURRENT_REQUESTS: integer(0, 10_000).default(16).describe("a whole number from 0 to 10000"),
   // "off": no full garbage collection when the server falls idle after a busy spell
   // (lib/server/idle-collection.mjs).
   IDLE_GC: onOff(),
@@ -145,7 +145,7 @@ const toConfig = (env) => ({
   appUrl: (env.APP_URL ?? env.AUTH_URL ?? "").replace(/\/+$/, ""),
   passkeyOrigin: env.PASSKEY_ORIGIN ? new URL(env.PASSKEY_ORIGIN).origin : "",
   trustedProxies: listOf(env.TRUSTED_PROXIES),
-  maxConcurrentReads: env.MAX_CONCURRENT_READS,
+  maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS,
   idleGc: env.IDLE_GC === "on",
   authSecret: env.AUTH_SECRET ?? "",
   dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR),

@@ -28,7 +28,7 @@ const {
   shutdownTimeoutMs,
   appUrl,
   trustedProxies: trustedProxyList,
-  maxConcurrentReads,
+  maxConcurrentRequests,
   idleGc,
 } = settingsOrExit();
 const root = path.resolve(import.meta.dirname, "..");
@@ -73,9 +73,9 @@ const DRAIN_MAX_MS = 5000;
 // lib/server/lifecycle.ts (inside Next's bundle) reports through this object.
 const lifecycle = (globalThis[Symbol.for("wisp.lifecycle")] ??= {});
 const started = new Promise((resolve) => (lifecycle.started = resolve));
-// At most MAX_CONCURRENT_READS reads in the app at once (lib/http/admission.mjs); the app
-// hands back a slot it only waits in through lifecycle.releaseAdmission.
-const admission = createAdmission(maxConcurrentReads);
+// At most MAX_CONCURRENT_REQUESTS in the app at once, writes first (lib/http/admission.mjs);
+// the app hands back a slot it only waits in through lifecycle.releaseAdmission.
+const admission = createAdmission(maxConcurrentRequests);
 lifecycle.releaseAdmission = admission.release;
 lifecycle.admissionStats = admission.stats;
 // Peers that sent X-Forwarded-For without being in TRUSTED_PROXIES (app/api/ready reads it).

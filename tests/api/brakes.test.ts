@@ -153,7 +153,7 @@ describe("failed API-key checks", () => {
       200,
     );
     const finished: string[] = [];
-    // More held refusals than the server lets into the app at once (MAX_CONCURRENT_READS, 16).
+    // More held refusals than the server lets into the app at once (MAX_CONCURRENT_REQUESTS, 16).
     const held = Array.from({ length: 24 }, () =>
       api(baseUrl, disabled.secret)("/api/v1/whoami", { headers: from(guesser) }).then((response) => {
         finished.push(`held ${response.status}`);
