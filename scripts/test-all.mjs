@@ -62,7 +62,7 @@ const apiOnRuntime = {
       "passkeys",
       "two-factor",
       "webhooks",
-      "request-log",
+      "audit-log",
       "sessions",
       "email-verification",
     ].map((name) => `tests/api/${name}.test.ts`),
