@@ -31,10 +31,7 @@ export function KeyStateBadge({ keyRow, now }: { keyRow: Pick<KeyRow, "state" | 
   return (
     <span
       title={keyRow.expiresAt ? `Expires ${formatDate(keyRow.expiresAt, true)}` : undefined}
-      className={cn(
-        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        TONES[status.tone],
-      )}
+      className={cn("state-pill", TONES[status.tone])}
     >
       {status.label}
     </span>

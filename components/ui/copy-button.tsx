@@ -25,8 +25,8 @@ export function CopyButton({ value, label, subtle = false }: { value: string; la
       className={cn(
         "inline-flex shrink-0 items-center gap-1.5 rounded-md focus-visible:outline-2 focus-visible:outline-ring",
         subtle
-          ? // 44 px on a phone, 24 px (WCAG 2.5.8's least) from sm up.
-            "min-h-11 min-w-11 justify-center text-muted-foreground hover:bg-badge hover:text-foreground sm:min-h-6 sm:min-w-6"
+          ? // 44 px on a phone, 24 px (WCAG 2.5.8's least) from sm up (app/globals.css).
+            "copy-subtle"
           : "h-11 border border-input bg-card px-3 text-sm font-medium text-foreground hover:bg-muted sm:h-9",
       )}
     >

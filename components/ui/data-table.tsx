@@ -151,13 +151,7 @@ export function DataTable<Row extends RowData>({
                   className="group/row focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring"
                 >
                   {row.getAllCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={cn(
-                        "overflow-hidden border-b border-border bg-card px-3 py-2.5 align-middle text-ellipsis whitespace-nowrap group-last/row:border-b-0 group-hover/row:bg-muted first:pl-4 last:pr-4",
-                        pin(cell.column.id),
-                      )}
-                    >
+                    <td key={cell.id} className={cn("data-cell", pin(cell.column.id))}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

@@ -29,8 +29,7 @@ export function IconAction({
       aria-describedby={lockedReason ? reasonId : undefined}
       onClick={lockedReason ? undefined : onClick}
       className={cn(
-        "inline-flex h-11 w-11 shrink-0 items-center sm:h-8 sm:w-8 justify-center rounded-md text-muted-foreground transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+        "icon-action",
         lockedReason
           ? "cursor-not-allowed opacity-40"
           : danger

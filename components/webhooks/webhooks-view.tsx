@@ -70,7 +70,7 @@ export function WebhooksView({ webhooks, canWrite }: { webhooks: WebhookRow[]; c
               href={`/webhooks/${webhook.id}`}
               aria-label={`Deliveries of ${webhook.url}`}
               title="Deliveries"
-              className="inline-flex h-11 w-11 shrink-0 items-center sm:h-8 sm:w-8 justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+              className="icon-action hover:bg-muted hover:text-foreground"
             >
               <History className="h-4 w-4" aria-hidden />
             </Link>
