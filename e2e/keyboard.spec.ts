@@ -15,7 +15,8 @@ async function createWithKeyboard(page: Page, name: string) {
   await page.keyboard.type(name);
   await page.keyboard.press("Enter");
   const secret = page.getByRole("dialog", { name: "Save your API key" });
-  await expect(secret.getByRole("button", { name: "Copy", exact: true })).toBeFocused();
+  // A wait, not a time limit: at load 11 on 2 cores one create took over the default 10 s.
+  await expect(secret.getByRole("button", { name: "Copy", exact: true })).toBeFocused({ timeout: 30_000 });
   await tabTo(page, secret.getByRole("button", { name: "Done" }));
   await page.keyboard.press("Enter");
   // Done asks first, with focus on the safe choice; the next one closes.
