@@ -43,22 +43,14 @@ const serverEnv = {
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const dataDir = (serverPort: number) => path.join(tmpdir(), `wisp-e2e-${serverPort}`);
 
-// The specs run on a laptop screen and, but for LAPTOP_ONLY_SPECS, on a phone. Each size
-// signs up its own account (e2e/owner.setup.ts) on a server of its own (its own test
-// clock, which specs move days ahead), so the two sizes never see each other's data.
+// Every spec runs twice: on a laptop screen and on a phone. Each size signs up its own
+// account (e2e/owner.setup.ts) on a server of its own (its own test clock, which specs
+// move days ahead), so the two sizes never see each other's data.
 const sizes = {
   desktop: { port, use: { viewport: { width: 1280, height: 800 } } },
   phone: { port: port + 2, use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
 } satisfies Record<string, { port: number; use: Project["use"] }>;
 const desktop = sizes.desktop.use;
-// On the phone, the specs whose pages and dialogs are laid out or used differently there.
-// These flows run at laptop size only: their screens are pages and dialogs that the phone
-// run already meets in a11y.spec.ts (every page and dialog at 390 px, light and dark, with
-// nothing wider than the screen), touch-targets.spec.ts and long-names.spec.ts, and the
-// phone adds nothing to what they test (sign-in factors, sessions, mail links, webhooks,
-// the request log, CSP, the keyboard alone). It keeps the whole run under CI's 30 minutes.
-const LAPTOP_ONLY_SPECS =
-  /(accounts|audit-log|forgot-password|invitation-mail|key-notes|key-requests|keyboard|notifications|passkeys|security|sessions|sso|two-factor|usage-new-key|webhooks)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -102,7 +94,7 @@ export default defineConfig({
       },
       {
         name,
-        testIgnore: name === "phone" ? [/.*\.setup\.ts/, LAPTOP_ONLY_SPECS] : /.*\.setup\.ts/,
+        testIgnore: /.*\.setup\.ts/,
         dependencies: [`setup-${name}`],
         workers: 1,
         use: { ...use, baseURL: `http://127.0.0.1:${sizePort}`, storageState: `e2e/.auth/${name}.json` },
