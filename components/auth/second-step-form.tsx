@@ -29,7 +29,7 @@ export function SecondStepForm({ next, passkeys }: { next: string | null; passke
       if (!options.ok) return setPasskeyError(options.error);
       let answer;
       try {
-        answer = await startAuthentication(options.options);
+        answer = await startAuthentication({ optionsJSON: options.options });
       } catch {
         return setPasskeyError(PASSKEY_CANCELLED);
       }

@@ -41,7 +41,7 @@ export function SignInForm({ next, notice = null }: { next: string | null; notic
       if (!started.ok) return setPasskeyError(started.error);
       let answer;
       try {
-        answer = await startAuthentication(started.options);
+        answer = await startAuthentication({ optionsJSON: started.options });
       } catch {
         return setPasskeyError(PASSKEY_CANCELLED);
       }

@@ -33,7 +33,7 @@ export function AddPasskeyDialog({ open, onClose }: { open: boolean; onClose: (a
     if (!options.ok) return setError(options.error);
     let response;
     try {
-      response = await startRegistration(options.options);
+      response = await startRegistration({ optionsJSON: options.options });
     } catch {
       return setError(PASSKEY_CANCELLED);
     }

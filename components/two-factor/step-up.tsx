@@ -73,7 +73,7 @@ export function StepUpProvider({
       if (!options.ok) return setError(options.error);
       let answer;
       try {
-        answer = await startAuthentication(options.options);
+        answer = await startAuthentication({ optionsJSON: options.options });
       } catch {
         return setError(PASSKEY_CANCELLED);
       }

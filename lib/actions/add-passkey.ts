@@ -1,6 +1,6 @@
 "use server";
 
-import type { RegistrationResponseJSON } from "@simplewebauthn/types";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { addPasskey } from "@/lib/auth/passkeys";

@@ -1,6 +1,6 @@
 "use server";
 
-import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/types";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { headers } from "next/headers";
 import { passkeyAuthenticationOptions } from "@/lib/auth/passkeys";
 import { pendingIdentity, readPendingCookie } from "@/lib/auth/pending-sign-in";

@@ -1,6 +1,6 @@
 "use server";
 
-import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/types";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { headers } from "next/headers";
 import { passwordlessOptions } from "@/lib/auth/passkey-sign-in";
 import { requestMetaFrom } from "@/lib/http/request-context";

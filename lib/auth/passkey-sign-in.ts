@@ -1,8 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { generateAuthenticationOptions } from "@simplewebauthn/server";
+import {
+  generateAuthenticationOptions,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
-import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/types";
 import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { publicOrigin } from "@/lib/http/public-origin";
@@ -79,18 +82,17 @@ async function verifiedLogin(answer: string, binding: string, headers: Headers) 
   });
   if (!passkey) return null;
   const identity = { id: passkey.identityId, ...passkey.identity };
-  // A discoverable passkey names its login (the user id it was registered with):
-  // @simplewebauthn/browser 9 sends it as the text itself, later versions in base64url.
+  // A discoverable passkey names its login: the user handle it was registered with (the
+  // identity id's UTF-8 bytes), which the browser sends in base64url.
   const { userHandle } = response.response;
-  if (userHandle && userHandle !== passkey.identityId && safeUtf8(userHandle) !== passkey.identityId)
-    return { identity, verified: false };
+  if (userHandle && safeUtf8(userHandle) !== passkey.identityId) return { identity, verified: false };
   const result = await checkAssertion(passkey, challenge, response, headers, { requireUserVerification: true });
   return { identity, verified: result === "ok" };
 }
 
 function safeUtf8(base64url: string): string | null {
   try {
-    return isoBase64URL.toString(base64url);
+    return isoBase64URL.toUTF8String(base64url);
   } catch {
     return null;
   }

@@ -4,15 +4,13 @@ import {
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransportFuture,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { isoBase64URL } from "@simplewebauthn/server/helpers";
-import type {
-  AuthenticationResponseJSON,
-  AuthenticatorTransportFuture,
-  PublicKeyCredentialCreationOptionsJSON,
-  PublicKeyCredentialRequestOptionsJSON,
-  RegistrationResponseJSON,
-} from "@simplewebauthn/types";
+import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
 import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -74,7 +72,7 @@ export async function spendChallenge(
 ): Promise<string | null> {
   let challenge: unknown;
   try {
-    challenge = (JSON.parse(isoBase64URL.toString(clientDataJSON)) as { challenge?: unknown }).challenge;
+    challenge = (JSON.parse(isoBase64URL.toUTF8String(clientDataJSON)) as { challenge?: unknown }).challenge;
   } catch {
     return null;
   }
@@ -106,12 +104,13 @@ export async function passkeyRegistrationOptions(
   const options = await generateRegistrationOptions({
     rpName: "Wisp Portal",
     rpID,
-    userID: session.identityId,
+    // The user handle is the identity id's UTF-8 bytes (as @simplewebauthn/server 9 made it
+    // from the text), so passkeys registered before keep naming their login.
+    userID: isoUint8Array.fromUTF8String(session.identityId),
     userName: session.email,
     attestationType: "none",
     excludeCredentials: existing.map((passkey) => ({
-      id: isoBase64URL.toBuffer(passkey.credentialId),
-      type: "public-key" as const,
+      id: passkey.credentialId,
       transports: passkey.transports as AuthenticatorTransportFuture[],
     })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
@@ -140,8 +139,8 @@ export async function addPasskey(
   } catch {
     throw new AppError("bad_request", "Your browser's answer could not be verified. Add the passkey again.");
   }
-  const info = verification.registrationInfo;
-  if (!verification.verified || !info) throw new AppError("bad_request", "The passkey could not be verified.");
+  if (!verification.verified) throw new AppError("bad_request", "The passkey could not be verified.");
+  const { credential } = verification.registrationInfo;
   const { actor } = session;
   await recordChange(
     actor,
@@ -149,7 +148,7 @@ export async function addPasskey(
     async (tx) => {
       if ((await tx.passkey.count({ where: { identityId: session.identityId } })) >= MAX_PASSKEYS)
         throw new AppError("conflict", `A login can have ${MAX_PASSKEYS} passkeys.`);
-      const credentialId = isoBase64URL.fromBuffer(info.credentialID);
+      const credentialId = credential.id;
       if (await tx.passkey.findUnique({ where: { credentialId }, select: { id: true } }))
         throw new AppError("conflict", "This passkey is already registered.");
       await tx.passkey.create({
@@ -157,8 +156,8 @@ export async function addPasskey(
           identityId: session.identityId,
           name: input.name,
           credentialId,
-          publicKey: isoBase64URL.fromBuffer(info.credentialPublicKey),
-          counter: info.counter,
+          publicKey: isoBase64URL.fromBuffer(credential.publicKey),
+          counter: credential.counter,
           transports: input.response.response.transports ?? [],
           createdAt: now(),
         },
@@ -226,8 +225,7 @@ export async function passkeyAuthenticationOptions(
   const options = await generateAuthenticationOptions({
     rpID: relyingParty(headers).rpID,
     allowCredentials: passkeys.map((passkey) => ({
-      id: isoBase64URL.toBuffer(passkey.credentialId),
-      type: "public-key" as const,
+      id: passkey.credentialId,
       transports: passkey.transports as AuthenticatorTransportFuture[],
     })),
     userVerification: "preferred",
@@ -284,9 +282,9 @@ export async function checkAssertion(
       expectedRPID: rpID,
       requireUserVerification: options.requireUserVerification,
       // The counter is compared below, once the signature is known to be the passkey's.
-      authenticator: {
-        credentialID: isoBase64URL.toBuffer(passkey.credentialId),
-        credentialPublicKey: isoBase64URL.toBuffer(passkey.publicKey),
+      credential: {
+        id: passkey.credentialId,
+        publicKey: isoBase64URL.toBuffer(passkey.publicKey),
         counter: 0,
         transports: passkey.transports as AuthenticatorTransportFuture[],
       },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuthenticationResponseJSON } from "@simplewebauthn/types";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { getDb } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
 import { describeWait } from "@/lib/rate-limit/failures";

@@ -151,7 +151,7 @@ describe("passwordless sign-in with a passkey", () => {
   it("gives an unknown passkey, a missing cookie and an unverified user the same refusal", async () => {
     const address = newClientAddress();
     const stranger = new SoftwarePasskey(baseUrl);
-    stranger.userHandle = "00000000-0000-4000-8000-000000000000";
+    stranger.userHandle = Buffer.from("00000000-0000-4000-8000-000000000000");
     let { binding, options } = await challenge(address);
     const unknown = await signInWithPasskey(binding, stranger.assert(options), address);
     expect(unknown).toMatchObject({ cookie: null, result: { ok: false, error: REFUSED } });

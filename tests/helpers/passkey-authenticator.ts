@@ -20,7 +20,7 @@ export class SoftwarePasskey {
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
   // The user handle the passkey was registered with (a discoverable passkey returns it).
-  userHandle: string | null = null;
+  userHandle: Uint8Array | null = null;
   counter = 0;
 
   constructor(
@@ -56,7 +56,7 @@ export class SoftwarePasskey {
 
   // The answer to registration options ("none" attestation), as @simplewebauthn/browser sends it.
   register(options: CreationOptions) {
-    this.userHandle = options.user.id;
+    this.userHandle = Buffer.from(options.user.id, "base64url");
     const clientDataJSON = JSON.stringify({
       type: "webauthn.create",
       challenge: options.challenge,
@@ -120,8 +120,7 @@ export class SoftwarePasskey {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),
         signature: b64url(signature),
-        // As @simplewebauthn/browser 9 sends it: the user id's text, not base64url.
-        ...(this.userHandle ? { userHandle: this.userHandle } : {}),
+        ...(this.userHandle ? { userHandle: b64url(this.userHandle) } : {}),
       },
       clientExtensionResults: {},
       authenticatorAttachment: "platform",
