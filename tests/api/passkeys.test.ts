@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectJson, newAccount, unique, type TestAccount } from "../helpers/account";
 import { MINUTE, newClientAddress, setServerClock } from "../helpers/clock";
-import { SoftwarePasskey } from "../helpers/passkey-authenticator";
+import { ecdsaLengths, SoftwarePasskey } from "../helpers/passkey-authenticator";
 import {
   PASSKEY_REFUSED as REFUSED,
   passkeyChallenge,
@@ -14,7 +14,7 @@ import { twoFactorClient, type Result } from "../helpers/two-factor";
 
 // Passkeys by raw requests, with a software authenticator (tests/helpers/passkey-authenticator.ts)
 // that makes real ES256 registrations and assertions: passwordless sign-in ("Use a passkey"
-// on /sign-in), and what it refuses: a replayed answer, an expired challenge, a counter that
+// on /sign-in), signatures whose r or s is short included, and what it refuses: a replayed answer, an expired challenge, a counter that
 // went backwards (audited), a challenge handed to another browser or to another purpose,
 // an unknown passkey, an answer without user verification. Each test speaks from a client
 // address of its own (the brakes count per address).
@@ -72,6 +72,25 @@ describe("passwordless sign-in with a passkey", () => {
       target: { name: account.session.email },
       changes: { via: { from: null, to: "passkey" } },
     });
+  });
+
+  it("registers the login's identity id, as UTF-8 text, as the passkey's user handle", async () => {
+    // The bytes @simplewebauthn/server 9 made from the id: passkeys registered then still match.
+    expect(Buffer.from(passkey.userHandle!).toString()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it("accepts an ES256 signature whose r or s is shorter than 32 bytes (a leading zero byte)", async () => {
+    for (const short of ["r", "s"] as const) {
+      const address = newClientAddress();
+      const { binding, options } = await challenge(address);
+      const answer = passkey.assert(options, { short });
+      expect(ecdsaLengths(Buffer.from(answer.response.signature, "base64url"))[short]).toBeLessThan(32);
+      const { cookie, result } = await signInWithPasskey(binding, answer, address);
+      expect(result, short).toBeNull();
+      expect(await opens(cookie!)).toBe(true);
+    }
   });
 
   it("refuses the same answer twice: its challenge is spent by the first", async () => {
