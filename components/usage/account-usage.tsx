@@ -1,6 +1,7 @@
 import { usageOfAccount } from "@/lib/usage/read";
 import { now } from "@/lib/clock";
 import { usagePresetOf, usageQueryOf } from "@/lib/usage/presets";
+import { usageViewOf } from "@/lib/usage/view";
 import { UsagePanel } from "./usage-panel";
 
 type SearchParams = Record<string, string | string[]>;
@@ -20,7 +21,7 @@ export async function AccountUsage({ accountId, searchParams }: { accountId: str
   };
   return (
     <UsagePanel
-      usage={usage}
+      usage={usageViewOf(usage)}
       preset={preset}
       hrefFor={hrefFor}
       title="Usage of all keys"
