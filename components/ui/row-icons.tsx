@@ -1,9 +1,12 @@
+"use client";
+
 import { Copy, Eye, History, Pencil, Trash2 } from "lucide-react";
 
 // The icons every row of a list repeats (Edit, View, Delete, History, Copy): drawn once per
 // page as <symbol>s (RowIconSprite, in the root layout), each row's icon a <use> of one.
 // A page of 20 keys carries 80 short references instead of 80 copies of the paths (33 KB
 // of the API Keys page's HTML) and the server renders a fifth of the elements (issue 29).
+// A client module, so the sprite is in the HTML only, not again in the page's RSC data.
 const ICONS = { pencil: Pencil, eye: Eye, trash: Trash2, history: History, copy: Copy } as const;
 
 export type RowIconName = keyof typeof ICONS;
