@@ -3,6 +3,7 @@ import { ThemeProvider } from "next-themes";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "@/components/theme/toaster";
+import { RowIconSprite } from "@/components/ui/row-icons";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -34,6 +35,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
+        {/* Every page: the (auth) pages' copy buttons use it too. */}
+        <RowIconSprite />
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
           {children}
           <Toaster />

@@ -50,12 +50,13 @@ test("the keys page charts the account's usage, with tables, in light and dark",
   expect(patched.status()).toBe(200);
   await makeRequests(page, secret, limitedSecret);
   const usage = page.getByRole("region", { name: "Usage of all keys" });
+  // The panel is read by the browser after the page: wait for it, then for the counts.
+  const requests = usage.getByText("Requests", { exact: true }).locator("..").locator("dd");
   await expect(async () => {
     await page.reload();
-    await expect(usage.getByText("Requests", { exact: true }).locator("..").locator("dd")).not.toHaveText("0", {
-      timeout: 500,
-    });
-  }).toPass({ timeout: 20_000 });
+    await expect(requests).toBeVisible({ timeout: 5_000 });
+    await expect(requests).not.toHaveText("0", { timeout: 500 });
+  }).toPass({ timeout: 30_000 });
   await expect(usage.getByTestId("requests-chart").locator(".recharts-area-area").first()).toBeVisible();
   await expect(usage.getByTestId("top-routes-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await usage.getByText("Requests as a table").click();
@@ -78,6 +79,55 @@ test("the keys page charts the account's usage, with tables, in light and dark",
   await usage.getByRole("link", { name: "30 days" }).click();
   await expect(page).toHaveURL(/usage=30d/);
   await expect(usage.getByTestId("requests-chart").locator(".recharts-area-area").first()).toBeVisible();
+});
+
+test.describe("the keys page's usage panel", () => {
+  test.use({ expectedProblems: [/Failed to load resource: the server responded with a status of 500/] });
+
+  test("loads after the page, follows the address through back and forward, and retries a failed read", async ({
+    page,
+  }) => {
+    const usage = page.getByRole("region", { name: "Usage of all keys" });
+    const periodRead = (period: string) =>
+      page.waitForResponse((response) => response.url().includes(`/api-keys/usage?period=${period}`));
+    // A shared link opens on its period, and the period links keep the list's parameters.
+    let read = periodRead("30d");
+    await page.goto("/api-keys?state=active&usage=30d");
+    expect((await read).status()).toBe(200);
+    await expect(usage.getByRole("link", { name: "30 days" })).toHaveAttribute("aria-current", "page");
+    await expect(usage.getByRole("link", { name: "12 months" })).toHaveAttribute(
+      "href",
+      /\?state=active&usage=12m#usage$/,
+    );
+    read = periodRead("12m");
+    await usage.getByRole("link", { name: "12 months" }).click();
+    await read;
+    await expect(page).toHaveURL(/\?state=active&usage=12m#usage$/);
+    await expect(usage.getByRole("link", { name: "12 months" })).toHaveAttribute("aria-current", "page");
+    await expect(usage).not.toHaveAttribute("aria-busy", "true");
+
+    read = periodRead("30d");
+    await page.goBack();
+    await read;
+    await expect(page).toHaveURL(/usage=30d/);
+    await expect(usage.getByRole("link", { name: "30 days" })).toHaveAttribute("aria-current", "page");
+    read = periodRead("12m");
+    await page.goForward();
+    await read;
+    await expect(usage.getByRole("link", { name: "12 months" })).toHaveAttribute("aria-current", "page");
+
+    // A read that fails says so, and "Try again" reads again.
+    let failures = 1;
+    await page.route("**/api-keys/usage?*", (route) =>
+      failures-- > 0 ? route.fulfill({ status: 500, body: "" }) : route.continue(),
+    );
+    await page.goto("/api-keys?usage=1h");
+    await expect(usage.getByRole("alert")).toContainText("The usage could not be loaded.");
+    await usage.getByRole("button", { name: "Try again" }).click();
+    await expect(usage.getByRole("alert")).toHaveCount(0);
+    await expect(usage.getByRole("link", { name: "1 hour" })).toHaveAttribute("aria-current", "page");
+    await expect(usage.getByRole("term").filter({ hasText: /^Requests$/ })).toBeVisible();
+  });
 });
 
 test("a key's limits are set in the dialogs, and its page shows the quota left and its usage", async ({

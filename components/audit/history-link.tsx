@@ -1,5 +1,5 @@
-import { History } from "lucide-react";
 import Link from "next/link";
+import { RowIcon } from "@/components/ui/row-icons";
 
 // A table row's link to the audit events of its record.
 export function HistoryLink({ name, targetType, targetId }: { name: string; targetType: string; targetId: string }) {
@@ -10,7 +10,7 @@ export function HistoryLink({ name, targetType, targetId }: { name: string; targ
       title="History"
       className="icon-action hover:bg-badge hover:text-foreground"
     >
-      <History className="h-4 w-4" aria-hidden />
+      <RowIcon name="history" className="h-4 w-4" />
     </Link>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
+import { Check } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { cn } from "@/lib/cn";
+import { RowIcon } from "./row-icons";
 
 export function CopyButton({ value, label, subtle = false }: { value: string; label: string; subtle?: boolean }) {
   const [copied, setCopied] = useState(false);
@@ -16,7 +17,6 @@ export function CopyButton({ value, label, subtle = false }: { value: string; la
       toast.error("Could not copy. Select the text and copy it yourself.");
     }
   }
-  const Icon = copied ? Check : Copy;
   return (
     <button
       type="button"
@@ -30,7 +30,7 @@ export function CopyButton({ value, label, subtle = false }: { value: string; la
           : "h-11 border border-input bg-card px-3 text-sm font-medium text-foreground hover:bg-muted sm:h-9",
       )}
     >
-      <Icon className="h-3.5 w-3.5" aria-hidden />
+      {copied ? <Check className="h-3.5 w-3.5" aria-hidden /> : <RowIcon name="copy" className="h-3.5 w-3.5" />}
       {subtle ? null : copied ? "Copied" : "Copy"}
     </button>
   );

@@ -1,10 +1,10 @@
 "use client";
 
 import type { RowData } from "@tanstack/react-table";
-import { Eye, Pencil, Trash2 } from "lucide-react";
 import type { ReactNode } from "react";
 import type { DataColumn } from "./data-table";
 import { IconAction } from "./icon-action";
+import { RowIcon } from "./row-icons";
 
 // The pieces every list of records shares: the name cell, the Action column and each
 // row's Edit and Delete buttons (disabled with the reason when the row is locked).
@@ -70,11 +70,11 @@ export function RowActions({
       {history}
       {lockedReason && onView ? (
         <IconAction label={`View ${name}`} onClick={(event) => onView(event.currentTarget)}>
-          <Eye className="h-4 w-4" aria-hidden />
+          <RowIcon name="eye" className="h-4 w-4" />
         </IconAction>
       ) : (
         <IconAction label={`Edit ${name}`} lockedReason={lockedReason} onClick={(event) => onEdit(event.currentTarget)}>
-          <Pencil className="h-4 w-4" aria-hidden />
+          <RowIcon name="pencil" className="h-4 w-4" />
         </IconAction>
       )}
       {children}
@@ -84,7 +84,7 @@ export function RowActions({
         danger
         onClick={(event) => onDelete(event.currentTarget)}
       >
-        <Trash2 className="h-4 w-4" aria-hidden />
+        <RowIcon name="trash" className="h-4 w-4" />
       </IconAction>
     </div>
   );

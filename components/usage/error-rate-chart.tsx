@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axisProps, gridProps, tooltipProps } from "./chart-theme";
-import type { ChartPoints } from "./chart-points";
+import type { ChartPoints } from "@/lib/usage/chart-points";
 import { formatBucket, formatPercent } from "./format";
 
 // The share of requests that were not 2xx, per bucket (empty buckets leave a gap).

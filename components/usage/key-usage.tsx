@@ -3,6 +3,7 @@ import { quotaOfKey } from "@/lib/usage/key-quota";
 import { usageOfKey } from "@/lib/usage/read";
 import { now } from "@/lib/clock";
 import { usagePresetOf, usageQueryOf } from "@/lib/usage/presets";
+import { usageViewOf } from "@/lib/usage/view";
 import { formatCount } from "./format";
 import { UsagePanel } from "./usage-panel";
 
@@ -61,7 +62,7 @@ export async function KeyUsage({
         </dl>
       </section>
       <UsagePanel
-        usage={usage}
+        usage={usageViewOf(usage)}
         preset={preset}
         hrefFor={(key) => `${path}?usage=${key}#usage`}
         title="Usage of this key"

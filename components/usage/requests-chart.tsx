@@ -3,7 +3,7 @@
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { OUTCOMES } from "@/lib/validations/usage";
 import { axisProps, gridProps, legendProps, tooltipProps } from "./chart-theme";
-import { outcomeCount, type ChartPoints } from "./chart-points";
+import { outcomeCount, type ChartPoints } from "@/lib/usage/chart-points";
 import { formatBucket } from "./format";
 import { OUTCOME_STYLE } from "./outcome-colors";
 

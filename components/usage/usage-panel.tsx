@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
 import { USAGE_PRESETS, type UsagePreset } from "@/lib/usage/presets";
-import type { Usage } from "@/lib/validations/usage";
-import { chartPoints, pointCaption } from "./chart-points";
+import { pointCaption } from "@/lib/usage/chart-points";
+import type { UsageView } from "@/lib/usage/view";
 import { ErrorRateChart } from "./error-rate-chart";
 import { formatCount, formatPercent } from "./format";
 import { RequestsChart } from "./requests-chart";
@@ -10,26 +10,33 @@ import { TopRoutesChart } from "./top-routes-chart";
 import { ErrorRateTable, RequestsTable, TopRoutesTable } from "./usage-tables";
 
 // Usage of one key or of the whole account: the period links, the totals, then each
-// chart with its table. Data is read on the server; only the charts run in the browser.
+// chart with its table. The key's page renders it on the server; the keys page in the
+// browser, once its data has come (account-usage.tsx). `busy`: another period is loading.
 export function UsagePanel({
   usage,
   preset,
+  busy = false,
   hrefFor,
   title = "Usage",
   idle,
 }: {
-  usage: Usage;
+  usage: UsageView;
   preset: UsagePreset;
+  busy?: boolean;
   hrefFor: (preset: UsagePreset) => string;
   title?: string;
   // Said instead of drawing all-zero charts when there were no requests in the period.
   idle: string;
 }) {
-  const { totals } = usage;
-  const chart = chartPoints(usage.series, usage.granularity);
+  const { totals, chart } = usage;
   const caption = `${USAGE_PRESETS[preset].period}, ${pointCaption(chart)}`;
   return (
-    <section aria-labelledby="usage-heading" className="rounded-lg border border-border bg-card p-4" id="usage">
+    <section
+      aria-labelledby="usage-heading"
+      aria-busy={busy || undefined}
+      className={cn("rounded-lg border border-border bg-card p-4", busy && "opacity-60 transition-opacity")}
+      id="usage"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="usage-heading" className="text-base font-semibold text-foreground">
           {title}

@@ -1,4 +1,4 @@
-// What stands in for a usage panel while its figures are read (the page streams them in).
+// What stands in for a usage panel while its figures are read.
 export function UsageSkeleton({ title = "Usage" }: { title?: string }) {
   return (
     <section aria-busy="true" aria-label={title} className="rounded-lg border border-border bg-card p-4" id="usage">

@@ -1,4 +1,5 @@
-import { OUTCOMES, type Usage } from "@/lib/validations/usage";
+import type { UsageView } from "@/lib/usage/view";
+import { OUTCOMES } from "@/lib/validations/usage";
 import { formatBucket, formatCount, formatPercent } from "./format";
 import { OUTCOME_STYLE } from "./outcome-colors";
 
@@ -24,8 +25,8 @@ function TableBox({ summary, children }: { summary: string; children: React.Reac
   );
 }
 
-export function RequestsTable({ usage }: { usage: Usage }) {
-  const rows = usage.series.filter((bucket) => bucket.requests > 0);
+export function RequestsTable({ usage }: { usage: UsageView }) {
+  const rows = usage.bucketsWithRequests;
   return (
     <TableBox summary="Requests as a table">
       {rows.length === 0 ? (
@@ -69,8 +70,8 @@ export function RequestsTable({ usage }: { usage: Usage }) {
   );
 }
 
-export function ErrorRateTable({ usage }: { usage: Usage }) {
-  const rows = usage.series.filter((bucket) => bucket.requests > 0);
+export function ErrorRateTable({ usage }: { usage: UsageView }) {
+  const rows = usage.bucketsWithRequests;
   return (
     <TableBox summary="Error rate as a table">
       {rows.length === 0 ? (
@@ -112,7 +113,7 @@ export function ErrorRateTable({ usage }: { usage: Usage }) {
   );
 }
 
-export function TopRoutesTable({ usage }: { usage: Usage }) {
+export function TopRoutesTable({ usage }: { usage: UsageView }) {
   return (
     <TableBox summary="Top routes as a table">
       <table className="w-full">

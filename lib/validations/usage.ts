@@ -23,6 +23,15 @@ export const usageQuerySchema = z
 
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
 
+// The portal's views of usage (lib/usage/presets.ts says what each one reads).
+export const USAGE_PERIODS = ["1h", "24h", "30d", "12m"] as const;
+export type UsagePeriod = (typeof USAGE_PERIODS)[number];
+
+// GET /api-keys/usage?period=: the keys page's panel, read by the browser after the page.
+export const usagePeriodQuerySchema = z.object({
+  period: z.enum(USAGE_PERIODS, { error: "Use 1h, 24h, 30d or 12m for period." }).default("24h"),
+});
+
 // What the usage endpoints return and the charts draw: requests per bucket by outcome
 // class, the busiest operations, and the error rate (every outcome but 2xx).
 const byOutcomeSchema = z

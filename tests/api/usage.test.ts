@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createKeyWithRole, expectJson, newAccount, roleNamed, type TestAccount } from "../helpers/account";
+import {
+  addMember,
+  createKeyWithRole,
+  createRole,
+  expectJson,
+  newAccount,
+  roleNamed,
+  type TestAccount,
+} from "../helpers/account";
 import { HOUR, MINUTE, setServerClock } from "../helpers/clock";
 import { burstInOneSecond, inParallel, usageReaching, type UsageBody } from "../helpers/usage";
 
@@ -188,5 +196,110 @@ describe("per-key quota", () => {
     const refilled = await expectJson<{ quota: { remaining: number } }>(await key.call("/api/v1/whoami"), 200);
     expect(refilled.quota.remaining).toBe(2);
     await setServerClock(baseUrl, 0);
+  });
+});
+
+// The keys page's panel reads the account's usage in the browser, with the member's session
+// (app/(portal)/api-keys/usage/route.ts): the session's account only, API Keys: Read.
+describe("the keys page's usage, read with the session", () => {
+  type PanelBody = UsageBody & {
+    period: string;
+    granularity: string;
+    from: string;
+    to: string;
+    chart: { points: number[][]; granularity: string; bucketsPerPoint: number };
+    bucketsWithRequests: { start: string; requests: number }[];
+  };
+  const panel = (cookie: string | null, query = "") =>
+    fetch(`${baseUrl}/api-keys/usage${query}`, { headers: cookie ? { Cookie: cookie } : {} });
+
+  // Polls until the account's getWhoami count reaches `expected` (counts are written every 5 s).
+  async function whoamiReaching(cookie: string, expected: number, query = "") {
+    let body: PanelBody | undefined;
+    await vi.waitFor(
+      async () => {
+        body = await expectJson<PanelBody>(await panel(cookie, query), 200);
+        expect(body.topRoutes.find((route) => route.operation === "getWhoami")?.requests ?? 0).toBe(expected);
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    return body!;
+  }
+
+  it("answers the session's account, sized to the charts, with no-store", async () => {
+    const fresh = await newAccount(baseUrl, "Usage Panel");
+    const key = await createKeyWithRole(baseUrl, fresh.owner, (await roleNamed(fresh.owner, "Owner")).id, "panel");
+    await inParallel(7, 7, () => key.call("/api/v1/whoami"));
+    const body = await whoamiReaching(fresh.session.cookie, 7);
+    const response = await panel(fresh.session.cookie);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(body).toMatchObject({ period: "24h", granularity: "minute" });
+    expect(Date.parse(body.to) - Date.parse(body.from)).toBe(DAY);
+    // 1,440 minutes as 288 points of 5; only buckets with requests for the tables.
+    expect(body.chart).toMatchObject({ granularity: "minute", bucketsPerPoint: 5 });
+    expect(body.chart.points).toHaveLength(288);
+    expect(body).not.toHaveProperty("series");
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    expect(sum(body.chart.points.map((point) => point[1]))).toBe(body.totals.requests);
+    expect(sum(body.bucketsWithRequests.map((bucket) => bucket.requests))).toBe(body.totals.requests);
+    expect(body.bucketsWithRequests.every((bucket) => bucket.requests > 0)).toBe(true);
+    // The same figures as the REST endpoint's for the account (its own call is counted too).
+    const rest = await expectJson<UsageBody>(await fresh.owner("/api/v1/usage?granularity=minute"), 200);
+    expect(rest.topRoutes.find((route) => route.operation === "getWhoami")?.requests).toBe(7);
+    expect(rest.totals.requests).toBeGreaterThanOrEqual(body.totals.requests);
+  });
+
+  it("reads the period asked for, and refuses one it doesn't know", async () => {
+    const cookie = account.session.cookie;
+    // Whole buckets up to now: the last hour is 60 minutes and the one now running.
+    const cases = [
+      ["?period=1h", "minute", 61 * MINUTE],
+      ["?period=24h", "minute", DAY],
+      ["?period=30d", "hour", 30 * DAY],
+      ["?period=12m", "day", 365 * DAY],
+    ] as const;
+    for (const [query, granularity, spanMs] of cases) {
+      const body = await expectJson<PanelBody>(await panel(cookie, query), 200);
+      expect(body, query).toMatchObject({ period: query.slice(8), granularity });
+      expect(Date.parse(body.to) - Date.parse(body.from), query).toBe(spanMs);
+      expect(body.chart.points.length, query).toBeLessThanOrEqual(300);
+    }
+    for (const query of ["?period=week", "?period=toString"]) {
+      const refused = await expectJson<{ error: { fieldErrors: object } }>(await panel(cookie, query), 400);
+      expect(refused.error.fieldErrors, query).toHaveProperty("period");
+    }
+  });
+
+  it("is refused without a session (401) and without API Keys: Read (403)", async () => {
+    const signedOut = await panel(null);
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get("cache-control")).toBe("no-store");
+    expect(await signedOut.json()).toMatchObject({ error: { code: "unauthorized" } });
+    expect((await panel("authjs.session-token=forged")).status).toBe(401);
+    const usersOnly = await createRole(account.owner, { users: "READ" });
+    const outsider = await addMember(baseUrl, account.owner, usersOnly.id, "No Keys");
+    const refused = await panel(outsider.cookie);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: "forbidden" } });
+    const readers = await createRole(account.owner, { api_keys: "READ" });
+    const reader = await addMember(baseUrl, account.owner, readers.id, "Key Reader");
+    expect((await panel(reader.cookie)).status).toBe(200);
+  });
+
+  it("never shows another account's usage, whatever the query names", async () => {
+    const busy = await newAccount(baseUrl, "Busy");
+    const key = await createKeyWithRole(baseUrl, busy.owner, (await roleNamed(busy.owner, "Owner")).id, "busy");
+    await inParallel(5, 5, () => key.call("/api/v1/whoami"));
+    await whoamiReaching(busy.session.cookie, 5);
+    const quiet = await newAccount(baseUrl, "Quiet");
+    const accountId = (await expectJson<{ account: { id: string } }>(await busy.owner("/api/v1/whoami"), 200)).account
+      .id;
+    for (const query of ["", `?accountId=${accountId}`, `?period=24h&account=${accountId}`]) {
+      const body = await expectJson<PanelBody>(await panel(quiet.session.cookie, query), 200);
+      expect(body.totals.requests, query).toBe(0);
+      expect(body.topRoutes, query).toEqual([]);
+      expect(body.bucketsWithRequests, query).toEqual([]);
+    }
   });
 });

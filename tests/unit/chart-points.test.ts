@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartPoints, outcomeCount, pointCaption } from "@/components/usage/chart-points";
+import { chartPoints, outcomeCount, pointCaption } from "@/lib/usage/chart-points";
 import { OUTCOMES, type UsageBucket } from "@/lib/validations/usage";
 
 function minute(i: number, requests: number, errors = 0): UsageBucket {

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { CurlExample } from "@/components/api-keys/curl-example";
 import { ExpiringKeysBanner } from "@/components/api-keys/key-banners";
@@ -7,7 +6,6 @@ import { keyPageContext } from "@/components/api-keys/page-context";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/portal/page-header";
 import { AccountUsage } from "@/components/usage/account-usage";
-import { UsageSkeleton } from "@/components/usage/usage-skeleton";
 import { parseListQuery, readClampedPage } from "@/components/ui/paging";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireMember } from "@/lib/auth/current-member";
@@ -55,10 +53,8 @@ export default async function ApiKeysPage({
         query={{ ...query, page: page.page, state: query.state ?? "", tag: shownTag(query.tag) }}
       />
       <div className="mt-8">
-        {/* Streamed after the table: the keys don't wait for a day of usage to be read. */}
-        <Suspense fallback={<UsageSkeleton title="Usage of all keys" />}>
-          <AccountUsage accountId={member.accountId} searchParams={params} />
-        </Suspense>
+        {/* Read by the browser after the page: the keys don't wait for a day of usage. */}
+        <AccountUsage />
       </div>
       <div className="mt-8">
         <CurlExample origin={context.origin} />
