@@ -42,10 +42,13 @@ async function virtualAuthenticator(cdp: CDPSession): Promise<string> {
   return authenticatorId;
 }
 
+// Waits for each page's script: a click before it has loaded (hydration) is lost, and a
+// form sent without it reloads the page (method="post") instead of signing in.
 async function signOut(page: Page) {
   await mainNav(page);
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await (await hydrated(page.getByRole("button", { name: "Sign out", exact: true }))).click();
   await expect(page).toHaveURL(/\/sign-in$/);
+  await hydrated(page.getByRole("button", { name: "Sign in" }));
 }
 
 async function addPasskey(page: Page, name: string) {

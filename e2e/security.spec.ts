@@ -69,3 +69,28 @@ test("a page on another origin can't frame the signed-in portal", async ({ brows
     await new Promise((resolve) => attacker.close(resolve));
   }
 });
+
+// A form sent before the page's script has run goes as the browser sends it: by POST, so a
+// password, code or client secret never lands in the address (history, logs, Referer).
+test("forms with secrets, sent before the page's script runs, keep them out of the address", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] } });
+  try {
+    const page = await context.newPage();
+    for (const [path, button] of [
+      ["/sign-in", "Sign in"],
+      ["/sign-up", "Create account"],
+    ] as const) {
+      await page.goto(`${baseURL}${path}`);
+      await page.getByLabel("Email").fill("nobody@example.com");
+      await page.getByLabel("Password").fill("not-in-the-address");
+      // The browser sends the form itself: a navigation, whose address is checked.
+      await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: button }).click()]);
+      expect(page.url(), path).toBe(`${baseURL}${path}`);
+    }
+  } finally {
+    await context.close();
+  }
+});

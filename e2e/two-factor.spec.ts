@@ -2,7 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { generate } from "otplib";
 import { axeViolations } from "./axe";
 import { expect, test } from "./fixtures";
-import { mainNav } from "./helpers";
+import { hydrated, mainNav } from "./helpers";
 import { confirmEmail, mailTo } from "./mail";
 
 // Two-factor in Chromium: an authenticator app set up on /account (its codes computed here
@@ -64,10 +64,13 @@ async function setUpAuthenticator(page: Page) {
   return { secret, codes };
 }
 
+// Waits for each page's script: a click before it has loaded (hydration) is lost, and a
+// form sent without it reloads the page (method="post") instead of signing in.
 async function signOut(page: Page) {
   await mainNav(page);
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await (await hydrated(page.getByRole("button", { name: "Sign out", exact: true }))).click();
   await expect(page).toHaveURL(/\/sign-in$/);
+  await hydrated(page.getByRole("button", { name: "Sign in" }));
 }
 
 async function passwordStep(page: Page, email: string) {

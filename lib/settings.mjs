@@ -95,6 +95,9 @@ const schema = z.object({
   SESSION_IDLE_TIMEOUT: positiveSeconds(2 * 60 * 60),
   // How long a proof of identity (sign-in, step-up) allows dangerous changes without asking again.
   STEP_UP_WINDOW: positiveSeconds(10 * 60),
+  // Requests kept in each key's request log (its newest; older ones are replaced). Lowered,
+  // rows beyond the new number stay until they are REQUEST_LOG_DAYS old.
+  REQUEST_LOG_PER_KEY: integer(100, 1_000_000).default(10_000).describe("a whole number from 100 to 1000000"),
   // Failed API-key checks allowed per client address per minute before 429.
   API_KEY_FAILURES_PER_MINUTE: positiveInteger(30),
   // New accounts (sign-ups) allowed per client address (an IPv6 one by its /64) per hour.
@@ -146,6 +149,7 @@ const toConfig = (env) => ({
   passkeyOrigin: env.PASSKEY_ORIGIN ? new URL(env.PASSKEY_ORIGIN).origin : "",
   trustedProxies: listOf(env.TRUSTED_PROXIES),
   maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS,
+  requestLogPerKey: env.REQUEST_LOG_PER_KEY,
   idleGc: env.IDLE_GC === "on",
   authSecret: env.AUTH_SECRET ?? "",
   dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR),

@@ -49,7 +49,7 @@ export function ChangePasswordForm({
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       {formError ? <FormAlert message={formError} /> : null}
       <Field id="currentPassword" label={currentLabel} error={errors?.currentPassword?.[0]}>
         <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />

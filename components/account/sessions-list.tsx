@@ -11,7 +11,9 @@ import { describeUserAgent } from "@/lib/user-agent";
 
 // The person's live sessions in every account, each with "End", and one button for all
 // but this one.
-export function SessionsList({ sessions }: { sessions: SessionView[] }) {
+// `now`: the server's clock when it rendered, so the browser's first render (hydration)
+// writes the same "2 min ago" as the server did.
+export function SessionsList({ sessions, now }: { sessions: SessionView[]; now: number }) {
   const [confirmAll, setConfirmAll] = useState(false);
   const [pending, startTransition] = useTransition();
   const others = sessions.filter((session) => !session.current).length;
@@ -91,7 +93,7 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
                 <td className="hidden px-6 py-3 text-muted-foreground md:table-cell">
                   {formatDate(session.createdAt, true)}
                 </td>
-                <td className="px-6 py-3 text-muted-foreground">{formatRelative(session.lastSeenAt)}</td>
+                <td className="px-6 py-3 text-muted-foreground">{formatRelative(session.lastSeenAt, now)}</td>
                 <td className="px-6 py-3 text-right">
                   {session.current ? null : (
                     <Button

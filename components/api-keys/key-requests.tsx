@@ -20,10 +20,12 @@ type Props = {
   page: number;
   pageSize: number;
   filters: RequestLogFilters;
+  // How many of a key's newest requests are kept (REQUEST_LOG_PER_KEY).
+  keptPerKey: number;
 };
 
-// The key's request log (7 days, its newest 10,000): search, a status filter, CSV export.
-export function KeyRequests({ keyId, requests, total, totalCapped, page, pageSize, filters }: Props) {
+// The key's request log (7 days, its newest keptPerKey): search, a status filter, CSV export.
+export function KeyRequests({ keyId, requests, total, totalCapped, page, pageSize, filters, keptPerKey }: Props) {
   const list = useListState({ page, pageSize, q: filters.q ?? "", sort: "createdAt", dir: "desc" });
   const [q, setQ] = useState(filters.q ?? "");
   const status = filters.status === undefined ? "" : String(filters.status);
@@ -97,7 +99,9 @@ export function KeyRequests({ keyId, requests, total, totalCapped, page, pageSiz
           <h2 id="key-requests" className="text-base font-semibold text-foreground">
             Requests
           </h2>
-          <p className="text-sm text-muted-foreground">The last 7 days, at most 10,000; up to 5 seconds late.</p>
+          <p className="text-sm text-muted-foreground">
+            The last 7 days, at most {keptPerKey.toLocaleString("en-US")}; up to 5 seconds late.
+          </p>
         </div>
         <a
           href={exportHref}

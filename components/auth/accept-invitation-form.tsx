@@ -75,6 +75,7 @@ export function AcceptInvitationForm({
 
   return (
     <form
+      method="post"
       className="space-y-4"
       noValidate
       onSubmit={(event) => {

@@ -42,7 +42,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form method="post" onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <div>
         <h1 className="text-xl font-semibold">Forgot your password?</h1>
         <p className="mt-1 text-sm text-muted-foreground">

@@ -16,7 +16,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formError = state && !state.ok && !errors ? state.error : undefined;
   return (
-    <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form method="post" onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <div>
         <h1 className="text-xl font-semibold">Choose a new password</h1>
         <p className="mt-1 text-sm text-muted-foreground">

@@ -44,7 +44,7 @@ export function SecondStepForm({ next, passkeys }: { next: string | null; passke
 
   const formError = passkeyError ?? (state && !state.ok && !codeError ? state.error : undefined);
   return (
-    <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form method="post" onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <div>
         <h1 className="flex items-center gap-2 text-xl font-semibold">
           <ShieldCheck className="h-5 w-5 text-link" aria-hidden /> Two-factor sign-in

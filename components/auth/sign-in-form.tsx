@@ -60,6 +60,7 @@ export function SignInForm({ next, notice = null }: { next: string | null; notic
   return (
     <form
       ref={form}
+      method="post"
       onSubmit={(event) => {
         setLastTried("password");
         submitPassword(event);

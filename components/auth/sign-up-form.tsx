@@ -17,7 +17,7 @@ export function SignUpForm() {
   const form = useRef<HTMLFormElement>(null);
   useFocusOnError(form, state && !state.ok ? state : undefined);
   return (
-    <form ref={form} onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form ref={form} method="post" onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <div>
         <h1 className="text-xl font-semibold">Create your account</h1>
         <p className="mt-1 text-sm text-muted-foreground">You will be its Owner and can invite your team later.</p>

@@ -16,7 +16,7 @@ export function SsoSignInForm({ next, error }: { next: string | null; error: str
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const message = state && !state.ok ? (errors ? null : state.error) : error;
   return (
-    <form onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
+    <form method="post" onSubmit={keepValuesOnSubmit(action)} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Sign in with SSO</h1>
       <p className="text-sm text-muted-foreground">
         Enter your work email: you continue at your organisation&rsquo;s identity provider.

@@ -74,7 +74,7 @@ export function VerifyEmailForm({
         </p>
       )}
       {formError ? <FormAlert message={formError} /> : null}
-      <form onSubmit={confirm} noValidate className="space-y-4">
+      <form method="post" onSubmit={confirm} noValidate className="space-y-4">
         <Field id="code" label="Code" error={codeError}>
           <Input
             id="code"

@@ -77,7 +77,7 @@ export function SsoSettingsForm({
   ];
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5">
+    <form method="post" onSubmit={submit} noValidate className="space-y-5">
       {formError ? <FormAlert message={formError} /> : null}
       <div className="space-y-1.5 text-sm">
         <p className="font-medium text-foreground">Redirect URI</p>

@@ -226,7 +226,7 @@ export const ENDPOINTS: Endpoint[] = [
     area: "api_keys",
     tag: "api-keys",
     summary:
-      "A key's request log, newest first: time, operation, status, client address, user agent, latency, request id (7 days, at most 10,000 requests; up to 5 s late)",
+      "A key's request log, newest first: time, operation, status, client address, user agent, latency, request id (7 days, at most a key's newest 10,000 by default; up to 5 s late)",
     query: requestLogQuerySchema,
     status: 200,
     response: pageOf(apiKeyRequestSchema),

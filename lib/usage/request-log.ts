@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { now } from "@/lib/clock";
+import { config } from "@/lib/config";
 import { getUnscopedDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { processSingleton } from "@/lib/process-singleton";
 
 // The request log costs no database write per request, like usage counting: each request
 // with a valid key is kept in memory, and every FLUSH_INTERVAL_MS (and at shutdown) the
-// batch is written in a few statements. Each key has REQUESTS_KEPT_PER_KEY slots used in
+// batch is written in a few statements. Each key has REQUEST_LOG_PER_KEY slots used in
 // turn: one upsert reserves a batch's slots for all its keys (so instances never share a
 // slot), and a new row replaces the key's oldest, so the count limit needs no delete.
 // Rows older than REQUEST_LOG_DAYS are never read and are deleted every 10 minutes.
-export const REQUESTS_KEPT_PER_KEY = 10_000;
 export const REQUEST_LOG_DAYS = 7;
 const FLUSH_INTERVAL_MS = 5000;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
@@ -76,10 +76,10 @@ async function write(batch: Entry[]): Promise<void> {
     list.push(entry);
     byKey.set(entry.apiKeyId, list);
   }
-  // A key's slots hold only its newest REQUESTS_KEPT_PER_KEY: more in one batch would
+  // A key's slots hold only its newest REQUEST_LOG_PER_KEY: more in one batch would
   // replace each other (and one statement can't update a row twice).
-  for (const [key, list] of byKey)
-    if (list.length > REQUESTS_KEPT_PER_KEY) byKey.set(key, list.slice(-REQUESTS_KEPT_PER_KEY));
+  const kept = config.requestLogPerKey;
+  for (const [key, list] of byKey) if (list.length > kept) byKey.set(key, list.slice(-kept));
   const keys = [...byKey.keys()];
   const counts = keys.map((key) => byKey.get(key)!.length);
   const db = getUnscopedDb();
@@ -97,7 +97,7 @@ async function write(batch: Entry[]): Promise<void> {
     const list = byKey.get(key);
     if (!list) continue;
     const first = Number(next) - list.length;
-    list.forEach((entry, index) => rows.push(rowOf(entry, (first + index) % REQUESTS_KEPT_PER_KEY)));
+    list.forEach((entry, index) => rows.push(rowOf(entry, (first + index) % kept)));
   }
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     await db.$executeRaw`

@@ -19,9 +19,13 @@ declare module "vitest" {
     reportFile: string;
     // Where the test SMTP server the server sends to saves each message it receives (.eml).
     mailDir: string;
+    // How many requests the server keeps in each key's request log (REQUEST_LOG_PER_KEY).
+    requestLogPerKey: number;
   }
 }
 
+// 10,000 by default: tests/api/request-log.test.ts fills a key's log in a second, not a minute.
+const REQUEST_LOG_PER_KEY = 300;
 const PORTS: Record<string, number> = { api: 3311, "api-postgres": 3312, security: 3315, "security-postgres": 3316 };
 
 // One production server (next start) per project: "…-postgres" projects on a fresh
@@ -49,6 +53,7 @@ export default async function setup(project: TestProject) {
     // The API suite signs up hundreds of accounts from loopback; the security suite keeps the
     // default, which tests/security/sign-up-throttle.test.ts tries.
     ...(project.name.startsWith("api") ? { SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000" } : {}),
+    REQUEST_LOG_PER_KEY: String(REQUEST_LOG_PER_KEY),
     ...(database ? database.serverEnv : {}),
     // Its public origin, as in production: links anyone may have mailed are built from it alone.
     APP_URL: `http://127.0.0.1:${testPort(PORTS[project.name])}`,
@@ -71,6 +76,7 @@ export default async function setup(project: TestProject) {
   project.provide("secretsFile", secretsFile);
   project.provide("reportFile", reportFile);
   project.provide("mailDir", mailDir);
+  project.provide("requestLogPerKey", REQUEST_LOG_PER_KEY);
   return async () => {
     await server.stop();
     await database?.drop();

@@ -5,6 +5,7 @@ import { HOUR, from, newClientAddress, setServerClock } from "../helpers/clock";
 import { inParallel } from "../helpers/usage";
 
 const baseUrl = inject("baseUrl");
+const kept = inject("requestLogPerKey");
 const DAY = 24 * HOUR;
 
 type Logged = {
@@ -181,32 +182,34 @@ describe("the request log of a key", () => {
     await setServerClock(baseUrl, 0);
   });
 
-  it("keeps a key's newest 10,000 requests", async () => {
+  it(`keeps a key's newest ${kept} requests (REQUEST_LOG_PER_KEY)`, async () => {
     const key = await createKeyWithRole(baseUrl, account.owner, ownerRoleId, "busy");
-    const statuses = await inParallel(10_010, 10, (i) =>
+    const sent = kept + 10;
+    const statuses = await inParallel(sent, 10, (i) =>
       key.call("/api/v1/whoami", { headers: { "User-Agent": `busy/${i}` } }),
     );
     expect(statuses.every((status) => status === 200)).toBe(true);
-    // Written now rather than at the next flush; the total stops counting at 1,000, so the
-    // 100th and 101st pages of 100 show the limit.
+    // Written now rather than at the next flush: the last full page of 100 and the one after it.
+    const lastPage = kept / 100;
     await setServerClock(baseUrl, 0);
     await vi.waitFor(
       async () => {
         const page = await expectJson<LogPage>(
-          await account.owner(`/api/v1/api-keys/${key.keyId}/requests?pageSize=100&page=100`),
+          await account.owner(`/api/v1/api-keys/${key.keyId}/requests?pageSize=100&page=${lastPage}`),
           200,
         );
         expect(page.items).toHaveLength(100);
+        expect(page.total).toBe(kept);
       },
       { timeout: 10_000, interval: 250 },
     );
     const past = await expectJson<LogPage>(
-      await account.owner(`/api/v1/api-keys/${key.keyId}/requests?pageSize=100&page=101`),
+      await account.owner(`/api/v1/api-keys/${key.keyId}/requests?pageSize=100&page=${lastPage + 1}`),
       200,
     );
     expect(past.items).toHaveLength(0);
     // The newest are kept: the last one sent is among the first page.
     const newest = await logOf(key.keyId);
-    expect(newest.items.map((item) => item.userAgent)).toContain("busy/10009");
-  }, 120_000);
+    expect(newest.items.map((item) => item.userAgent)).toContain(`busy/${sent - 1}`);
+  });
 });

@@ -6,6 +6,7 @@ import { TwoFactorSection } from "@/components/two-factor/two-factor-section";
 import { PageHeader } from "@/components/portal/page-header";
 import { requireSession } from "@/lib/auth/current-member";
 import { listSessions } from "@/lib/auth/manage-sessions";
+import { now } from "@/lib/clock";
 import { twoFactorStatus } from "@/lib/auth/second-factor";
 import { noticeSettings } from "@/lib/notices/settings";
 
@@ -74,7 +75,7 @@ export default async function AccountPage() {
         <NoticeSettings settings={notices} />
       </section>
       <section aria-labelledby="sessions-heading" className="mt-8">
-        <SessionsList sessions={sessions} />
+        <SessionsList sessions={sessions} now={now().getTime()} />
       </section>
     </>
   );

@@ -121,7 +121,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A key's request log, newest first: time, operation, status, client address, user agent, latency, request id (7 days, at most 10,000 requests; up to 5 s late)
+         * A key's request log, newest first: time, operation, status, client address, user agent, latency, request id (7 days, at most a key's newest 10,000 by default; up to 5 s late)
          * @description Needs **Read Access** to **API Keys**.
          */
         get: operations["getApiKeysKeyIdRequests"];

@@ -13,6 +13,7 @@ import { getApiKey } from "@/lib/api-keys/manage";
 import { needsLessOf } from "@/lib/api-keys/needs-less";
 import { listAuditEvents } from "@/lib/audit/list";
 import { requireMember } from "@/lib/auth/current-member";
+import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { allows } from "@/lib/permissions";
 import { keyIdSchema } from "@/lib/validations/api-key";
@@ -92,6 +93,7 @@ export default async function ApiKeyPage({
           page={requests.page}
           pageSize={pageSize}
           filters={filters}
+          keptPerKey={config.requestLogPerKey}
         />
       }
     />

@@ -8,7 +8,7 @@ import { requestLogQuerySchema } from "@/lib/validations/request-log";
 
 type Params = { keyId: string };
 
-// GET /api/v1/api-keys/:keyId/requests – the key's request log, newest first (7 days, up to 10,000)
+// GET /api/v1/api-keys/:keyId/requests – the key's request log, newest first (7 days, its newest REQUEST_LOG_PER_KEY)
 export const GET = apiRoute<Params>("api_keys", async ({ request, actor, params }) => {
   const keyId = keyIdSchema.safeParse(params.keyId);
   if (!keyId.success) throw new AppError("not_found", "No API key with this Key ID.");
