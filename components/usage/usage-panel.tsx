@@ -41,7 +41,7 @@ export function UsagePanel({
         <h2 id="usage-heading" className="text-base font-semibold text-foreground">
           {title}
         </h2>
-        <nav aria-label="Usage period" className="flex gap-1 rounded-md bg-badge p-1 text-sm">
+        <nav aria-label="Usage period" className="flex gap-0.5 rounded-md bg-badge p-1 text-sm sm:gap-1">
           {(Object.keys(USAGE_PRESETS) as UsagePreset[]).map((key) => (
             <Link
               key={key}
@@ -49,7 +49,7 @@ export function UsagePanel({
               scroll={false}
               aria-current={key === preset ? "page" : undefined}
               className={cn(
-                "rounded px-2.5 py-1 font-medium",
+                "rounded px-2 py-1 font-medium whitespace-nowrap sm:px-2.5",
                 key === preset ? "bg-card text-foreground shadow-xs" : "text-muted-foreground hover:text-foreground",
               )}
             >
