@@ -46,7 +46,33 @@ async function breakdown(server: RunningServer): Promise<Breakdown> {
   return { ...before, heapUsedAfterGc: afterGc.heapUsed, rssAfterGc: afterGc.rss };
 }
 
-type Subject = { name: string; server: RunningServer; key: string; cookie: string; figures: MemoryFigures };
+type MemoryReport = { idleCollection: { last: { at: number } | null } | null };
+
+// Idle means after the collection a server makes once it falls idle (lib/server/
+// idle-collection.mjs: 2 s without a request, checked every second). Reading the memory
+// report doesn't count as a request, so it can be polled; a server that doesn't collect
+// (IDLE_GC=off) is read as long after its last request as the others.
+async function afterIdleCollection(subjects: Subject[]) {
+  const deadline = Date.now() + 15_000;
+  for (const subject of subjects) {
+    for (;;) {
+      const report = (await (await fetch(`${subject.server.url}/api/test/memory`)).json()) as MemoryReport;
+      const collection = report.idleCollection;
+      if (collection ? (collection.last?.at ?? 0) > subject.preparedAt : Date.now() - subject.preparedAt > 3500) break;
+      if (Date.now() > deadline) throw new Error(`${subject.name} did not collect within 15 s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+type Subject = {
+  name: string;
+  server: RunningServer;
+  key: string;
+  cookie: string;
+  preparedAt: number;
+  figures: MemoryFigures;
+};
 
 async function prepare(name: string, server: RunningServer): Promise<Subject> {
   const account = await newAccount(server.url, `Bench Memory ${name}`);
@@ -58,6 +84,7 @@ async function prepare(name: string, server: RunningServer): Promise<Subject> {
     server,
     key: key.secret,
     cookie: account.session.cookie,
+    preparedAt: Date.now(),
     figures: {
       database: name,
       idle: 0,
@@ -122,7 +149,7 @@ export async function memory(ports: [number, number], env: Record<string, string
       subjects.push(await prepare(`embedded (PGlite)${variant.label}`, embedded));
       subjects.push(await prepare(`PostgreSQL${variant.label}`, postgres));
     }
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await afterIdleCollection(subjects);
     for (const subject of subjects) {
       subject.figures.idle = rssMb(subject.server.pid);
       subject.figures.breakdownIdle = await breakdown(subject.server);

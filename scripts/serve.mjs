@@ -85,7 +85,11 @@ const server = http.createServer((req, res) => {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
   delete req.headers[KEY_HANDOVER_HEADER];
   delete req.headers[ADMISSION_HEADER];
-  requestCount += 1;
+  // Reading the memory report (GET /api/test/memory: tests and the bench only) is not a
+  // request for the collection when idle: asking whether it has collected must not keep the
+  // server from falling idle.
+  const memoryReport = req.url?.startsWith("/api/test/memory") ?? false;
+  if (!memoryReport) requestCount += 1;
   const fromProxy = isTrustedProxy(req.socket.remoteAddress ?? "");
   // X-Forwarded-Host and -Proto count only from a trusted proxy (lib/http/public-origin.ts);
   // without them Next sets both from the request itself.
@@ -94,7 +98,7 @@ const server = http.createServer((req, res) => {
     delete req.headers["x-forwarded-proto"];
     if (req.headers["x-forwarded-for"] !== undefined) warnUntrustedForwarder(req.socket.remoteAddress ?? "");
   }
-  lastRequestAt = Date.now();
+  if (!memoryReport) lastRequestAt = Date.now();
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
   if (servedOverHttps(req, fromProxy)) res.setHeader("Strict-Transport-Security", HSTS);
@@ -344,7 +348,11 @@ async function drain(deadline) {
 }
 
 if (idleGc)
-  collectWhenIdle({ requests: () => requestCount, lastRequestAt: () => lastRequestAt, inFlight: () => inFlight.size });
+  lifecycle.idleCollectionStats = collectWhenIdle({
+    requests: () => requestCount,
+    lastRequestAt: () => lastRequestAt,
+    inFlight: () => inFlight.size,
+  });
 
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
 

@@ -1,39 +1,82 @@
 // Full garbage collections once a busy server falls idle. V8 sizes its heap to the
 // allocation rate it saw: after a burst of load it keeps the garbage of the burst (hundreds
-// of MB) until allocation starts again, however long the server then sits idle. Two full
-// collections after IDLE_MS without a request, once per busy spell, give that memory back
-// (measured in bench/memory.mts: 924 → 546 MB, embedded, after 15 s of 50 connections). It
-// pauses the server for as long as each collection takes (about 150 ms each after such a
-// load), at a moment when it has nothing to do. The first idle moment after start counts as
-// the end of a busy spell too: starting (migrations on a fresh database, the first pages)
-// can leave 300 MB of garbage (795 → 470 MB RSS in one measured start).
+// of MB) until allocation starts again, however long the server then sits idle. A full
+// collection after IDLE_MS without a request, once per busy spell, gives that memory back,
+// and glibc's free native memory with it (native-heap.mjs). It pauses the server for as long
+// as the collection takes (100–300 ms after a load), at a moment when it has nothing to do.
+// The first idle moment after start counts as the end of a busy spell too: starting
+// (migrations on a fresh database, the first pages) can leave 300 MB of garbage.
+// Measured in bench/memory.mts; figures in bench/results/README.md.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { nativeHeapTrimmer } from "./native-heap.mjs";
 
 const IDLE_MS = 2000;
 const CHECK_MS = 1000;
 // Fewer requests than this since the last collection: not worth one.
 const BUSY_REQUESTS = 200;
+const MB = 1024 * 1024;
+
+/** @typedef {{ at: number, ms: number, rssBefore: number, rssAfter: number, heapBefore: number, heapAfter: number, trimmed: boolean }} Collection */
 
 /**
  * @param {{ requests: () => number, lastRequestAt: () => number, inFlight: () => number }} server
+ * @returns {() => { collections: number, last: Collection | null }} what it has done, for GET /api/test/memory
  */
 export function collectWhenIdle(server) {
   setFlagsFromString("--expose-gc");
-  const gc = /** @type {() => void} */ (runInNewContext("gc"));
+  const gc = /** @type {(options?: object) => void} */ (runInNewContext("gc"));
+  const collect = fullCollection(gc);
+  const trim = nativeHeapTrimmer();
   let requestsAtLastCollection = server.requests();
-  let collected = false;
+  let collections = 0;
+  /** @type {Collection | null} */
+  let last = null;
   const timer = setInterval(() => {
     const requests = server.requests();
-    if (requests - requestsAtLastCollection < (collected ? BUSY_REQUESTS : 1)) return;
+    if (requests - requestsAtLastCollection < (collections > 0 ? BUSY_REQUESTS : 1)) return;
     if (server.inFlight() > 0 || Date.now() - server.lastRequestAt() < IDLE_MS) return;
     requestsAtLastCollection = requests;
-    collected = true;
-    // Twice: the first collection frees the garbage, the second compacts what is left so
-    // that V8 can give the emptied pages back (after one, most of a grown heap stayed
-    // committed: 611 → 348 MB, then 214). A request arriving between them is served first.
-    gc();
-    setImmediate(gc);
+    collections++;
+    const started = performance.now();
+    const before = process.memoryUsage();
+    collect(() => {
+      trim?.();
+      const after = process.memoryUsage();
+      last = {
+        at: Date.now(),
+        ms: Math.round(performance.now() - started),
+        rssBefore: Math.round(before.rss / MB),
+        rssAfter: Math.round(after.rss / MB),
+        heapBefore: Math.round(before.heapTotal / MB),
+        heapAfter: Math.round(after.heapTotal / MB),
+        trimmed: trim !== undefined,
+      };
+    });
   }, CHECK_MS);
   timer.unref();
+  return () => ({ collections, last });
+}
+
+// V8 13 and later (Node.js 26) take a "last resort" collection: it repeats until nothing more
+// is freed, compacts every fragmented page and shrinks the young generation (after a load:
+// V8's heap 209 → 142 MB committed, where two plain collections left it at 209). V8 11
+// (Node.js 20) ignores that option, and there two plain collections do most of it: the first
+// frees the garbage, the second compacts what is left (611 → 348 MB, then 214). A request
+// arriving between them is served first.
+/** @param {(options?: object) => void} gc */
+function fullCollection(gc) {
+  const v8Major = Number(process.versions.v8.split(".")[0]);
+  if (v8Major >= 13)
+    return (/** @type {() => void} */ done) => {
+      gc({ type: "major", execution: "sync", flavor: "last-resort" });
+      done();
+    };
+  return (/** @type {() => void} */ done) => {
+    gc();
+    setImmediate(() => {
+      gc();
+      done();
+    });
+  };
 }

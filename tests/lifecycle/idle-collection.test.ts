@@ -1,0 +1,53 @@
+import { afterAll, expect, it } from "vitest";
+import { newAccount } from "../helpers/account";
+import { startServer, type RunningServer } from "../helpers/server";
+
+// The collection once the server falls idle (lib/server/idle-collection.mjs, issue 29): after
+// a busy spell, 2 s without a request, the server collects its garbage and gives memory back
+// to the system; on Node.js 26 also glibc's free native memory (lib/server/native-heap.mjs).
+let server: RunningServer | undefined;
+afterAll(() => server?.stop());
+
+type Collection = {
+  at: number;
+  rssBefore: number;
+  rssAfter: number;
+  heapBefore: number;
+  heapAfter: number;
+  trimmed: boolean;
+};
+type Report = { idleCollection: { collections: number; last: Collection | null } | null };
+
+const report = async () => (await (await fetch(`${server!.url}/api/test/memory`)).json()) as Report;
+
+it("gives memory back once the server falls idle after a busy spell", async () => {
+  server = await startServer(3387, { WISP_TEST_CLOCK: "1" });
+  const account = await newAccount(server.url, "Idle collection");
+  const requests: { path: string; headers: Record<string, string> }[] = [
+    { path: "/api-keys", headers: { Cookie: account.session.cookie } },
+    { path: "/api/v1/whoami", headers: { Authorization: `Bearer ${account.ownerKey.secret}` } },
+  ];
+  // More than the 200 requests that make a busy spell, 10 at a time.
+  for (let round = 0; round < 30; round++)
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, index) => {
+        const { path, headers } = requests[index % 2];
+        expect((await fetch(server!.url + path, { headers })).status).toBe(200);
+      }),
+    );
+  const busyUntil = Date.now();
+
+  // Reading the report doesn't count as a request, so polling it doesn't keep the server busy.
+  await expect
+    .poll(async () => (await report()).idleCollection?.last?.at ?? 0, { timeout: 20_000, interval: 250 })
+    .toBeGreaterThan(busyUntil);
+  const { last } = (await report()).idleCollection!;
+  expect(last!.at - busyUntil).toBeGreaterThanOrEqual(2000);
+  expect(last!.heapAfter).toBeLessThan(last!.heapBefore);
+  expect(last!.rssAfter).toBeLessThan(last!.rssBefore);
+  // node:ffi, through which glibc's malloc_trim is called, exists from Node.js 26.1 on.
+  expect(last!.trimmed).toBe(Number(process.versions.node.split(".")[0]) >= 26);
+
+  // Still serving.
+  expect((await fetch(`${server.url}/api/v1/whoami`, { headers: requests[1].headers })).status).toBe(200);
+});
