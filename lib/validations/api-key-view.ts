@@ -83,7 +83,7 @@ function limitsView(key: ApiKeyViewRow): Pick<ApiKeyJson, "rateLimit" | "quota">
 }
 
 export const secretSelect = { start: true, createdAt: true, validUntil: true } satisfies Prisma.ApiKeySecretSelect;
-type SecretRow = Prisma.ApiKeySecretGetPayload<{ select: typeof secretSelect }>;
+export type SecretRow = Prisma.ApiKeySecretGetPayload<{ select: typeof secretSelect }>;
 
 export function toSecretJson(secret: SecretRow, at: Date = now()): ApiKeySecretJson {
   return {
