@@ -11,7 +11,7 @@
 //   (all of it within SHUTDOWN_TIMEOUT_MS), write buffered "last used" times, close the
 //   database, exit 0. Once, however many signals arrive.
 // Run by `npm start` (scripts/start.mjs), or directly: node scripts/serve.mjs
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -44,6 +44,14 @@ const SOCKET_ADDRESS_HEADER = "x-wisp-socket-address";
 // the door sets it, never a client.
 const KEY_HANDOVER_HEADER = "x-wisp-key-check";
 const HSTS = "max-age=63072000; includeSubDomains";
+// Next.js asks this server for pages itself: it renders a server action's redirect by
+// fetching the target, and forwards an action to the route that defines it, each time with
+// the request's headers, X-Forwarded-For included (Next sets it on every request). Those
+// requests come from this machine without being a proxy's; each carries a token only this
+// process knows, and the door doesn't warn about them.
+const SELF_HEADER = "x-wisp-self";
+const selfToken = randomBytes(16).toString("hex");
+markOwnRequests();
 // The headers Next puts on every API answer (next.config.js, and the Vary of its App Router
 // responses), for the answers the front door gives in its place (lib/api/front-door.ts);
 // tests/security/identical-401.test.ts compares both kinds header by header.
@@ -84,6 +92,8 @@ const untrustedForwarders = (lifecycle.untrustedForwarders ??= []);
 const server = http.createServer((req, res) => {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
   delete req.headers[KEY_HANDOVER_HEADER];
+  const fromThisProcess = req.headers[SELF_HEADER] === selfToken;
+  delete req.headers[SELF_HEADER];
   delete req.headers[ADMISSION_HEADER];
   // Reading the memory report (GET /api/test/memory: tests and the bench only) is not a
   // request for the collection when idle: asking whether it has collected must not keep the
@@ -96,7 +106,8 @@ const server = http.createServer((req, res) => {
   if (!fromProxy) {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-proto"];
-    if (req.headers["x-forwarded-for"] !== undefined) warnUntrustedForwarder(req.socket.remoteAddress ?? "");
+    if (req.headers["x-forwarded-for"] !== undefined && !fromThisProcess)
+      warnUntrustedForwarder(req.socket.remoteAddress ?? "");
   }
   if (!memoryReport) lastRequestAt = Date.now();
   inFlight.add(res);
@@ -258,6 +269,24 @@ function warnUntrustedForwarder(socketAddress) {
   console.warn(
     `WARNING: ${peer} sends X-Forwarded-For but is not in TRUSTED_PROXIES. If it is a proxy or load balancer, every client behind it counts as ${peer} (sign-in and key brakes lock them all out together, logs show one address): set TRUSTED_PROXIES to its address.`,
   );
+}
+
+// Wraps fetch before Next loads (Next wraps it in turn): a request to this server's own port
+// on a loopback name gets SELF_HEADER.
+function markOwnRequests() {
+  const fetchBeforeUs = globalThis.fetch;
+  const own = (/** @type {string} */ url) => {
+    const target = URL.parse(url);
+    return target?.port === String(port) && ["localhost", "127.0.0.1", "[::1]"].includes(target.hostname);
+  };
+  /** @type {typeof fetch} */
+  globalThis.fetch = (input, init) => {
+    if (!own(input instanceof Request ? input.url : String(input))) return fetchBeforeUs(input, init);
+    // A Request's own headers, unless init replaces them (as fetch itself does).
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    headers.set(SELF_HEADER, selfToken);
+    return fetchBeforeUs(input, { ...init, headers });
+  };
 }
 
 function isTrustedProxy(address) {
