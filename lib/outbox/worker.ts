@@ -71,6 +71,15 @@ async function run(worker: Worker): Promise<void> {
   }
 }
 
+// The round in flight, if any, has finished (its tries are logged and their retries
+// scheduled). The test clock waits for it before moving, so a try that began at one time
+// is not scheduled from another.
+// A round that ends with more to do starts the next at once; that one is waited for too
+// (a few at most: more means the outbox is never idle, and the clock moves anyway).
+export async function roundInFlight(): Promise<void> {
+  for (let rounds = 0; rounds < 5 && slot.worker?.running; rounds += 1) await slot.worker.running;
+}
+
 // Stops polling and waits for the round in flight (its messages are marked before the
 // database closes).
 export async function stopOutboxWorker(): Promise<void> {
