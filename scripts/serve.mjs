@@ -391,6 +391,13 @@ if (process.env.npm_lifecycle_event) {
   setInterval(() => process.ppid !== parent && void stop("npm exited"), 1000).unref();
 }
 
+// An idle keep-alive connection stays open for 65 s, not Node's 5: longer than a load
+// balancer keeps one (AWS's: 60 s) and than clients keep an idle one in their pools, so it
+// is they who close it. A server that closes first can do so just as a request is sent on
+// it, which the client sees as a reset connection (a 502 behind a balancer).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.on("error", (error) => {
   console.error(`Cannot listen on port ${port}: ${error.message}`);
   process.exit(1);

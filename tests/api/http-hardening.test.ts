@@ -1,3 +1,4 @@
+import { get } from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { api, createKeyInPortal, signUp, type Session } from "../helpers/portal";
 
@@ -155,5 +156,17 @@ describe("security headers", () => {
         expect(new URL(location, baseUrl).origin, `${page}?next=${next} → ${location}`).toBe(new URL(baseUrl).origin);
         expect(location.startsWith("//"), location).toBe(false);
       }
+  });
+});
+
+describe("connections", () => {
+  it("keeps an idle keep-alive connection open longer than a load balancer or a client pool does", async () => {
+    const header = await new Promise<string | undefined>((resolve, reject) => {
+      get(`${baseUrl}/api/health`, (response) => {
+        response.resume();
+        resolve(response.headers["keep-alive"]);
+      }).on("error", reject);
+    });
+    expect(header).toBe("timeout=65");
   });
 });
