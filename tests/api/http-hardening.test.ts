@@ -161,7 +161,7 @@ describe("security headers", () => {
 
 describe("connections", () => {
   it("keeps an idle keep-alive connection open longer than a load balancer or a client pool does", async () => {
-    const header = await new Promise<string | undefined>((resolve, reject) => {
+    const header = await new Promise<string | string[] | undefined>((resolve, reject) => {
       get(`${baseUrl}/api/health`, (response) => {
         response.resume();
         resolve(response.headers["keep-alive"]);
