@@ -1,7 +1,8 @@
 // Full garbage collections once a busy server falls idle. V8 sizes its heap to the
 // allocation rate it saw: after a burst of load it keeps the garbage of the burst (hundreds
 // of MB) until allocation starts again, however long the server then sits idle. A full
-// collection after IDLE_MS without a request, once per busy spell, gives that memory back,
+// collection after IDLE_MS without a request, once per busy spell (BUSY_REQUESTS requests,
+// or GROWN_MB more resident memory, since the last), gives that memory back,
 // and glibc's free native memory with it (native-heap.mjs). It pauses the server for as long
 // as the collection takes (100–300 ms after a load), at a moment when it has nothing to do.
 // The first idle moment after start counts as the end of a busy spell too: starting
@@ -15,6 +16,9 @@ const IDLE_MS = 2000;
 const CHECK_MS = 1000;
 // Fewer requests than this since the last collection: not worth one.
 const BUSY_REQUESTS = 200;
+// …unless the resident set has grown this much since the last collection left it: a few
+// dozen requests that load new pages or write can add hundreds of MB.
+const GROWN_MB = 64;
 const MB = 1024 * 1024;
 
 /** @typedef {{ at: number, ms: number, rssBefore: number, rssAfter: number, heapBefore: number, heapAfter: number, trimmed: boolean }} Collection */
@@ -29,13 +33,19 @@ export function collectWhenIdle(server) {
   const collect = fullCollection(gc);
   const trim = nativeHeapTrimmer();
   let requestsAtLastCollection = server.requests();
+  let rssAtLastCollection = process.memoryUsage.rss();
   let collections = 0;
   /** @type {Collection | null} */
   let last = null;
   const timer = setInterval(() => {
     const requests = server.requests();
-    if (requests - requestsAtLastCollection < (collections > 0 ? BUSY_REQUESTS : 1)) return;
+    if (requests === requestsAtLastCollection) return;
     if (server.inFlight() > 0 || Date.now() - server.lastRequestAt() < IDLE_MS) return;
+    const busy =
+      collections === 0 ||
+      requests - requestsAtLastCollection >= BUSY_REQUESTS ||
+      process.memoryUsage.rss() - rssAtLastCollection >= GROWN_MB * MB;
+    if (!busy) return;
     requestsAtLastCollection = requests;
     collections++;
     const started = performance.now();
@@ -43,6 +53,7 @@ export function collectWhenIdle(server) {
     collect(() => {
       trim?.();
       const after = process.memoryUsage();
+      rssAtLastCollection = after.rss;
       last = {
         at: Date.now(),
         ms: Math.round(performance.now() - started),

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from "vitest";
-import { newAccount } from "../helpers/account";
+import { createKeyWithRole, newAccount, roleNamed } from "../helpers/account";
 import { startServer, type RunningServer } from "../helpers/server";
 
 // The collection once the server falls idle (lib/server/idle-collection.mjs, issue 29): after
@@ -18,6 +18,7 @@ type Collection = {
 };
 type Report = { idleCollection: { collections: number; last: Collection | null } | null };
 
+const memory = async () => (await (await fetch(`${server!.url}/api/test/memory`)).json()) as { rss: number };
 const report = async () => (await (await fetch(`${server!.url}/api/test/memory`)).json()) as Report;
 
 it("gives memory back once the server falls idle after a busy spell", async () => {
@@ -50,4 +51,31 @@ it("gives memory back once the server falls idle after a busy spell", async () =
 
   // Still serving.
   expect((await fetch(`${server.url}/api/v1/whoami`, { headers: requests[1].headers })).status).toBe(200);
+});
+
+it("collects again after fewer requests when they have made the server 64 MB bigger", async () => {
+  await server?.stop();
+  server = await startServer(3387, { WISP_TEST_CLOCK: "1" });
+  // The first idle moment after start is the end of a busy spell (the start itself).
+  await expect.poll(async () => (await report()).idleCollection?.collections, { timeout: 20_000 }).toBe(1);
+  const first = (await report()).idleCollection!.last!;
+
+  // A new member's first minutes: sign-up, the pages they open, keys they create. Far fewer
+  // than 200 requests, and they load code and data the server had not needed yet.
+  const account = await newAccount(server.url, "Idle growth");
+  const { id: roleId } = await roleNamed(account.owner, "Read Only");
+  let grown = 0;
+  for (let key = 0; key < 30 && grown < 64; key++) {
+    await createKeyWithRole(server.url, account.owner, roleId, `growth ${key}`);
+    grown = (await memory()).rss - first.rssAfter;
+  }
+  expect(grown, "30 new keys have made the server 64 MB bigger").toBeGreaterThanOrEqual(64);
+  const busyUntil = Date.now();
+
+  await expect
+    .poll(async () => (await report()).idleCollection?.collections, { timeout: 20_000, interval: 250 })
+    .toBe(2);
+  const { last } = (await report()).idleCollection!;
+  expect(last!.at - busyUntil).toBeGreaterThanOrEqual(2000);
+  expect(last!.rssAfter).toBeLessThan(last!.rssBefore);
 });
