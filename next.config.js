@@ -27,8 +27,29 @@ const PERMISSIONS_POLICY = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time;
-  // fs-ext is a native addon.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "fs-ext"],
+  // fs-ext is a native addon. The rest are loaded once from node_modules: bundled, each
+  // route's server chunk had its own copy of each (zod in 15 chunks, ioredis in 13), and a
+  // server that had opened a dozen pages held a dozen copies in memory.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "fs-ext",
+    "@prisma/adapter-pg",
+    "@simplewebauthn/server",
+    "@zxcvbn-ts/core",
+    "@zxcvbn-ts/language-common",
+    "@zxcvbn-ts/language-en",
+    "ioredis",
+    "ipaddr.js",
+    "nodemailer",
+    "openid-client",
+    "otplib",
+    "qrcode",
+    "rate-limiter-flexible",
+    "standardwebhooks",
+    "zod",
+  ],
   poweredByHeader: false,
   // On every response; the Content-Security-Policy, which needs a nonce per request, is
   // set by proxy.ts (pages) and app/api/reference/route.ts.
