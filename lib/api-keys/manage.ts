@@ -6,7 +6,7 @@ import { toKeyScope } from "@/lib/key-scope";
 import { readList } from "@/lib/lists/read";
 import { defineList } from "@/lib/lists/table";
 import { createRecord, deleteRecord, readRecord, updateRecord } from "@/lib/records/write";
-import { roleOfAccount } from "@/lib/roles/queries";
+import { keyRoleOfAccount, roleOfAccount } from "@/lib/roles/queries";
 import {
   EXPIRING_SOON_DAYS,
   type ApiKeyDetailJson,
@@ -19,7 +19,7 @@ import { keyLimitColumns } from "@/lib/validations/key-limits";
 import { toStoredTags } from "@/lib/validations/key-notes";
 import { generateKeyId, newSecret } from "./format";
 import { announceSecret, apiKeyKind, dropCachedKeys } from "./kind";
-import { checkExpiry } from "./policy";
+import { checkExpiry, checkLifetime } from "./policy";
 import { scopeColumns } from "./scope";
 import {
   apiKeySelect,
@@ -118,8 +118,8 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
     actor,
     apiKeyKind,
     async (tx) => {
-      const role = await roleOfAccount(tx, actor.accountId, input.roleId);
-      await checkExpiry(tx, actor.accountId, expiresAt);
+      const role = await keyRoleOfAccount(tx, actor.accountId, input.roleId);
+      checkLifetime(expiresAt, role.maxKeyLifetimeDays);
       const { secrets: created, ...row } = await tx.apiKey.create({
         data: {
           keyId: generateKeyId(),

@@ -58,15 +58,20 @@ export async function setKeyPolicy(actor: Actor, patch: KeyPolicyPatch): Promise
 
 // An expiry being set must lie in the future and, under a maximum lifetime, within it.
 export async function checkExpiry(tx: Tx, accountId: string, expiresAt: Date | null): Promise<void> {
-  const at = now();
-  if (expiresAt && expiresAt <= at) throw fieldError("expiresAt", "Choose an expiry in the future.");
-  const { maxKeyLifetimeDays: max } = await tx.account.findUniqueOrThrow({
+  const { maxKeyLifetimeDays } = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
     select: { maxKeyLifetimeDays: true },
   });
-  if (max === null) return;
-  if (!expiresAt || expiresAt.getTime() > at.getTime() + max * DAY_MS) {
-    throw fieldError("expiresAt", `Keys of this account must expire within ${max} days.`);
+  checkLifetime(expiresAt, maxKeyLifetimeDays);
+}
+
+// The same, with the account's maximum lifetime (days; null: none) already read.
+export function checkLifetime(expiresAt: Date | null, maxDays: number | null): void {
+  const at = now();
+  if (expiresAt && expiresAt <= at) throw fieldError("expiresAt", "Choose an expiry in the future.");
+  if (maxDays === null) return;
+  if (!expiresAt || expiresAt.getTime() > at.getTime() + maxDays * DAY_MS) {
+    throw fieldError("expiresAt", `Keys of this account must expire within ${maxDays} days.`);
   }
 }
 

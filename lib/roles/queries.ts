@@ -26,3 +26,14 @@ export async function roleOfAccount(tx: Tx, accountId: string, roleId: string) {
   if (!role) throw fieldError("roleId", "Choose a role of this account.");
   return role;
 }
+
+// The same, with the account's maximum key lifetime read in the same query (a new key
+// needs both; under load each round trip waits for a turn of a busy event loop).
+export async function keyRoleOfAccount(tx: Tx, accountId: string, roleId: string) {
+  const role = await tx.role.findFirst({
+    where: { id: roleId, accountId },
+    select: { id: true, account: { select: { maxKeyLifetimeDays: true } } },
+  });
+  if (!role) throw fieldError("roleId", "Choose a role of this account.");
+  return { id: role.id, maxKeyLifetimeDays: role.account.maxKeyLifetimeDays };
+}
