@@ -376,13 +376,6 @@ async function drain(deadline) {
   }
 }
 
-if (idleGc)
-  lifecycle.idleCollectionStats = collectWhenIdle({
-    requests: () => requestCount,
-    lastRequestAt: () => lastRequestAt,
-    inFlight: () => inFlight.size,
-  });
-
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
 
 // Under npm, npm forwards signals; if npm itself is killed, stop rather than be orphaned.
@@ -426,4 +419,12 @@ if (phase === "starting") {
   actionIds = readActionIds();
   phase = "ready";
   console.log(`\nWisp Portal is ready: ${appUrl || `http://localhost:${port}`}\n`);
+  // From now on, not while starting: a collection in the middle of the migrations kept
+  // what they were still using, and the next waited for a busy spell measured from there.
+  if (idleGc)
+    lifecycle.idleCollectionStats = collectWhenIdle({
+      requests: () => requestCount,
+      lastRequestAt: () => lastRequestAt,
+      inFlight: () => inFlight.size,
+    });
 }

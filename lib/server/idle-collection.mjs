@@ -5,8 +5,8 @@
 // or GROWN_MB more resident memory, since the last), gives that memory back,
 // and glibc's free native memory with it (native-heap.mjs). It pauses the server for as long
 // as the collection takes (100–300 ms after a load), at a moment when it has nothing to do.
-// The first idle moment after start counts as the end of a busy spell too: starting
-// (migrations on a fresh database, the first pages) can leave 300 MB of garbage.
+// The first idle moment once the server is ready counts as the end of a busy spell too:
+// starting (migrations on a fresh database) can leave 300 MB of garbage.
 // Measured in bench/memory.mts; figures in bench/results/README.md.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -39,7 +39,7 @@ export function collectWhenIdle(server) {
   let last = null;
   const timer = setInterval(() => {
     const requests = server.requests();
-    if (requests === requestsAtLastCollection) return;
+    if (collections > 0 && requests === requestsAtLastCollection) return;
     if (server.inFlight() > 0 || Date.now() - server.lastRequestAt() < IDLE_MS) return;
     const busy =
       collections === 0 ||

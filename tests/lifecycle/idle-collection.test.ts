@@ -56,20 +56,36 @@ it("gives memory back once the server falls idle after a busy spell", async () =
 it("collects again after fewer requests when they have made the server 64 MB bigger", async () => {
   await server?.stop();
   server = await startServer(3387, { WISP_TEST_CLOCK: "1" });
-  // The first idle moment after start is the end of a busy spell (the start itself).
+  // The first idle moment once the server is ready is the end of a busy spell (the start itself).
   await expect.poll(async () => (await report()).idleCollection?.collections, { timeout: 20_000 }).toBe(1);
   const first = (await report()).idleCollection!.last!;
 
-  // A new member's first minutes: sign-up, the pages they open, keys they create. Far fewer
-  // than 200 requests, and they load code and data the server had not needed yet.
+  // A new member's first minutes: sign-up, the pages they open, keys they create. Fewer than
+  // the 200 requests of a busy spell (at most ~10 for the sign-up and 170 here), and they
+  // load code and data the server had not needed yet.
   const account = await newAccount(server.url, "Idle growth");
   const { id: roleId } = await roleNamed(account.owner, "Read Only");
+  const pages = [
+    "/api-keys",
+    "/roles",
+    "/team",
+    "/audit-log",
+    "/users",
+    "/groups",
+    "/networks",
+    "/vouchers",
+    "/webhooks",
+  ];
   let grown = 0;
-  for (let key = 0; key < 30 && grown < 64; key++) {
-    await createKeyWithRole(server.url, account.owner, roleId, `growth ${key}`);
+  let requests = 0;
+  for (let step = 0; step < 85 && grown < 64; step++) {
+    await createKeyWithRole(server.url, account.owner, roleId, `growth ${step}`);
+    const page = pages[step % pages.length];
+    expect((await fetch(server.url + page, { headers: { Cookie: account.session.cookie } })).status).toBe(200);
+    requests += 2;
     grown = (await memory()).rss - first.rssAfter;
   }
-  expect(grown, "30 new keys have made the server 64 MB bigger").toBeGreaterThanOrEqual(64);
+  expect(grown, `${requests} requests have made the server 64 MB bigger`).toBeGreaterThanOrEqual(64);
   const busyUntil = Date.now();
 
   await expect
@@ -77,5 +93,7 @@ it("collects again after fewer requests when they have made the server 64 MB big
     .toBe(2);
   const { last } = (await report()).idleCollection!;
   expect(last!.at - busyUntil).toBeGreaterThanOrEqual(2000);
-  expect(last!.rssAfter).toBeLessThan(last!.rssBefore);
+  expect(last!.heapAfter).toBeLessThan(last!.heapBefore);
+  // Node.js 20 keeps glibc's free memory (no node:ffi to trim it), so its resident set may not shrink.
+  if (last!.trimmed) expect(last!.rssAfter).toBeLessThan(last!.rssBefore);
 });
