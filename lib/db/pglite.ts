@@ -8,9 +8,9 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 // database — the server's, the tests', the migration generator's shadow — opens through here.
 // `dataDir` undefined: in memory.
 // shared_buffers: PostgreSQL's default of 128 MB lives in PGlite's WebAssembly memory, which
-// never shrinks, and each buffer once used stays resident. 16 MB serves the key lists at
-// 100,000 keys as fast as 32 MB did (the rest is in the OS's page cache) and keeps the idle
-// server 18 MB smaller than 32 MB, ~110 MB smaller than the default (bench/results).
+// never shrinks, and each buffer once used stays resident. 8 MB serves the key lists at
+// 100,000 keys as fast as 16 and 32 MB did (the rest is in the OS's page cache) and keeps the
+// idle server ~5 MB smaller than 16 MB, ~25 MB smaller than 32 MB (bench/results).
 export function openPGlite(dataDir?: string): PGlite {
   return new TakingTurnsPGlite({
     dataDir,
@@ -19,7 +19,7 @@ export function openPGlite(dataDir?: string): PGlite {
   });
 }
 
-const SHARED_BUFFERS = "16MB";
+const SHARED_BUFFERS = "8MB";
 
 // PGlite runs each query synchronously in this thread and hands the result on through
 // promises, so a chain of queued queries (one request's, then the next request's, …) runs
